@@ -24,7 +24,7 @@ WORLD_ATLAS = "world-atlas@2.0.2"
 SIMPLIFY_DEGREES = 0.01
 DECIMALS = 4
 # Frame of the context layer: Central Asia, western China and their neighbours.
-CONTEXT_BOX = box(35.0, 15.0, 140.0, 60.0)
+CONTEXT_BOX = box(20.0, 10.0, 150.0, 72.0)
 
 
 def unpack_world_atlas(into: Path) -> Path:

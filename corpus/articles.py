@@ -1,0 +1,111 @@
+"""Read articles from `seeds/*.md`: YAML front matter, then paragraphs separated by blank lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+REQUIRED = ("title", "published", "language")
+LANGUAGES = ("fr", "en")
+PUBLISHED = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n(.*)\Z", re.DOTALL)
+MAX_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    published: str  # YYYY-MM-DD, or YYYY-MM when the day is unknown
+    language: str
+    paragraphs: tuple[str, ...]
+    source: str = "unknown"
+    url: str | None = None
+    note: str | None = None
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    articles: dict[str, Article] = field(default_factory=dict)
+    skipped: tuple[SkippedFile, ...] = ()
+
+
+class ArticleError(ValueError):
+    """Why one file cannot be read as an article."""
+
+
+def parse_article(article_id: str, raw: bytes) -> Article:
+    if len(raw) > MAX_BYTES:
+        raise ArticleError(f"larger than {MAX_BYTES // 1_000_000} MB")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ArticleError(f"not UTF-8 text (byte {error.start})") from error
+    if "\x00" in text:
+        raise ArticleError("binary content")
+    if not text.strip():
+        raise ArticleError("empty file")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise ArticleError("no front matter: the file must start with a '---' line and close it with another")
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        raise ArticleError(f"front matter is not valid YAML ({str(error).splitlines()[0]})") from error
+    if not isinstance(meta, dict):
+        raise ArticleError("front matter is not a set of 'key: value' lines")
+    missing = [key for key in REQUIRED if meta.get(key) in (None, "")]
+    if missing:
+        raise ArticleError(f"missing required field(s): {', '.join(missing)}")
+    published = meta["published"].isoformat() if isinstance(meta["published"], date) else str(meta["published"])
+    if not PUBLISHED.match(published):
+        raise ArticleError(f"published must be YYYY-MM-DD or YYYY-MM, not {published!r}")
+    language = str(meta["language"]).lower()
+    if language not in LANGUAGES:
+        raise ArticleError(f"language must be fr or en, not {language!r}")
+    paragraphs = tuple(p.strip() for p in re.split(r"\r?\n[ \t]*\r?\n", match.group(2)) if p.strip())
+    if not paragraphs:
+        raise ArticleError("no body text after the front matter")
+
+    def optional(key: str) -> str | None:
+        value = meta.get(key)
+        return str(value).strip() if value not in (None, "") else None
+
+    return Article(
+        id=article_id,
+        title=str(meta["title"]).strip(),
+        published=published,
+        language=language,
+        paragraphs=paragraphs,
+        source=optional("source") or "unknown",
+        url=optional("url"),
+        note=optional("note"),
+    )
+
+
+def load_corpus(folder: Path) -> Corpus:
+    """Every readable article in `folder`; each unreadable file is named in `skipped`, never raised."""
+    articles: dict[str, Article] = {}
+    skipped: list[SkippedFile] = []
+    for path in sorted(folder.glob("*.md")):
+        try:
+            articles[path.stem] = parse_article(path.stem, path.read_bytes())
+        except ArticleError as error:
+            skipped.append(SkippedFile(path.name, str(error)))
+        except OSError as error:
+            skipped.append(SkippedFile(path.name, f"cannot be read ({error.strerror})"))
+    return Corpus(articles=articles, skipped=tuple(skipped))

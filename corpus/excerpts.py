@@ -1,0 +1,181 @@
+"""Find places, countries, the region and themes in every sentence, and rank excerpts for a selection.
+
+Built once per corpus (`CorpusIndex`); every answer points back to its sentence in its article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from corpus.articles import Article, Corpus
+from corpus.gazetteer import CENTRAL_ASIA, REGION_TERMS, Gazetteer
+from corpus.text import fold, merge_spans, split_sentences, term_pattern
+from corpus.themes import Theme
+
+# How strongly a sentence speaks of a selection: a direct mention beats a city in the
+# country, which beats the region as a whole ("l'Asie centrale").
+DIRECT, VIA_PLACE, VIA_REGION = 3, 2, 1
+SHORT_SENTENCE = 90  # characters; shorter sentences are shown with their neighbours
+MIN_QUERY_WORD = 2
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # "country", "place", "region" or "theme"
+    key: str  # ISO3, place slug, "central-asia" or theme slug
+    start: int  # offsets in the sentence text
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article_id: str
+    paragraph: int
+    number: int  # position in the article, from 0
+    start: int  # offsets in the paragraph
+    end: int
+    text: str
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    article: Article
+    sentence: Sentence
+    text: str  # the sentence, with its neighbours when it is short
+    highlights: tuple[tuple[int, int], ...]  # spans in `text`
+    strength: int
+
+
+class CorpusIndex:
+    def __init__(self, corpus: Corpus, gazetteer: Gazetteer, themes: dict[str, Theme]):
+        self.corpus = corpus
+        self.gazetteer = gazetteer
+        self.themes = themes
+        self._patterns = self._compile(gazetteer, themes)
+        self.sentences: list[Sentence] = []
+        self._paragraph_sentences: dict[tuple[str, int], list[Sentence]] = defaultdict(list)
+        for article in corpus.articles.values():
+            self._index_article(article)
+
+    @staticmethod
+    def _compile(gazetteer: Gazetteer, themes: dict[str, Theme]) -> list[tuple[str, str, re.Pattern[str]]]:
+        entries: list[tuple[str, str, tuple[str, ...]]] = []
+        entries += [("country", c.iso3, c.aliases) for c in gazetteer.countries.values()]
+        entries += [("place", p.slug, p.aliases) for p in gazetteer.places.values()]
+        entries += [("region", "central-asia", REGION_TERMS)]
+        entries += [("theme", t.slug, t.terms) for t in themes.values()]
+        # "la capitale du Kazakhstan" names Astana without its name.
+        for country in gazetteer.countries.values():
+            names = "|".join(term_pattern(alias) for alias in country.aliases)
+            capital_of = rf"capitale\s+(?:du|de\s+la|de\s+l'|de|d')\s*(?:{names})|capital\s+of\s+(?:the\s+)?(?:{names})"
+            entries.append(("place", country.capital, (f"re:{capital_of}",)))
+        compiled = []
+        for kind, key, terms in entries:
+            alternatives = [t[3:] if t.startswith("re:") else term_pattern(t) for t in terms]
+            compiled.append((kind, key, re.compile("|".join(f"(?:{a})" for a in alternatives))))
+        return compiled
+
+    def _index_article(self, article: Article) -> None:
+        number = 0
+        for paragraph_index, paragraph in enumerate(article.paragraphs):
+            for start, end in split_sentences(paragraph):
+                text = paragraph[start:end]
+                sentence = Sentence(article.id, paragraph_index, number, start, end, text, self._mentions(text))
+                self.sentences.append(sentence)
+                self._paragraph_sentences[(article.id, paragraph_index)].append(sentence)
+                number += 1
+
+    def _mentions(self, text: str) -> tuple[Mention, ...]:
+        folded = fold(text)
+        found = []
+        for kind, key, pattern in self._patterns:
+            for match in pattern.finditer(folded.text):
+                start, end = folded.span_in_original(*match.span())
+                found.append(Mention(kind, key, start, end))
+        return tuple(sorted(found, key=lambda m: (m.start, m.end)))
+
+    # --- what the corpus names -------------------------------------------------------------
+
+    def mentioned_places(self) -> set[str]:
+        return {m.key for s in self.sentences for m in s.mentions if m.kind == "place"}
+
+    def article_sentences(self, article_id: str) -> list[Sentence]:
+        return [s for s in self.sentences if s.article_id == article_id]
+
+    # --- excerpts, best first ----------------------------------------------------------------
+
+    def excerpts_for_country(self, iso3: str) -> list[Excerpt]:
+        def strength(mention: Mention) -> int:
+            if mention.kind == "country" and mention.key == iso3:
+                return DIRECT
+            if mention.kind == "place" and self.gazetteer.places[mention.key].country == iso3:
+                return VIA_PLACE
+            if mention.kind == "region" and iso3 in CENTRAL_ASIA:
+                return VIA_REGION
+            return 0
+
+        return self._ranked(strength)
+
+    def excerpts_for_place(self, slug: str) -> list[Excerpt]:
+        return self._ranked(lambda m: DIRECT if m.kind == "place" and m.key == slug else 0)
+
+    def excerpts_for_theme(self, slug: str) -> list[Excerpt]:
+        return self._ranked(lambda m: DIRECT if m.kind == "theme" and m.key == slug else 0)
+
+    def count(self, kind: str, key: str) -> int:
+        """Sentences that mention (kind, key) directly."""
+        return sum(any(m.kind == kind and m.key == key for m in s.mentions) for s in self.sentences)
+
+    def search(self, query: str, within: list[Excerpt] | None = None) -> list[Excerpt]:
+        """Sentences containing every word of `query` (as word starts, ignoring case and accents)."""
+        words = [w for w in re.findall(r"\w+", fold(query).text) if len(w) >= MIN_QUERY_WORD]
+        if not words:
+            return []
+        patterns = [re.compile(rf"(?<!\w){re.escape(w)}\w*") for w in words]
+        candidates = within if within is not None else [self._excerpt(s, (), DIRECT) for s in self.sentences]
+        results = []
+        for excerpt in candidates:
+            folded = fold(excerpt.text)
+            spans = [[folded.span_in_original(*m.span()) for m in p.finditer(folded.text)] for p in patterns]
+            if all(spans):
+                highlights = merge_spans([*excerpt.highlights, *(s for group in spans for s in group)])
+                results.append(Excerpt(excerpt.article, excerpt.sentence, excerpt.text, highlights, excerpt.strength))
+        return results if within is not None else self._sorted(results)
+
+    def _ranked(self, strength_of) -> list[Excerpt]:
+        excerpts = []
+        for sentence in self.sentences:
+            strengths = [(strength_of(m), m) for m in sentence.mentions]
+            best = max((s for s, _ in strengths), default=0)
+            if best:
+                spans = merge_spans((m.start, m.end) for s, m in strengths if s)
+                excerpts.append(self._excerpt(sentence, spans, best))
+        return self._sorted(excerpts)
+
+    def _sorted(self, excerpts: list[Excerpt]) -> list[Excerpt]:
+        def key(e: Excerpt):
+            matched = len(e.highlights)
+            return (-e.strength, -min(matched, 3), _negated(e.article.published), e.article.id, e.sentence.number)
+
+        return sorted(excerpts, key=key)
+
+    def _excerpt(self, sentence: Sentence, spans: tuple[tuple[int, int], ...], strength: int) -> Excerpt:
+        article = self.corpus.articles[sentence.article_id]
+        if len(sentence.text) >= SHORT_SENTENCE:
+            return Excerpt(article, sentence, sentence.text, spans, strength)
+        siblings = self._paragraph_sentences[(sentence.article_id, sentence.paragraph)]
+        position = siblings.index(sentence)
+        first = siblings[max(position - 1, 0)]
+        last = siblings[min(position + 1, len(siblings) - 1)]
+        paragraph = article.paragraphs[sentence.paragraph]
+        shift = sentence.start - first.start
+        shifted = tuple((s + shift, e + shift) for s, e in spans)
+        return Excerpt(article, sentence, paragraph[first.start:last.end], shifted, strength)
+
+
+def _negated(published: str) -> tuple[int, ...]:
+    """Sort key putting later dates first."""
+    return tuple(-int(part) for part in published.split("-"))

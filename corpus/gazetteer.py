@@ -1,0 +1,101 @@
+"""Who and where: the six countries, the cities the atlas knows (GeoNames) and the summit venues."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+# The region as a whole: a mention of it is weaker evidence for each of the five than a direct one.
+REGION_TERMS = ("Asie centrale", "Asie-Centrale", "Central Asia", "Central Asian*", "centrasiatique*", "C+C5", "C5")
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    name_en: str
+    name_fr: str
+    capital: str  # place slug
+    aliases: tuple[str, ...]
+
+    def name(self, lang: str) -> str:
+        return self.name_fr if lang == "fr" else self.name_en
+
+
+@dataclass(frozen=True)
+class Summit:
+    number: int
+    dates: str
+    label_en: str
+    label_fr: str
+    facts_en: str
+    facts_fr: str
+
+    def label(self, lang: str) -> str:
+        return self.label_fr if lang == "fr" else self.label_en
+
+    def facts(self, lang: str) -> str:
+        return self.facts_fr if lang == "fr" else self.facts_en
+
+
+@dataclass(frozen=True)
+class Place:
+    slug: str
+    name_en: str
+    name_fr: str
+    country: str  # iso3
+    lat: float
+    lon: float
+    capital: bool
+    geonameid: int
+    aliases: tuple[str, ...]
+    summit: Summit | None = None
+
+    def name(self, lang: str) -> str:
+        return self.name_fr if lang == "fr" else self.name_en
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    countries: dict[str, Country]
+    places: dict[str, Place]
+
+    def place_at(self, lat: float, lon: float, tolerance: float = 1e-4) -> Place | None:
+        """The place whose marker sits at (lat, lon): a marker click reports the marker's own position."""
+        for place in self.places.values():
+            if abs(place.lat - lat) <= tolerance and abs(place.lon - lon) <= tolerance:
+                return place
+        return None
+
+
+def _split(aliases: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in aliases.split("|") if a.strip())
+
+
+def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
+    with open(data_dir / "countries.csv", encoding="utf-8", newline="") as handle:
+        countries = {
+            row["iso3"]: Country(row["iso3"], row["name_en"], row["name_fr"], row["capital"], _split(row["aliases"]))
+            for row in csv.DictReader(handle)
+        }
+    summits = {
+        entry["place"]: Summit(int(entry["number"]), entry["dates"], entry["label_en"], entry["label_fr"],
+                               entry["facts_en"], entry["facts_fr"])
+        for entry in yaml.safe_load((data_dir / "summits.yaml").read_text(encoding="utf-8"))
+    }
+    with open(data_dir / "places.csv", encoding="utf-8", newline="") as handle:
+        places = {
+            row["slug"]: Place(
+                slug=row["slug"], name_en=row["name_en"], name_fr=row["name_fr"], country=row["country"],
+                lat=float(row["lat"]), lon=float(row["lon"]), capital=row["capital"] == "yes",
+                geonameid=int(row["geonameid"]),
+                aliases=tuple(dict.fromkeys((row["name_en"], row["name_fr"], *_split(row["aliases"])))),
+                summit=summits.get(row["slug"]),
+            )
+            for row in csv.DictReader(handle)
+        }
+    return Gazetteer(countries=countries, places=places)

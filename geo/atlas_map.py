@@ -1,0 +1,223 @@
+"""The folium map: the six countries, summit venues and cities, legend and layer control.
+
+The base map is built once per language; what changes with the selection is a separate
+feature group (`selection_layer`), so the map in the browser is never rebuilt on a click.
+Every JS/CSS file comes from the app's own `static/` folder: folium's CDN defaults leave the
+map blank offline, and those CDNs are blocked for many readers.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from html import escape
+
+import folium
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geo.countries import Shapes
+
+# Relative to the component's iframe; works with and without server.baseUrlPath.
+STATIC_PREFIX = "../../app/static/"
+MAP_JS = [
+    ("leaflet", STATIC_PREFIX + "leaflet/leaflet.js"),
+    ("jquery", STATIC_PREFIX + "jquery/jquery.min.js"),  # folium's Popup uses $
+]
+MAP_CSS = [("leaflet_css", STATIC_PREFIX + "leaflet/leaflet.css")]
+
+# Central Asia and western China, Astana to Xi'an. A fixed centre and zoom rather than fit_bounds:
+# the component's iframe starts 0 px high, so bounds fitted at creation come out wrong.
+CENTRE, ZOOM = (42.5, 82.0), 3.75
+COUNTRY_STYLE = {"fillColor": "#f4e3c1", "color": "#8a6d3b", "weight": 1.2, "fillOpacity": 0.75}
+COUNTRY_HOVER = {"fillColor": "#f0c987", "weight": 2.5}
+NEIGHBOUR_STYLE = {"fillColor": "#e4e4e4", "color": "#b5b5b5", "weight": 0.6, "fillOpacity": 1.0}
+SELECTED_COLOR = "#c0392b"
+# Where each country's name is written: clear of the markers, inside the visible frame.
+LABEL_POINTS = {"CHN": (36.5, 94.0), "KAZ": (48.3, 66.0), "KGZ": (41.4, 77.6), "TJK": (37.4, 71.8),
+                "TKM": (39.7, 58.6), "UZB": (43.0, 62.2)}
+TILES = {
+    "openstreetmap": ("OpenStreetMap", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                      '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+}
+
+
+@dataclass(frozen=True)
+class MarkerSpec:
+    slug: str
+    name: str
+    lat: float
+    lon: float
+    kind: str  # "summit", "capital" or "city"
+    tooltip: str  # plain text; escaped here
+
+
+@dataclass(frozen=True)
+class MapLabels:
+    countries: str
+    summits: str
+    capitals: str
+    cities: str
+    legend_title: str
+    country_tooltips: dict[str, str]  # iso3 → plain text
+
+
+_MARKER_HTML = {
+    "summit": '<div class="atlas-pin atlas-summit" aria-hidden="true">★</div><span class="atlas-name">{name}</span>',
+    "capital": '<div class="atlas-pin atlas-capital" aria-hidden="true"></div><span class="atlas-name">{name}</span>',
+    "city": '<div class="atlas-pin atlas-city" aria-hidden="true"></div>',
+}
+_MARKER_SIZE = {"summit": 30, "capital": 14, "city": 10}
+
+_CSS = """
+.leaflet-container { background: #cfe3ee; font: 13px/1.4 "Source Sans Pro", "DejaVu Sans", sans-serif; }
+.atlas-pin { box-sizing: border-box; width: 100%; height: 100%; border-radius: 50%; }
+.atlas-summit { background: #c0392b; color: #fff; border: 2px solid #fff; text-align: center;
+  font-size: 17px; line-height: 25px; box-shadow: 0 1px 4px rgba(0,0,0,.5); }
+.atlas-capital { background: #1f3b57; border: 2px solid #fff; box-shadow: 0 0 2px rgba(0,0,0,.6); }
+.atlas-city { background: #5d7a92; border: 1.5px solid #fff; }
+.atlas-name { position: absolute; left: 100%; top: 50%; transform: translateY(-50%); margin-left: 4px;
+  white-space: nowrap; font-weight: 600; color: #1f2d3a; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
+.atlas-summit + .atlas-name { font-size: 14px; color: #7b1d13; }
+.atlas-country-name { white-space: nowrap; font: 600 12px/1 "DejaVu Sans", sans-serif; letter-spacing: .12em;
+  text-transform: uppercase; color: #6b5430; text-shadow: 0 0 3px #f4e3c1, 0 0 3px #f4e3c1;
+  transform: translate(-50%, -50%); display: inline-block; }
+.atlas-legend { background: rgba(255,255,255,.92); padding: 6px 9px; border-radius: 4px;
+  box-shadow: 0 1px 4px rgba(0,0,0,.3); line-height: 1.6; color: #1f2d3a; }
+.atlas-legend .atlas-pin { display: inline-block; vertical-align: middle; margin-right: 6px; }
+.atlas-legend .atlas-swatch { display: inline-block; width: 14px; height: 10px; margin-right: 6px;
+  background: #f4e3c1; border: 1px solid #8a6d3b; vertical-align: middle; }
+"""
+
+
+class Legend(MacroElement):
+    """A Leaflet control holding the legend; its HTML is built here from escaped labels."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function () {
+            var legend = L.control({position: "bottomleft"});
+            legend.onAdd = function () {
+                var div = L.DomUtil.create("div", "atlas-legend");
+                div.innerHTML = {{ this.html_json }};
+                return div;
+            };
+            legend.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, labels: MapLabels):
+        super().__init__()
+        self._name = "Legend"
+        self.css = _CSS
+        rows = [
+            f'<strong>{escape(labels.legend_title)}</strong>',
+            f'<span class="atlas-pin atlas-summit" style="width:18px;height:18px;font-size:11px;line-height:14px">★</span>'
+            f'{escape(labels.summits)}',
+            f'<span class="atlas-pin atlas-capital" style="width:12px;height:12px"></span>{escape(labels.capitals)}',
+            f'<span class="atlas-pin atlas-city" style="width:10px;height:10px"></span>{escape(labels.cities)}',
+            f'<span class="atlas-swatch"></span>{escape(labels.countries)}',
+        ]
+        self.html_json = json.dumps("<br>".join(rows))
+
+
+def _self_served(element: folium.Map) -> folium.Map:
+    element.default_js = MAP_JS
+    element.default_css = MAP_CSS
+    return element
+
+
+def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles: str | None) -> folium.Map:
+    """The whole map but the selection. `tiles`: a key of TILES, or None for no basemap."""
+    atlas = _self_served(folium.Map(location=CENTRE, zoom_start=ZOOM, tiles=None, min_zoom=2, max_zoom=10,
+                                    zoom_snap=0.25, control_scale=True))
+    if tiles in TILES:
+        name, url, attribution = TILES[tiles]
+        # An overlay, not a base layer, so a reader behind a blocking firewall can switch it off.
+        folium.TileLayer(url, name=name, attr=attribution, max_zoom=10, overlay=True).add_to(atlas)
+
+    folium.GeoJson(
+        shapes.neighbours.__geo_interface__, name="context", control=False, interactive=False,
+        style_function=lambda _: NEIGHBOUR_STYLE,
+    ).add_to(atlas)
+
+    countries = shapes.countries.reset_index(drop=True).copy()
+    countries["label"] = [escape(labels.country_tooltips.get(iso3, name))
+                          for iso3, name in zip(countries["iso3"], countries["name"])]
+    folium.GeoJson(
+        countries.__geo_interface__,
+        name=labels.countries,
+        style_function=lambda _: COUNTRY_STYLE,
+        highlight_function=lambda _: COUNTRY_HOVER,
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, sticky=True),
+        zoom_on_click=False,
+    ).add_to(atlas)
+    names = folium.FeatureGroup(name=labels.countries, control=False)
+    for iso3, geometry in zip(countries["iso3"], countries.geometry):
+        point = LABEL_POINTS.get(iso3) or (geometry.representative_point().y, geometry.representative_point().x)
+        folium.Marker(point, interactive=False, keyboard=False, icon=folium.DivIcon(
+            html=f'<span class="atlas-country-name">{escape(labels.country_tooltips.get(iso3, iso3))}</span>',
+            icon_size=(0, 0), class_name="atlas-country-label")).add_to(names)
+    names.add_to(atlas)
+
+    groups = {
+        "city": folium.FeatureGroup(name=labels.cities),
+        "capital": folium.FeatureGroup(name=labels.capitals),
+        "summit": folium.FeatureGroup(name=labels.summits),
+    }
+    for marker in sorted(markers, key=lambda m: ("city", "capital", "summit").index(m.kind)):
+        size = _MARKER_SIZE[marker.kind]
+        folium.Marker(
+            [marker.lat, marker.lon],
+            icon=folium.DivIcon(html=_MARKER_HTML[marker.kind].format(name=escape(marker.name)), icon_size=(size, size),
+                                icon_anchor=(size // 2, size // 2), class_name=f"atlas-marker atlas-{marker.slug}"),
+            tooltip=folium.Tooltip(escape(marker.tooltip)),
+            title=marker.name,
+            alt=marker.name,
+            keyboard=True,
+            riseOnHover=True,
+            z_index_offset=1000 if marker.kind == "summit" else 0,
+        ).add_to(groups[marker.kind])
+    for group in groups.values():
+        group.add_to(atlas)
+
+    folium.LayerControl(collapsed=True, position="topright").add_to(atlas)
+    Legend(labels).add_to(atlas)
+    return _stable_ids(atlas)
+
+
+def _stable_ids(atlas: folium.Map) -> folium.Map:
+    """Replace folium's random element ids with ones that depend only on the map's content.
+
+    st_folium keys the browser component by a hash of the generated script: with the same ids,
+    an identical map rebuilt on the next rerun is recognised as the same one, so it is not
+    remounted (no flicker, view and click state kept)."""
+
+    def walk(element):
+        yield element
+        for child in list(element._children.values()):
+            yield from walk(child)
+
+    for number, element in enumerate(walk(atlas)):
+        element._id = f"{number:04d}"
+    return atlas
+
+
+def selection_layer(shapes: Shapes, country: str | None = None, marker: MarkerSpec | None = None) -> folium.FeatureGroup:
+    """Outline of the selected country or a ring around the selected place; never clickable."""
+    layer = folium.FeatureGroup(name="selection", control=False)
+    if country is not None and country in shapes.countries.index:
+        outline = shapes.countries.loc[[country]].reset_index(drop=True)[["iso3", "geometry"]]
+        folium.GeoJson(
+            outline.__geo_interface__, interactive=False,
+            style_function=lambda _: {"fill": False, "color": SELECTED_COLOR, "weight": 4},
+        ).add_to(layer)
+    if marker is not None:
+        folium.CircleMarker(
+            [marker.lat, marker.lon], radius=20, color=SELECTED_COLOR, weight=3, fill=False, interactive=False,
+        ).add_to(layer)
+    return layer

@@ -1,0 +1,63 @@
+"""Page furniture every page shares: page setup, the view from the URL, the sidebar, the warnings."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from corpus.excerpts import CorpusIndex
+from ui.data import current_index
+from ui.panel import go_to, inert
+from ui.state import PARAMS, View, view_from_params
+from ui.strings import LANGUAGES, t
+
+
+def current_view(index: CorpusIndex) -> View:
+    """The view the URL asks for. Unknown values are reported and dropped from the URL."""
+    params = {name: st.query_params.get_all(name) for name in PARAMS if name in st.query_params}
+    view, rejected = view_from_params(params, index)
+    for problem in rejected:
+        st.warning(t(view.lang, "bad_param", param=problem.param, value=inert(problem.value),
+                     hint=t(view.lang, problem.hint)), icon="⚠️")
+    if {k: v[0] for k, v in params.items() if v} != view.as_params():
+        go_to(view)
+    return view
+
+
+def show_skipped_files(index: CorpusIndex, lang: str) -> None:
+    for skipped in index.corpus.skipped:
+        st.warning(t(lang, "skipped", name=inert(skipped.name), reason=inert(skipped.reason)), icon="📄")
+
+
+def controls(view: View, index: CorpusIndex) -> None:
+    """Language, theme and search in one row; each writes the URL, the single source of the view."""
+    lang = view.lang
+    st.session_state["lang_choice"] = view.lang
+    st.session_state["theme_choice"] = view.theme or ""
+    st.session_state["q_choice"] = view.q or ""
+    language, theme, search, clear = st.columns([1.2, 2, 2, 1], vertical_alignment="bottom")
+    with language:
+        st.radio(t(lang, "language"), LANGUAGES, key="lang_choice", horizontal=True,
+                 format_func=lambda code: {"en": "English", "fr": "Français"}[code],
+                 on_change=lambda: go_to(View(**{**view.__dict__, "lang": st.session_state["lang_choice"]})))
+    with theme:
+        st.selectbox(t(lang, "theme"), ["", *index.themes], key="theme_choice",
+                     format_func=lambda slug: index.themes[slug].label(lang) if slug else t(lang, "theme_none"),
+                     on_change=lambda: go_to(View(**{**view.__dict__, "theme": st.session_state["theme_choice"] or None,
+                                                     "article": None})))
+    with search:
+        st.text_input(t(lang, "search"), key="q_choice", help=t(lang, "search_help"), max_chars=200,
+                      on_change=lambda: go_to(View(**{**view.__dict__, "q": st.session_state["q_choice"].strip() or None,
+                                                      "article": None})))
+    with clear:
+        if view.place or view.country or view.theme or view.q or view.article:
+            st.button(t(lang, "clear"), on_click=go_to, args=(View(lang=lang),))
+    with st.sidebar:
+        st.caption(t(lang, "share"))
+        st.caption(t(lang, "corpus", n=len(index.corpus.articles)))
+
+
+def page_start(title_key: str = "app_title") -> tuple[CorpusIndex, View]:
+    index = current_index()
+    view = current_view(index)
+    st.title(t(view.lang, title_key), anchor=False)
+    return index, view

@@ -1,0 +1,199 @@
+"""The side panel: the selection's name and key facts, then its excerpts best first, or one article.
+
+Article text is data: every piece of it goes through `inert()` before it reaches st.markdown,
+so HTML, Markdown links, `javascript:` URLs, math and emoji codes all show as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from urllib.parse import urlparse
+
+import streamlit as st
+
+from corpus.articles import Article
+from corpus.excerpts import CorpusIndex, Excerpt
+from ui.state import View
+from ui.strings import t
+
+SHOWN_FIRST = 8
+# Characters that Markdown, HTML, LaTeX ($) or emoji shortcodes (:) could give a meaning to.
+_ACTIVE = re.compile(r"[\\`*_{}\[\]()#+\-.!|~$:<>&\"'=^@%]")
+
+
+def inert(text: str) -> str:
+    """Text shown as typed inside st.markdown: active characters become numeric entities."""
+    return _ACTIVE.sub(lambda m: f"&#{ord(m.group(0))};", re.sub(r"\s", " ", text))
+
+
+def highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """`text` made inert, with each span wrapped in <mark>."""
+    parts, last = [], 0
+    for start, end in spans:
+        parts.append(inert(text[last:start]))
+        parts.append(f"<mark>{inert(text[start:end])}</mark>")
+        last = end
+    parts.append(inert(text[last:]))
+    return "".join(parts).strip()
+
+
+def go_to(view: View) -> None:
+    st.query_params.from_dict(view.as_params())
+
+
+def citation(article: Article, lang: str) -> str:
+    source = article.source if article.source != "unknown" else t(lang, "unknown_source")
+    return f"**{inert(article.title)}** · {inert(source)} · {inert(article.published)}"
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) links are ever made clickable."""
+    if not url:
+        return None
+    parsed = urlparse(url.strip())
+    return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
+
+
+def render_excerpt(excerpt: Excerpt, view: View, number: int) -> None:
+    with st.container(border=True):
+        st.markdown(highlighted(excerpt.text, excerpt.highlights), unsafe_allow_html=True)
+        st.caption(citation(excerpt.article, view.lang), unsafe_allow_html=True)
+        st.button(
+            t(view.lang, "open_article"), key=f"open-{number}-{excerpt.article.id}-{excerpt.sentence.number}",
+            on_click=go_to, args=(replace(view, article=excerpt.article.id),), type="tertiary",
+        )
+
+
+def render_excerpts(excerpts: list[Excerpt], view: View) -> None:
+    if not excerpts:
+        st.info(t(view.lang, "no_excerpts"))
+        return
+    st.caption(t(view.lang, "excerpts_count", n=len(excerpts)))
+    for number, excerpt in enumerate(excerpts[:SHOWN_FIRST]):
+        render_excerpt(excerpt, view, number)
+    if len(excerpts) > SHOWN_FIRST:
+        with st.expander(t(view.lang, "more_excerpts", n=len(excerpts) - SHOWN_FIRST)):
+            for number, excerpt in enumerate(excerpts[SHOWN_FIRST:], start=SHOWN_FIRST):
+                render_excerpt(excerpt, view, number)
+
+
+def render_article(article: Article, view: View, index: CorpusIndex) -> None:
+    lang = view.lang
+    st.button(t(lang, "close_article"), on_click=go_to, args=(replace(view, article=None),), icon="⬅️")
+    st.subheader(inert(article.title), anchor=False)
+    facts = [
+        f"{t(lang, 'source')}: {inert(article.source if article.source != 'unknown' else t(lang, 'unknown_source'))}",
+        f"{t(lang, 'published')}: {inert(article.published)}",
+        t(lang, "in_language", language=t(lang, f"lang_{article.language}")),
+    ]
+    url = safe_url(article.url)
+    if url:
+        facts.append(f'{t(lang, "original")}: <a href="{inert(url)}" target="_blank" rel="noopener noreferrer">'
+                     f"{inert(url)}</a>")
+    if article.note:
+        facts.append(f"{t(lang, 'note')}: {inert(article.note)}")
+    st.markdown("  \n".join(facts), unsafe_allow_html=True)
+    marks = _query_marks(index, article, view.q)
+    for number, paragraph in enumerate(article.paragraphs):
+        st.markdown(highlighted(paragraph, marks.get(number, ())), unsafe_allow_html=True)
+
+
+def _query_marks(index: CorpusIndex, article: Article, q: str | None) -> dict[int, tuple[tuple[int, int], ...]]:
+    """Highlights of the search words in the article's paragraphs."""
+    if not q:
+        return {}
+    marks: dict[int, list[tuple[int, int]]] = {}
+    for sentence in index.article_sentences(article.id):
+        for found in index.search(q, within=[_plain(index, sentence)]):
+            marks.setdefault(sentence.paragraph, []).extend(
+                (sentence.start + s, sentence.start + e) for s, e in found.highlights)
+    return {k: tuple(sorted(v)) for k, v in marks.items()}
+
+
+def _plain(index: CorpusIndex, sentence) -> Excerpt:
+    return Excerpt(index.corpus.articles[sentence.article_id], sentence, sentence.text, (), 0)
+
+
+def selection_excerpts(view: View, index: CorpusIndex) -> list[Excerpt] | None:
+    """Excerpts for the view: its place or country (narrowed to its theme), else its theme; then `q`.
+    None when nothing is selected or searched."""
+    if view.place:
+        excerpts = index.excerpts_for_place(view.place)
+    elif view.country:
+        excerpts = index.excerpts_for_country(view.country)
+    elif view.theme:
+        excerpts = index.excerpts_for_theme(view.theme)
+    elif view.q:
+        return index.search(view.q)
+    else:
+        return None
+    if view.theme and (view.place or view.country):
+        about_theme = {(e.article.id, e.sentence.number) for e in index.excerpts_for_theme(view.theme)}
+        excerpts = [e for e in excerpts if (e.article.id, e.sentence.number) in about_theme]
+    return index.search(view.q, within=excerpts) if view.q else excerpts
+
+
+def _mention_line(index: CorpusIndex, kind: str, key: str, lang: str) -> str:
+    sentences = [s for s in index.sentences if any(m.kind == kind and m.key == key for m in s.mentions)]
+    return t(lang, "mentions", sentences=len(sentences), articles=len({s.article_id for s in sentences}))
+
+
+def render_heading(view: View, index: CorpusIndex) -> None:
+    lang, gazetteer = view.lang, index.gazetteer
+    if view.place:
+        place = gazetteer.places[view.place]
+        country = gazetteer.countries[place.country].name(lang)
+        st.subheader(("★ " if place.summit else "") + place.name(lang), anchor=False)
+        facts = [t(lang, "capital_of" if place.capital else "city_in", country=country),
+                 f"{t(lang, 'coordinates')}: {place.lat:.2f}° N, {place.lon:.2f}° E"]
+        if place.summit:
+            facts.insert(0, f"**{place.summit.label(lang)}** — {place.summit.facts(lang)}")
+        facts.append(_mention_line(index, "place", place.slug, lang))
+        st.markdown("\n".join(f"- {fact}" for fact in facts))
+    elif view.country:
+        country = gazetteer.countries[view.country]
+        capital = gazetteer.places[country.capital]
+        st.subheader(country.name(lang), anchor=False)
+        facts = [f"{t(lang, 'capital')}: {capital.name(lang)}", f"{t(lang, 'iso')}: {country.iso3}"]
+        facts += [f"{t(lang, 'summit_venue')}: ★ {p.name(lang)} — {p.summit.label(lang)}"
+                  for p in gazetteer.places.values() if p.summit and p.country == country.iso3]
+        facts.append(_mention_line(index, "country", country.iso3, lang))
+        st.markdown("\n".join(f"- {fact}" for fact in facts))
+        if country.iso3 != "CHN":
+            st.caption(t(lang, "region_note"))
+    elif view.theme:
+        theme = index.themes[view.theme]
+        st.subheader(theme.label(lang), anchor=False)
+        st.markdown(t(lang, "theme_key_facts", n=index.count("theme", theme.slug)))
+    elif view.q:
+        st.subheader(t(lang, "search_results", q=inert(view.q)), anchor=False)
+
+
+def render_overview(view: View, index: CorpusIndex) -> None:
+    lang = view.lang
+    st.markdown(t(lang, "intro"))
+    st.markdown(f"#### {t(lang, 'summits')}")
+    for place in sorted((p for p in index.gazetteer.places.values() if p.summit), key=lambda p: p.summit.number):
+        st.button(f"★ {place.name(lang)} — {place.summit.label(lang)}", key=f"summit-{place.slug}",
+                  on_click=go_to, args=(view.selecting_place(place.slug),), type="tertiary")
+        st.caption(place.summit.facts(lang))
+
+
+def render_panel(view: View, index: CorpusIndex) -> None:
+    if view.article:
+        render_article(index.corpus.articles[view.article], view, index)
+        return
+    excerpts = selection_excerpts(view, index)
+    if excerpts is None:
+        render_overview(view, index)
+        return
+    render_heading(view, index)
+    if view.theme and (view.place or view.country):
+        st.caption(t(view.lang, "theme_filtered", theme=index.themes[view.theme].label(view.lang)))
+    if view.q and (view.place or view.country or view.theme):
+        st.caption(t(view.lang, "search_filtered", q=inert(view.q)), unsafe_allow_html=True)
+    if view.q and not excerpts:
+        st.info(t(view.lang, "search_none", q=inert(view.q)))
+        return
+    render_excerpts(excerpts, view)

@@ -1,0 +1,84 @@
+"""The view lives in the URL: parse and validate the link parameters, and write a selection back.
+
+Plain Python apart from the `st.query_params` mapping passed in, so it is tested directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Mapping
+
+from corpus.excerpts import CorpusIndex
+from ui.strings import DEFAULT_LANGUAGE, LANGUAGES
+
+PARAMS = ("country", "place", "theme", "article", "q", "lang")
+MAX_QUERY = 200
+
+
+@dataclass(frozen=True)
+class View:
+    country: str | None = None
+    place: str | None = None
+    theme: str | None = None
+    article: str | None = None
+    q: str | None = None
+    lang: str = DEFAULT_LANGUAGE
+
+    def as_params(self) -> dict[str, str]:
+        return {name: value for name in PARAMS if (value := getattr(self, name)) and
+                not (name == "lang" and value == DEFAULT_LANGUAGE)}
+
+    def selecting_country(self, iso3: str) -> "View":
+        return replace(self, country=iso3, place=None, article=None)
+
+    def selecting_place(self, slug: str) -> "View":
+        return replace(self, place=slug, country=None, article=None)
+
+
+@dataclass(frozen=True)
+class Rejected:
+    param: str
+    value: str
+    hint: str  # key of a UI string
+
+
+def _first(params: Mapping[str, object], name: str) -> str | None:
+    """A repeated parameter (?place=a&place=b) counts as its first value."""
+    value = params.get(name)
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else None
+    return None if value is None else str(value).strip()
+
+
+def view_from_params(params: Mapping[str, object], index: CorpusIndex) -> tuple[View, list[Rejected]]:
+    """The view a link asks for; each unknown value is dropped and reported, never raised."""
+    rejected: list[Rejected] = []
+    values: dict[str, str | None] = {}
+
+    def accept(name: str, raw: str | None, normalised: str | None, valid: bool, hint: str) -> None:
+        if not raw:
+            return
+        if valid:
+            values[name] = normalised
+        else:
+            rejected.append(Rejected(name, raw[:60], hint))
+
+    raw = _first(params, "lang")
+    accept("lang", raw, (raw or "").lower(), (raw or "").lower() in LANGUAGES, "hint_lang")
+    raw = _first(params, "country")
+    accept("country", raw, (raw or "").upper(), (raw or "").upper() in index.gazetteer.countries, "hint_country")
+    raw = _first(params, "place")
+    accept("place", raw, (raw or "").lower(), (raw or "").lower() in index.gazetteer.places, "hint_place")
+    raw = _first(params, "theme")
+    accept("theme", raw, (raw or "").lower(), (raw or "").lower() in index.themes, "hint_theme")
+    raw = _first(params, "article")
+    accept("article", raw, raw, raw in index.corpus.articles, "hint_article")
+    raw = _first(params, "q")
+    accept("q", raw, raw, len(raw or "") <= MAX_QUERY, "hint_q")
+
+    if rejected:  # "falls back to the default view": keep only the language
+        return View(lang=values.get("lang") or DEFAULT_LANGUAGE), rejected
+    view = View(**{k: v for k, v in values.items() if v is not None})
+    if view.place and view.country:  # one map selection at a time; the place is the finer one
+        view = replace(view, country=None)
+    return view, rejected
