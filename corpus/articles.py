@@ -64,8 +64,9 @@ def parse_article(article_id: str, raw: bytes) -> Article:
         raise ArticleError("no front matter: the file must start with a '---' line and close it with another")
     try:
         meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as error:
-        raise ArticleError(f"front matter is not valid YAML ({str(error).splitlines()[0]})") from error
+    except (yaml.YAMLError, ValueError) as error:  # ValueError: a date such as 2024-13-01
+        first_line = (str(error).splitlines() or [type(error).__name__])[0]
+        raise ArticleError(f"front matter is not valid YAML ({first_line})") from error
     if not isinstance(meta, dict):
         raise ArticleError("front matter is not a set of 'key: value' lines")
     missing = [key for key in REQUIRED if meta.get(key) in (None, "")]

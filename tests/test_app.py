@@ -1,0 +1,164 @@
+"""The pages through Streamlit's AppTest: link parameters → panel, simulated map clicks → URL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT, article_text
+
+TIMEOUT = 60
+
+
+def run_app(params: dict[str, str] | None = None, page: str = "app.py") -> AppTest:
+    at = AppTest.from_file(str(ROOT / page), default_timeout=TIMEOUT)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption] + [s.value for s in at.subheader])
+
+
+def map_component(at: AppTest) -> dict:
+    element, = at.get("component_instance")
+    return json.loads(element.proto.json_args)
+
+
+def click(at: AppTest, lat: float, lng: float, count: int) -> AppTest:
+    """What st_folium sends back when a marker or a polygon is clicked."""
+    key = map_component(at)["key"]
+    at.session_state[key] = {"last_object_clicked": {"lat": lat, "lng": lng}, "last_object_clicked_count": count}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def params(at: AppTest) -> dict[str, str]:
+    return {k: at.query_params[k][0] if isinstance(at.query_params[k], list) else at.query_params[k]
+            for k in at.query_params}
+
+
+def test_default_view_shows_the_map_and_both_summits():
+    at = run_app()
+    assert at.title[0].value == "China–Central Asia Summit Atlas"
+    assert not at.warning
+    buttons = [b.label for b in at.button]
+    assert any("Xi'an" in b and "18–19 May 2023" in b for b in buttons)
+    assert any("Astana" in b and "17 June 2025" in b for b in buttons)
+    component = map_component(at)
+    assert component["js_links"] and all(link.startswith("../../app/static/") for link in component["js_links"])
+    assert "Astana" in component["script"] and "Kazakhstan" in component["script"]
+
+
+def test_place_link_opens_its_panel_with_cited_excerpts():
+    at = run_app({"place": "astana"})
+    assert at.subheader[0].value == "★ Astana"
+    body = texts(at)
+    assert "Treaty of eternal good-neighbourliness" in body
+    assert "<mark>Astana</mark>" in body
+    assert "GlobeNewswire" in body and "2025&#45;06&#45;19" in body
+    assert any(b.label == "Open the article" for b in at.button)
+
+
+def test_country_link_in_any_case_shows_the_country():
+    at = run_app({"country": "kaz"})
+    assert at.subheader[0].value == "Kazakhstan"
+    assert "Capital: Astana" in texts(at)
+    assert params(at) == {"country": "KAZ"}
+
+
+def test_theme_link_shows_its_excerpts():
+    at = run_app({"theme": "connectivity"})
+    assert at.subheader[0].value == "Connectivity (pipelines, roads, railways)"
+    assert "<mark>gazoducs</mark>" in texts(at)
+    assert at.selectbox[0].value == "connectivity"
+
+
+def test_search_link_finds_the_sentence():
+    at = run_app({"q": "94,8 milliards"})
+    assert "<mark>94</mark>,<mark>8</mark> <mark>milliards</mark>" in texts(at)
+    assert at.text_input[0].value == "94,8 milliards"
+
+
+def test_article_link_opens_the_whole_article():
+    at = run_app({"article": "000_cb61f1babf2667c4"})
+    assert at.subheader[0].value == "Le Sommet Chine&#45;Asie centrale se tiendra les 18 et 19 mai à Xi&#8217;an".replace(
+        "&#8217;", "’")
+    assert "Rapprochement depuis une dizaine d" in texts(at)
+
+
+def test_french_link_switches_the_interface():
+    at = run_app({"lang": "fr", "place": "xian"})
+    assert at.title[0].value == "Atlas des sommets Chine–Asie centrale"
+    assert "Premier sommet Chine-Asie centrale, 18–19 mai 2023" in texts(at)
+    assert "Pays" in map_component(at)["script"]
+
+
+@pytest.mark.parametrize("query", [{"country": "XYZ"}, {"place": "atlantis"}, {"theme": "nope"},
+                                   {"article": "missing"}, {"lang": "de"}, {"place": "astana", "theme": "<b>x</b>"}])
+def test_bad_links_show_a_message_and_the_default_view(query):
+    at = run_app(query)
+    assert len(at.warning) == 1 and "not known here" in at.warning[0].value
+    assert "Click a country" in texts(at)
+    assert params(at) == {}
+    assert "<b>" not in at.warning[0].value
+
+
+def test_clicking_the_astana_marker_selects_it_and_updates_the_url():
+    at = click(run_app(), 51.1801, 71.4460, count=1)
+    assert params(at) == {"place": "astana"}
+    assert at.subheader[0].value == "★ Astana"
+
+
+def test_clicking_inside_kazakhstan_selects_the_country():
+    at = click(run_app({"place": "astana"}), 47.0, 67.0, count=1)
+    assert params(at) == {"country": "KAZ"}
+    assert at.subheader[0].value == "Kazakhstan"
+
+
+def test_clicking_outside_the_six_changes_nothing_and_the_map_is_not_rebuilt():
+    at = run_app({"place": "xian", "lang": "fr"})
+    key = map_component(at)["key"]
+    click(at, 55.75, 37.62, count=1)
+    assert params(at) == {"place": "xian", "lang": "fr"}
+    assert map_component(at)["key"] == key  # same component: no remount, no flicker
+
+
+def test_a_later_selection_from_a_link_is_not_overridden_by_an_old_click():
+    at = click(run_app(), 51.1801, 71.4460, count=1)
+    at.query_params.clear()
+    at.query_params["country"] = "UZB"
+    at.run()
+    assert at.subheader[0].value == "Uzbekistan"
+
+
+def test_broken_and_hostile_articles(seeds_copy: Path, monkeypatch):
+    (seeds_copy / "broken.md").write_bytes(b"---\ntitle: [\n---\n")
+    hostile_title = '<script>alert("t")</script> [x](javascript:alert(1))'
+    body = ('Astana hosts <img src=x onerror="alert(1)"> and [click](javascript:alert(2)) $x^2$ :smile:.\n\n'
+            "<script>alert(3)</script> Kazakhstan.")
+    (seeds_copy / "hostile.md").write_text(article_text(hostile_title.replace('"', "'"), body))
+    monkeypatch.setenv("ATLAS_SEEDS_DIR", str(seeds_copy))
+    at = run_app({"place": "astana"})
+    assert [w.value for w in at.warning] == ["Skipped broken&#46;md: front matter is not valid YAML "
+                                             "(while parsing a flow node)"] or "broken" in at.warning[0].value
+    shown = texts(at)
+    assert "hosts" in shown
+    for active in ("<img", "<script", "](javascript", "$x", ":smile:"):
+        assert active not in shown
+    assert "&#60;img src&#61;x onerror" in shown
+    at = run_app({"article": "hostile"})
+    assert "<script" not in at.subheader[0].value and "&#60;script&#62;" in at.subheader[0].value
+
+
+def test_about_page_lists_the_articles_and_their_inferred_values():
+    at = run_app(page="pages/about.py")
+    table = at.dataframe[0].value
+    assert len(table) == 3 and table["Note"].str.contains("inferred").any()
