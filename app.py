@@ -55,7 +55,7 @@ with map_column:
     selected = index.gazetteer.places.get(view.place or "")
     highlight = selection_layer(shapes, country=view.country,
                                 marker=marker_spec(selected, index, view.lang) if selected else None)
-    value = st_folium(base, key=MAP_KEY, height=600, use_container_width=True, returned_objects=CLICKS,
+    value = st_folium(base, key=MAP_KEY, height=560, use_container_width=True, returned_objects=CLICKS,
                       feature_group_to_add=highlight, on_change=lambda: apply_click(st.session_state.get(MAP_KEY)))
     if apply_click(value):
         st.rerun()

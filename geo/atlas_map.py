@@ -135,8 +135,10 @@ def _self_served(element: folium.Map) -> folium.Map:
 
 def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles: str | None) -> folium.Map:
     """The whole map but the selection. `tiles`: a key of TILES, or None for no basemap."""
+    # keyboard=False: Leaflet's keyboard handler focuses the map on mousedown, which scrolls the
+    # host page to fit the whole iframe, so a first click on a marker landed elsewhere and was lost.
     atlas = _self_served(folium.Map(location=CENTRE, zoom_start=ZOOM, tiles=None, min_zoom=2, max_zoom=10,
-                                    zoom_snap=0.25, control_scale=True))
+                                    zoom_snap=0.25, control_scale=True, keyboard=False))
     if tiles in TILES:
         name, url, attribution = TILES[tiles]
         # An overlay, not a base layer, so a reader behind a blocking firewall can switch it off.

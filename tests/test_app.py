@@ -162,3 +162,11 @@ def test_about_page_lists_the_articles_and_their_inferred_values():
     at = run_app(page="pages/about.py")
     table = at.dataframe[0].value
     assert len(table) == 3 and table["Note"].str.contains("inferred").any()
+
+
+def test_the_bad_link_message_survives_the_maps_first_rerun_and_goes_once_the_reader_moves_on():
+    at = run_app({"country": "XYZ"})
+    at.run()  # the map component reports its first value: the page runs again
+    assert len(at.warning) == 1
+    click(at, 51.1801, 71.4460, count=2)
+    assert not at.warning and params(at) == {"place": "astana"}

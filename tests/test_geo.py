@@ -101,3 +101,9 @@ def test_selection_ring_sits_on_the_place():
     script = render(atlas)
     ring = script[script.index("[34.2583, 108.9286]"):]
     assert '"interactive": false' in ring[:300] and "atlas-ring" in ring
+
+
+def test_a_first_click_on_the_map_does_not_scroll_the_page(shapes):
+    """Regression: Leaflet's keyboard handler focused the map on mousedown; the host page then
+    scrolled to fit the iframe and the click landed off the marker."""
+    assert '"keyboard": false' in render(base_map(shapes, [], LABELS, tiles=None))

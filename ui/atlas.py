@@ -12,12 +12,20 @@ from ui.strings import LANGUAGES, t
 
 
 def current_view(index: CorpusIndex) -> View:
-    """The view the URL asks for. Unknown values are reported and dropped from the URL."""
+    """The view the URL asks for. Unknown values are reported and dropped from the URL; the
+    message stays until the reader moves on (the map's first report reruns the page at once)."""
     params = {name: st.query_params.get_all(name) for name in PARAMS if name in st.query_params}
     view, rejected = view_from_params(params, index)
-    for problem in rejected:
-        st.warning(t(view.lang, "bad_param", param=problem.param, value=inert(problem.value),
-                     hint=t(view.lang, problem.hint)), icon="⚠️")
+    if rejected:
+        messages = [t(view.lang, "bad_param", param=p.param, value=inert(p.value), hint=t(view.lang, p.hint))
+                    for p in rejected]
+        st.session_state["link_problems"] = (view, messages)
+    kept_for, messages = st.session_state.get("link_problems", (None, []))
+    if kept_for == view:
+        for message in messages:
+            st.warning(message, icon="⚠️")
+    else:
+        st.session_state.pop("link_problems", None)
     if {k: v[0] for k, v in params.items() if v} != view.as_params():
         go_to(view)
     return view

@@ -1,0 +1,90 @@
+"""End to end in Debian's Chromium against `streamlit run`: load, click, read, share, reopen."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import Frame, Page, expect
+
+pytestmark = pytest.mark.browser
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+WAIT_MS = 30_000
+
+
+def open_atlas(page: Page, url: str) -> Frame:
+    """Open the page and wait until Leaflet has drawn the six countries; return the map's frame."""
+    page.goto(url)
+    frame = page.wait_for_selector(MAP_IFRAME, timeout=WAIT_MS).content_frame()
+    frame.wait_for_selector(".leaflet-container", timeout=WAIT_MS)
+    frame.wait_for_function("document.querySelectorAll('path.leaflet-interactive').length >= 6", timeout=WAIT_MS)
+    return frame
+
+
+def location(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.evaluate("window.location.href")).query)
+
+
+def wait_for_url_param(page: Page, name: str, value: str) -> None:
+    page.wait_for_function(
+        "([n, v]) => new URLSearchParams(window.location.search).get(n) === v", arg=[name, value], timeout=WAIT_MS)
+
+
+def heading(page: Page, text: str):
+    return page.get_by_role("heading", name=text, exact=True)
+
+
+def test_map_draws_from_the_apps_own_files(page: Page, atlas_server):
+    requested: list[tuple[str, str]] = []
+    page.on("request", lambda r: requested.append((r.resource_type, r.url)))
+    frame = open_atlas(page, atlas_server.url)
+    assert frame.locator(".leaflet-marker-icon[title='Astana']").count() == 1
+    assert frame.locator(".leaflet-marker-icon[title=\"Xi'an\"]").count() == 1
+    assert frame.locator(".leaflet-marker-icon .atlas-summit").count() == 2
+    assert frame.locator(".leaflet-marker-icon .atlas-capital").count() == 5
+    code = [url for kind, url in requested if kind in ("script", "stylesheet", "font")]
+    assert code and all(url.startswith(atlas_server.url) for url in code), code
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_click_astana_then_kazakhstan_and_share_the_link(page: Page, atlas_server, browser):
+    frame = open_atlas(page, atlas_server.url)
+
+    frame.locator(".leaflet-marker-icon[title='Astana']").click()
+    wait_for_url_param(page, "place", "astana")
+    expect(heading(page, "★ Astana")).to_be_visible(timeout=WAIT_MS)
+    expect(page.get_by_text("Treaty of eternal good-neighbourliness").first).to_be_visible()
+    expect(page.locator("mark", has_text="Astana").first).to_be_visible()
+    expect(frame.locator(".atlas-ring")).to_have_count(1)
+
+    # a point inside Kazakhstan, away from every marker: the polygon itself must take the click
+    point = frame.evaluate("window.map.latLngToContainerPoint([46.5, 72.5])")
+    frame.locator(".leaflet-container").click(position={"x": point["x"], "y": point["y"]})
+    wait_for_url_param(page, "country", "KAZ")
+    expect(heading(page, "Kazakhstan")).to_be_visible(timeout=WAIT_MS)
+    assert location(page) == {"country": ["KAZ"]}
+    expect(frame.locator(".atlas-ring")).to_have_count(0)
+
+    shared = page.evaluate("window.location.href")
+    context = browser.new_context()
+    try:
+        fresh = context.new_page()
+        open_atlas(fresh, shared)
+        expect(heading(fresh, "Kazakhstan")).to_be_visible(timeout=WAIT_MS)
+        expect(fresh.get_by_text("Capital: Astana")).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_french_link_with_theme_reopens_that_view(page: Page, atlas_server):
+    open_atlas(page, f"{atlas_server.url}/?place=xian&theme=belt-and-road&lang=fr")
+    expect(heading(page, "★ Xi’an")).to_be_visible(timeout=WAIT_MS)
+    expect(page.get_by_text("Seulement les phrases sur « Nouvelles routes de la soie ».")).to_be_visible()
+
+
+def test_a_bad_link_shows_a_message_not_a_traceback(page: Page, atlas_server):
+    open_atlas(page, f"{atlas_server.url}/?country=Atlantis")
+    expect(page.get_by_text("The link's country=Atlantis is not known here")).to_be_visible(timeout=WAIT_MS)
+    expect(page.get_by_text("Click a country, a summit venue")).to_be_visible()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.wait_for_function("!window.location.search.includes('country')", timeout=WAIT_MS)
