@@ -1,0 +1,46 @@
+# Two commands for a newcomer: `make run` starts the app, `make test` runs every test.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test test-fast test-browser bench data vendor clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+run: $(VENV)/.runtime
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+# Browser tests drive Debian's Chromium (/usr/bin/chromium): `apt-get install -y chromium`.
+test: $(VENV)/.dev
+	$(BIN)/python -m pytest
+
+test-fast: $(VENV)/.dev
+	$(BIN)/python -m pytest -m "not browser"
+
+test-browser: $(VENV)/.dev
+	$(BIN)/python -m pytest -m browser
+
+bench: $(VENV)/.dev
+	$(BIN)/python bench/run_all.py
+
+# Regenerate geo/data/*.geojson from Natural Earth (npm package world-atlas).
+data: $(VENV)/.runtime
+	$(BIN)/python -m geo.build_data
+
+# Re-vendor Leaflet and jQuery into static/ from the npm registry.
+vendor:
+	static/vendor.sh
+
+clean:
+	rm -rf $(VENV) .pytest_cache
