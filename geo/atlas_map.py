@@ -127,6 +127,31 @@ class Legend(MacroElement):
         self.html_json = json.dumps("<br>".join(rows))
 
 
+class CountryNames(MacroElement):
+    """Country names written on the map, in one element: non-interactive, so a click on a name
+    reaches the country under it."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this.names_json }}.forEach(function (entry) {
+            L.marker([entry[1], entry[2]], {interactive: false, keyboard: false, icon: L.divIcon({
+                className: "atlas-country-label", iconSize: [0, 0], html: entry[0]})
+            }).addTo({{ this._parent.get_name() }});
+        });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, names: dict[str, str]):
+        super().__init__()
+        self._name = "CountryNames"
+        self.names_json = json.dumps([
+            (f'<span class="atlas-country-name">{escape(name)}</span>', *LABEL_POINTS[iso3])
+            for iso3, name in names.items() if iso3 in LABEL_POINTS
+        ])
+
+
 def _self_served(element: folium.Map) -> folium.Map:
     element.default_js = MAP_JS
     element.default_css = MAP_CSS
@@ -145,28 +170,25 @@ def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles
         folium.TileLayer(url, name=name, attr=attribution, max_zoom=10, overlay=True).add_to(atlas)
 
     folium.GeoJson(
-        shapes.neighbours.__geo_interface__, name="context", control=False, interactive=False,
+        shapes.neighbours_geojson, name="context", control=False, interactive=False,
         style_function=lambda _: NEIGHBOUR_STYLE,
     ).add_to(atlas)
 
-    countries = shapes.countries.reset_index(drop=True).copy()
-    countries["label"] = [escape(labels.country_tooltips.get(iso3, name))
-                          for iso3, name in zip(countries["iso3"], countries["name"])]
+    # New feature dicts around the shared, cached geometries: sessions in other languages share them.
+    countries = {"type": "FeatureCollection", "features": [
+        {**feature, "properties": {**feature["properties"], "label": escape(
+            labels.country_tooltips.get(feature["properties"]["iso3"], feature["properties"]["name"]))}}
+        for feature in shapes.countries_geojson["features"]
+    ]}
     folium.GeoJson(
-        countries.__geo_interface__,
+        countries,
         name=labels.countries,
         style_function=lambda _: COUNTRY_STYLE,
         highlight_function=lambda _: COUNTRY_HOVER,
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, sticky=True),
         zoom_on_click=False,
     ).add_to(atlas)
-    names = folium.FeatureGroup(name=labels.countries, control=False)
-    for iso3, geometry in zip(countries["iso3"], countries.geometry):
-        point = LABEL_POINTS.get(iso3) or (geometry.representative_point().y, geometry.representative_point().x)
-        folium.Marker(point, interactive=False, keyboard=False, icon=folium.DivIcon(
-            html=f'<span class="atlas-country-name">{escape(labels.country_tooltips.get(iso3, iso3))}</span>',
-            icon_size=(0, 0), class_name="atlas-country-label")).add_to(names)
-    names.add_to(atlas)
+    CountryNames({iso3: labels.country_tooltips.get(iso3, iso3) for iso3 in shapes.countries["iso3"]}).add_to(atlas)
 
     groups = {
         "city": folium.FeatureGroup(name=labels.cities),

@@ -24,7 +24,7 @@ WORLD_ATLAS = "world-atlas@2.0.2"
 SIMPLIFY_DEGREES = 0.01
 DECIMALS = 4
 # Frame of the context layer: Central Asia, western China and their neighbours.
-CONTEXT_BOX = box(20.0, 10.0, 150.0, 72.0)
+CONTEXT_BOX = box(25.0, 12.0, 140.0, 68.0)
 
 
 def unpack_world_atlas(into: Path) -> Path:
@@ -56,7 +56,7 @@ def neighbours(package: Path) -> gpd.GeoDataFrame:
     others = world[~world["id"].isin(ISO_NUMERIC.values())].copy()
     others["geometry"] = others.geometry.make_valid().intersection(CONTEXT_BOX)
     others = others[~others.geometry.is_empty]
-    others["geometry"] = others.geometry.simplify(0.05, preserve_topology=True).apply(lambda g: rounded(g, 2))
+    others["geometry"] = others.geometry.simplify(0.08, preserve_topology=True).apply(lambda g: rounded(g, 2))
     return others[["name", "geometry"]].sort_values("name").reset_index(drop=True)
 
 

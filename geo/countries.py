@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import geopandas as gpd
@@ -21,10 +22,19 @@ class GeoDataError(RuntimeError):
     """A geo data file is missing or unreadable; the message names it and how to rebuild it."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Shapes:
     countries: gpd.GeoDataFrame  # iso3, name, geometry; the six
     neighbours: gpd.GeoDataFrame  # name, geometry; grey context around them
+
+    @cached_property
+    def countries_geojson(self) -> dict:
+        """GeoJSON of the six, computed once: the map is rebuilt on every rerun."""
+        return self.countries.reset_index(drop=True).__geo_interface__
+
+    @cached_property
+    def neighbours_geojson(self) -> dict:
+        return self.neighbours.__geo_interface__
 
 
 def _read(path: Path) -> gpd.GeoDataFrame:

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -47,44 +42,7 @@ def seeds_copy(tmp_path: Path) -> Path:
     return folder
 
 
-# --- a real server for browser tests and benchmarks ---------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class StreamlitServer:
-    """`streamlit run SCRIPT` on a free local port; polls /_stcore/health until it answers."""
-
-    def __init__(self, script: Path, env: dict[str, str] | None = None, timeout: float = 60.0):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(self.port),
-                   "--server.address", "127.0.0.1", "--server.headless", "true",
-                   "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
-        self.process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})},
-                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"streamlit exited early:\n{self.process.stdout.read().decode(errors='replace')}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"streamlit did not answer on {self.url} within {timeout} s")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+from tests.server import StreamlitServer  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -170,3 +170,11 @@ def test_the_bad_link_message_survives_the_maps_first_rerun_and_goes_once_the_re
     assert len(at.warning) == 1
     click(at, 51.1801, 71.4460, count=2)
     assert not at.warning and params(at) == {"place": "astana"}
+
+
+def test_long_lists_show_the_best_first_and_more_on_request():
+    at = run_app({"country": "KAZ"})
+    opened = [b for b in at.button if b.label == "Open the article"]
+    assert len(opened) == 6 and "34 excerpt(s)" in texts(at)
+    at.button(key="more-excerpts").click().run()
+    assert len([b for b in at.button if b.label == "Open the article"]) == 12

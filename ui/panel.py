@@ -17,7 +17,7 @@ from corpus.excerpts import CorpusIndex, Excerpt
 from ui.state import View
 from ui.strings import t
 
-SHOWN_FIRST = 8
+SHOWN_FIRST = 6
 # Characters that Markdown, HTML, LaTeX ($) or emoji shortcodes (:) could give a meaning to.
 _ACTIVE = re.compile(r"[\\`*_{}\[\]()#+\-.!|~$:<>&\"'=^@%]")
 
@@ -66,16 +66,18 @@ def render_excerpt(excerpt: Excerpt, view: View, number: int) -> None:
 
 
 def render_excerpts(excerpts: list[Excerpt], view: View) -> None:
+    """The best few first; more on request (every excerpt is several elements for the browser to draw)."""
     if not excerpts:
         st.info(t(view.lang, "no_excerpts"))
         return
     st.caption(t(view.lang, "excerpts_count", n=len(excerpts)))
-    for number, excerpt in enumerate(excerpts[:SHOWN_FIRST]):
+    shown_key = f"shown:{view}"
+    shown = st.session_state.get(shown_key, SHOWN_FIRST)
+    for number, excerpt in enumerate(excerpts[:shown]):
         render_excerpt(excerpt, view, number)
-    if len(excerpts) > SHOWN_FIRST:
-        with st.expander(t(view.lang, "more_excerpts", n=len(excerpts) - SHOWN_FIRST)):
-            for number, excerpt in enumerate(excerpts[SHOWN_FIRST:], start=SHOWN_FIRST):
-                render_excerpt(excerpt, view, number)
+    if len(excerpts) > shown:
+        st.button(t(view.lang, "more_excerpts", n=min(SHOWN_FIRST, len(excerpts) - shown)), key="more-excerpts",
+                  on_click=lambda: st.session_state.__setitem__(shown_key, shown + SHOWN_FIRST))
 
 
 def render_article(article: Article, view: View, index: CorpusIndex) -> None:
