@@ -28,12 +28,14 @@ MAP_CSS = [("leaflet_css", STATIC_PREFIX + "leaflet/leaflet.css")]
 
 # Central Asia and western China, Astana to Xi'an. A fixed centre and zoom rather than fit_bounds:
 # the component's iframe starts 0 px high, so bounds fitted at creation come out wrong.
-CENTRE, ZOOM = (42.5, 82.0), 3.75
+CENTRE, ZOOM = (42.5, 85.0), 3.75
 COUNTRY_STYLE = {"fillColor": "#f4e3c1", "color": "#8a6d3b", "weight": 1.2, "fillOpacity": 0.75}
 COUNTRY_HOVER = {"fillColor": "#f0c987", "weight": 2.5}
 NEIGHBOUR_STYLE = {"fillColor": "#e4e4e4", "color": "#b5b5b5", "weight": 0.6, "fillOpacity": 1.0}
 SELECTED_COLOR = "#c0392b"
 # Where each country's name is written: clear of the markers, inside the visible frame.
+# Places whose name is written left of the marker, clear of a neighbouring country's name.
+NAME_ON_THE_LEFT = {"tashkent"}
 LABEL_POINTS = {"CHN": (36.5, 94.0), "KAZ": (48.3, 66.0), "KGZ": (41.4, 77.6), "TJK": (37.4, 71.8),
                 "TKM": (39.7, 58.6), "UZB": (43.0, 62.2)}
 TILES = {
@@ -81,6 +83,7 @@ _CSS = """
 .atlas-name { position: absolute; left: 100%; top: 50%; transform: translateY(-50%); margin-left: 4px;
   white-space: nowrap; font-weight: 600; color: #1f2d3a; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
 .atlas-summit + .atlas-name { font-size: 14px; color: #7b1d13; }
+.atlas-name-left .atlas-name { left: auto; right: 100%; margin: 0 4px 0 0; }
 .atlas-country-name { white-space: nowrap; font: 600 12px/1 "DejaVu Sans", sans-serif; letter-spacing: .12em;
   text-transform: uppercase; color: #6b5430; text-shadow: 0 0 3px #f4e3c1, 0 0 3px #f4e3c1;
   transform: translate(-50%, -50%); display: inline-block; }
@@ -112,7 +115,7 @@ class Legend(MacroElement):
         """
     )
 
-    def __init__(self, labels: MapLabels):
+    def __init__(self, labels: MapLabels, kinds: set[str]):
         super().__init__()
         self._name = "Legend"
         self.css = _CSS
@@ -124,6 +127,7 @@ class Legend(MacroElement):
             f'<span class="atlas-pin atlas-city" style="width:10px;height:10px"></span>{escape(labels.cities)}',
             f'<span class="atlas-swatch"></span>{escape(labels.countries)}',
         ]
+        rows = [row for row, kind in zip(rows, (None, "summit", "capital", "city", None)) if kind is None or kind in kinds]
         self.html_json = json.dumps("<br>".join(rows))
 
 
@@ -200,7 +204,8 @@ def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles
         folium.Marker(
             [marker.lat, marker.lon],
             icon=folium.DivIcon(html=_MARKER_HTML[marker.kind].format(name=escape(marker.name)), icon_size=(size, size),
-                                icon_anchor=(size // 2, size // 2), class_name=f"atlas-marker atlas-{marker.slug}"),
+                                icon_anchor=(size // 2, size // 2), class_name=f"atlas-marker atlas-{marker.slug}"
+                                + (" atlas-name-left" if marker.slug in NAME_ON_THE_LEFT else "")),
             tooltip=folium.Tooltip(escape(marker.tooltip)),
             title=marker.name,
             alt=marker.name,
@@ -212,7 +217,7 @@ def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles
         group.add_to(atlas)
 
     folium.LayerControl(collapsed=True, position="topright").add_to(atlas)
-    Legend(labels).add_to(atlas)
+    Legend(labels, {m.kind for m in markers}).add_to(atlas)
     return _stable_ids(atlas)
 
 
