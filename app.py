@@ -10,7 +10,6 @@ from geo.countries import GeoDataError, country_at
 from ui.atlas import controls, page_start, show_skipped_files
 from ui.data import atlas_base_map, country_shapes, marker_spec, tiles_setting
 from ui.panel import go_to, render_panel
-from ui.state import View
 from ui.strings import t
 
 MAP_KEY = "atlas_map"
@@ -61,4 +60,4 @@ with map_column:
         st.rerun()
 
 with panel_column:
-    render_panel(View(**view.__dict__), index)
+    render_panel(view, index)

@@ -10,6 +10,8 @@ from pathlib import Path
 import yaml
 
 REQUIRED = ("title", "published", "language")
+OPTIONAL = ("source", "url", "note")
+MAX_FIELD = 2_000
 LANGUAGES = ("fr", "en")
 PUBLISHED = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n(.*)\Z", re.DOTALL)
@@ -64,14 +66,20 @@ def parse_article(article_id: str, raw: bytes) -> Article:
         raise ArticleError("no front matter: the file must start with a '---' line and close it with another")
     try:
         meta = yaml.safe_load(match.group(1))
-    except (yaml.YAMLError, ValueError) as error:  # ValueError: a date such as 2024-13-01
-        first_line = (str(error).splitlines() or [type(error).__name__])[0]
+    except Exception as error:  # YAMLError; ValueError (2024-13-01); RecursionError (deep nesting)
+        first_line = (str(error).splitlines() or [type(error).__name__])[0][:120]
         raise ArticleError(f"front matter is not valid YAML ({first_line})") from error
     if not isinstance(meta, dict):
         raise ArticleError("front matter is not a set of 'key: value' lines")
-    missing = [key for key in REQUIRED if meta.get(key) in (None, "")]
+    missing = [key for key in REQUIRED if meta.get(key) is None or not str(meta.get(key)).strip()]
     if missing:
         raise ArticleError(f"missing required field(s): {', '.join(missing)}")
+    for key in (*REQUIRED, *OPTIONAL):
+        # lists and mappings are refused: YAML aliases can blow one up to megabytes of text
+        if meta.get(key) is not None and not isinstance(meta[key], (str, int, float, date)):
+            raise ArticleError(f"{key} must be a single value, not a list or mapping")
+        if isinstance(meta.get(key), str) and len(meta[key]) > MAX_FIELD:
+            raise ArticleError(f"{key} is longer than {MAX_FIELD} characters")
     published = meta["published"].isoformat() if isinstance(meta["published"], date) else str(meta["published"])
     if not PUBLISHED.match(published):
         raise ArticleError(f"published must be YYYY-MM-DD or YYYY-MM, not {published!r}")
@@ -98,11 +106,15 @@ def parse_article(article_id: str, raw: bytes) -> Article:
     )
 
 
+def article_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.md"))
+
+
 def load_corpus(folder: Path) -> Corpus:
     """Every readable article in `folder`; each unreadable file is named in `skipped`, never raised."""
     articles: dict[str, Article] = {}
     skipped: list[SkippedFile] = []
-    for path in sorted(folder.glob("*.md")):
+    for path in article_files(folder):
         try:
             articles[path.stem] = parse_article(path.stem, path.read_bytes())
         except ArticleError as error:

@@ -9,10 +9,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from corpus.articles import Article, Corpus
-from corpus.gazetteer import CENTRAL_ASIA, REGION_TERMS, Gazetteer
+from corpus.articles import Article, Corpus, load_corpus
+from corpus.gazetteer import CENTRAL_ASIA, REGION_TERMS, Gazetteer, load_gazetteer
 from corpus.text import fold, merge_spans, split_sentences, term_pattern
-from corpus.themes import Theme
+from corpus.themes import Theme, load_themes
 
 # How strongly a sentence speaks of a selection: a direct mention beats a city in the
 # country, which beats the region as a whole ("l'Asie centrale").
@@ -120,17 +120,21 @@ class CorpusIndex:
         return self._ranked(strength)
 
     def excerpts_for_place(self, slug: str) -> list[Excerpt]:
-        return self._ranked(lambda m: DIRECT if m.kind == "place" and m.key == slug else 0)
+        return self._direct("place", slug)
 
     def excerpts_for_theme(self, slug: str) -> list[Excerpt]:
-        return self._ranked(lambda m: DIRECT if m.kind == "theme" and m.key == slug else 0)
+        return self._direct("theme", slug)
 
-    def count(self, kind: str, key: str) -> int:
+    def _direct(self, kind: str, key: str) -> list[Excerpt]:
+        return self._ranked(lambda m: DIRECT if m.kind == kind and m.key == key else 0)
+
+    def mentioning(self, kind: str, key: str) -> list[Sentence]:
         """Sentences that mention (kind, key) directly."""
-        return sum(any(m.kind == kind and m.key == key for m in s.mentions) for s in self.sentences)
+        return [s for s in self.sentences if any(m.kind == kind and m.key == key for m in s.mentions)]
 
     def search(self, query: str, within: list[Excerpt] | None = None) -> list[Excerpt]:
-        """Sentences containing every word of `query` (as word starts, ignoring case and accents)."""
+        """Sentences containing every word of `query` (as word starts, ignoring case and accents).
+        The words must be in the sentence itself, not only in the context shown around it."""
         words = [w for w in re.findall(r"\w+", fold(query).text) if len(w) >= MIN_QUERY_WORD or w.isdigit()]
         if not words:
             return []
@@ -138,10 +142,13 @@ class CorpusIndex:
         candidates = within if within is not None else [self._excerpt(s, (), DIRECT) for s in self.sentences]
         results = []
         for excerpt in candidates:
-            folded = fold(excerpt.text)
+            sentence = excerpt.sentence.text
+            folded = fold(sentence)
             spans = [[folded.span_in_original(*m.span()) for m in p.finditer(folded.text)] for p in patterns]
             if all(spans):
-                highlights = merge_spans([*excerpt.highlights, *(s for group in spans for s in group)])
+                shift = excerpt.text.find(sentence)
+                found = [(start + shift, end + shift) for group in spans for start, end in group]
+                highlights = merge_spans([*excerpt.highlights, *found])
                 results.append(Excerpt(excerpt.article, excerpt.sentence, excerpt.text, highlights, excerpt.strength))
         return results if within is not None else self._sorted(results)
 
@@ -177,5 +184,11 @@ class CorpusIndex:
 
 
 def _negated(published: str) -> tuple[int, ...]:
-    """Sort key putting later dates first."""
-    return tuple(-int(part) for part in published.split("-"))
+    """Sort key putting later dates first; a month without a day counts as its day 0."""
+    parts = [int(part) for part in published.split("-")]
+    return tuple(-part for part in parts + [0] * (3 - len(parts)))
+
+
+def build_index(folder) -> CorpusIndex:
+    """The index of every readable article in `folder`, with the atlas's gazetteer and themes."""
+    return CorpusIndex(load_corpus(folder), load_gazetteer(), load_themes())

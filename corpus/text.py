@@ -45,9 +45,9 @@ def term_pattern(term: str) -> str:
 
 
 # Sentence ends: . ! ? … (optionally closed by quotes/brackets) then space and a capital, digit or quote.
-_BOUNDARY = re.compile(r"(?<=[.!?…])[»”\"')\]]*\s+(?=[«“\"(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])")
+_BOUNDARY = re.compile(r"(?<=[.!?…])(?:\s?[»”\"')\]])*\s+(?=[«“\"(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])")
 _ABBREVIATIONS = {"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "etc", "cf", "p", "ex", "av", "apr",
-                  "j.-c", "no", "vol", "art", "mr", "mrs", "ms", "prof", "gen", "col", "vs", "inc", "ltd", "co"}
+                  "j.-c", "vol", "art", "mr", "mrs", "ms", "prof", "gen", "col", "vs", "inc", "ltd", "co"}
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:

@@ -13,19 +13,15 @@ CHROMIUM = "/usr/bin/chromium"
 
 sys.path.insert(0, str(ROOT))
 
-from corpus.articles import load_corpus  # noqa: E402
-from corpus.excerpts import CorpusIndex  # noqa: E402
-from corpus.gazetteer import load_gazetteer  # noqa: E402
-from corpus.themes import load_themes  # noqa: E402
+from corpus.excerpts import CorpusIndex, build_index  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def seed_index() -> CorpusIndex:
-    return CorpusIndex(load_corpus(SEEDS), load_gazetteer(), load_themes())
+    return build_index(SEEDS)
 
 
-def index_of(folder: Path) -> CorpusIndex:
-    return CorpusIndex(load_corpus(folder), load_gazetteer(), load_themes())
+index_of = build_index
 
 
 def article_text(title: str, body: str, language: str = "en", published: str = "2025-06-20", extra: str = "") -> str:

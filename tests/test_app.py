@@ -108,7 +108,11 @@ def test_bad_links_show_a_message_and_the_default_view(query):
     assert len(at.warning) == 1 and "not known here" in at.warning[0].value
     assert "Click a country" in texts(at)
     assert params(at) == {}
-    assert "<b>" not in at.warning[0].value
+
+
+def test_a_link_value_is_echoed_as_text():
+    at = run_app({"theme": "<b>x</b>"})
+    assert "<b>" not in at.warning[0].value and "&#60;b&#62;x&#60;/b&#62;" in at.warning[0].value
 
 
 def test_clicking_the_astana_marker_selects_it_and_updates_the_url():
@@ -147,8 +151,8 @@ def test_broken_and_hostile_articles(seeds_copy: Path, monkeypatch):
     (seeds_copy / "hostile.md").write_text(article_text(hostile_title.replace('"', "'"), body))
     monkeypatch.setenv("ATLAS_SEEDS_DIR", str(seeds_copy))
     at = run_app({"place": "astana"})
-    assert [w.value for w in at.warning] == ["Skipped broken&#46;md: front matter is not valid YAML "
-                                             "(while parsing a flow node)"] or "broken" in at.warning[0].value
+    warnings = [w.value for w in at.warning]
+    assert len(warnings) == 1 and warnings[0].startswith("Skipped broken&#46;md: front matter is not valid YAML")
     shown = texts(at)
     assert "hosts" in shown
     for active in ("<img", "<script", "](javascript", "$x", ":smile:"):

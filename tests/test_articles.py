@@ -21,7 +21,8 @@ def test_the_three_seeds_load_with_their_front_matter():
     assert release.published == "2025-06-19" and "GlobeNewswire" in release.source
     assert release.url.startswith("https://news.cgtn.com/")
     assert announcement.published == "2025-06-13" and "Xinhua" in announcement.source
-    assert all(a.note and "inferred" in a.note.lower() or "dateline" in a.note for a in corpus.articles.values())
+    assert "inferred" in first.note and "inferred" in announcement.note
+    assert "dateline" in release.note
 
 
 @pytest.mark.parametrize("original", sorted(ORIGINALS.glob("*.txt")), ids=lambda p: p.stem)
@@ -50,12 +51,25 @@ def test_english_article_and_month_only_date_are_accepted():
         ("---\ntitle: é\n---\n".encode("latin-1"), "not UTF-8"),
         (b"\x00\x01\x02binary", "binary"),
         (b"---\n- a list\n---\n\nBody", "not a set of"),
+        (b"---\ntitle: '   '\npublished: 2024-01-01\nlanguage: en\n---\n\nBody", "missing required field(s): title"),
+        (b"---\ntitle: " + b"[" * 5000 + b"\n---\n\nBody", "not valid YAML"),
+        (b"---\ntitle: [a, b]\npublished: 2024-01-01\nlanguage: en\n---\n\nBody", "title must be a single value"),
+        (b"---\ntitle: T\npublished: 2024-01-01\nlanguage: en\nsource: " + b"x" * 3000 + b"\n---\n\nB", "source is longer"),
     ],
 )
 def test_unreadable_articles_say_why(raw: bytes, reason: str):
     with pytest.raises(ArticleError, match=None) as error:
         parse_article("bad", raw)
     assert reason in str(error.value)
+
+
+def test_a_yaml_alias_bomb_is_refused_not_expanded():
+    bomb = "a0: &a0 [" + ",".join(["xxxxxxxxxx"] * 10) + "]\n"
+    for level in range(1, 6):
+        bomb += f"a{level}: &a{level} [" + ",".join([f"*a{level - 1}"] * 10) + "]\n"
+    raw = f"---\n{bomb}title: *a5\npublished: 2024-01-01\nlanguage: en\n---\n\nBody".encode()
+    with pytest.raises(ArticleError, match="title must be a single value"):
+        parse_article("bomb", raw)
 
 
 def test_a_broken_file_is_skipped_by_name_and_the_others_still_load(seeds_copy: Path):

@@ -90,3 +90,25 @@ def test_a_new_english_article_is_found_without_code_change(tmp_path: Path):
     assert index.excerpts_for_country("KAZ")[0].strength == DIRECT
     assert index.excerpts_for_theme("connectivity") and index.excerpts_for_theme("exchanges")
     assert index.excerpts_for_country("TJK")[0].strength == VIA_REGION
+
+
+def test_search_matches_the_sentence_itself_not_the_context_shown_around_it(tmp_path: Path):
+    body = "The leaders arrived on Monday for talks. They met in Bishkek. Talks went on late into the night."
+    (tmp_path / "a.md").write_text(article_text("T", body))
+    index = index_of(tmp_path)
+    found = index.search("Bishkek")
+    assert [e.sentence.text for e in found] == ["They met in Bishkek."]
+    assert [e.text[s:e_] for e in found for s, e_ in e.highlights] == ["Bishkek"]
+    assert index.search("Monday night") == []
+
+
+def test_importance_is_not_trade(seed_index):
+    words = {w.lower() for e in seed_index.excerpts_for_theme("trade") for w in marked(e)}
+    assert not any(w.startswith("importan") for w in words)
+    assert "commerce" in words
+
+
+def test_a_month_only_date_ranks_before_days_of_that_month(tmp_path: Path):
+    (tmp_path / "early.md").write_text(article_text("T", "Astana again.", published="2023-05"))
+    (tmp_path / "later.md").write_text(article_text("T", "Astana again.", published="2023-05-18"))
+    assert [e.article.id for e in index_of(tmp_path).excerpts_for_place("astana")] == ["later", "early"]

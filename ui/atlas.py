@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from corpus.excerpts import CorpusIndex
@@ -46,16 +48,14 @@ def controls(view: View, index: CorpusIndex) -> None:
     with language:
         st.radio(t(lang, "language"), LANGUAGES, key="lang_choice", horizontal=True,
                  format_func=lambda code: {"en": "English", "fr": "Français"}[code],
-                 on_change=lambda: go_to(View(**{**view.__dict__, "lang": st.session_state["lang_choice"]})))
+                 on_change=lambda: go_to(replace(view, lang=st.session_state["lang_choice"])))
     with theme:
         st.selectbox(t(lang, "theme"), ["", *index.themes], key="theme_choice",
                      format_func=lambda slug: index.themes[slug].label(lang) if slug else t(lang, "theme_none"),
-                     on_change=lambda: go_to(View(**{**view.__dict__, "theme": st.session_state["theme_choice"] or None,
-                                                     "article": None})))
+                     on_change=lambda: go_to(replace(view, theme=st.session_state["theme_choice"] or None, article=None)))
     with search:
         st.text_input(t(lang, "search"), key="q_choice", help=t(lang, "search_help"), max_chars=200,
-                      on_change=lambda: go_to(View(**{**view.__dict__, "q": st.session_state["q_choice"].strip() or None,
-                                                      "article": None})))
+                      on_change=lambda: go_to(replace(view, q=st.session_state["q_choice"].strip() or None, article=None)))
     with clear:
         if view.place or view.country or view.theme or view.q or view.article:
             st.button(t(lang, "clear"), on_click=go_to, args=(View(lang=lang),))

@@ -8,10 +8,9 @@ from pathlib import Path
 import folium
 import streamlit as st
 
-from corpus.articles import load_corpus
-from corpus.excerpts import CorpusIndex
-from corpus.gazetteer import Place, load_gazetteer
-from corpus.themes import load_themes
+from corpus.articles import article_files
+from corpus.excerpts import CorpusIndex, build_index
+from corpus.gazetteer import Place
 from geo.atlas_map import MapLabels, MarkerSpec, base_map
 from geo.countries import Shapes, load_shapes
 from ui.strings import t
@@ -32,7 +31,7 @@ def tiles_setting() -> str | None:
 def corpus_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
     """Changes whenever an article file is added, removed or edited: the cache key of the index."""
     signature = []
-    for path in sorted(folder.glob("*.md")):
+    for path in article_files(folder):
         try:
             stat = path.stat()
         except OSError:
@@ -43,7 +42,7 @@ def corpus_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def corpus_index(folder: str, signature: tuple) -> CorpusIndex:
-    return CorpusIndex(load_corpus(Path(folder)), load_gazetteer(), load_themes())
+    return build_index(Path(folder))
 
 
 def current_index() -> CorpusIndex:

@@ -42,9 +42,12 @@ def go_to(view: View) -> None:
     st.query_params.from_dict(view.as_params())
 
 
+def source_label(article: Article, lang: str) -> str:
+    return t(lang, "unknown_source") if article.source == "unknown" else article.source
+
+
 def citation(article: Article, lang: str) -> str:
-    source = article.source if article.source != "unknown" else t(lang, "unknown_source")
-    return f"**{inert(article.title)}** · {inert(source)} · {inert(article.published)}"
+    return f"**{inert(article.title)}** · {inert(source_label(article, lang))} · {inert(article.published)}"
 
 
 def safe_url(url: str | None) -> str | None:
@@ -85,7 +88,7 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
     st.button(t(lang, "close_article"), on_click=go_to, args=(replace(view, article=None),), icon="⬅️")
     st.subheader(inert(article.title), anchor=False)
     facts = [
-        f"{t(lang, 'source')}: {inert(article.source if article.source != 'unknown' else t(lang, 'unknown_source'))}",
+        f"{t(lang, 'source')}: {inert(source_label(article, lang))}",
         f"{t(lang, 'published')}: {inert(article.published)}",
         t(lang, "in_language", language=t(lang, f"lang_{article.language}")),
     ]
@@ -137,7 +140,7 @@ def selection_excerpts(view: View, index: CorpusIndex) -> list[Excerpt] | None:
 
 
 def _mention_line(index: CorpusIndex, kind: str, key: str, lang: str) -> str:
-    sentences = [s for s in index.sentences if any(m.kind == kind and m.key == key for m in s.mentions)]
+    sentences = index.mentioning(kind, key)
     return t(lang, "mentions", sentences=len(sentences), articles=len({s.article_id for s in sentences}))
 
 
@@ -167,7 +170,7 @@ def render_heading(view: View, index: CorpusIndex) -> None:
     elif view.theme:
         theme = index.themes[view.theme]
         st.subheader(theme.label(lang), anchor=False)
-        st.markdown(t(lang, "theme_key_facts", n=index.count("theme", theme.slug)))
+        st.markdown(t(lang, "theme_key_facts", n=len(index.mentioning("theme", theme.slug))))
     elif view.q:
         st.subheader(t(lang, "search_results", q=inert(view.q)), anchor=False)
 
