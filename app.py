@@ -20,6 +20,7 @@ st.set_page_config(page_title="China–Central Asia Summit Atlas", page_icon="�
                    initial_sidebar_state="collapsed")
 index, view = page_start()
 st.caption(t(view.lang, "tagline"))
+st.page_link("pages/about.py", label=t(view.lang, "about_link"), icon="ℹ️", query_params=view.as_params())
 show_skipped_files(index, view.lang)
 controls(view, index)
 
@@ -52,8 +53,12 @@ with map_column:
         st.error(t(view.lang, "geo_error", error=error))
         st.stop()
     selected = index.gazetteer.places.get(view.place or "")
-    highlight = selection_layer(shapes, country=view.country,
-                                marker=marker_spec(selected, index, view.lang) if selected else None)
+    theme_countries, theme_places = index.named_with("theme", view.theme) if view.theme else (set(), set())
+    highlight = selection_layer(
+        shapes, country=view.country, marker=marker_spec(selected, index, view.lang) if selected else None,
+        theme_countries=tuple(sorted(theme_countries)),
+        theme_markers=tuple(marker_spec(index.gazetteer.places[slug], index, view.lang) for slug in sorted(theme_places)),
+    )
     value = st_folium(base, key=MAP_KEY, height=560, use_container_width=True, returned_objects=CLICKS,
                       feature_group_to_add=highlight, on_change=lambda: apply_click(st.session_state.get(MAP_KEY)))
     if apply_click(value):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from corpus.articles import Article, Corpus, load_corpus
 from corpus.gazetteer import CENTRAL_ASIA, REGION_TERMS, Gazetteer, load_gazetteer
@@ -47,6 +47,10 @@ class Excerpt:
     text: str  # the sentence, with its neighbours when it is short
     highlights: tuple[tuple[int, int], ...]  # spans in `text`
     strength: int
+    start: int = 0  # where `text` starts in its paragraph
+
+    def paragraph_highlights(self) -> tuple[tuple[int, int], ...]:
+        return tuple((self.start + s, self.start + e) for s, e in self.highlights)
 
 
 class CorpusIndex:
@@ -128,6 +132,19 @@ class CorpusIndex:
     def _direct(self, kind: str, key: str) -> list[Excerpt]:
         return self._ranked(lambda m: DIRECT if m.kind == kind and m.key == key else 0)
 
+    def named_with(self, kind: str, key: str) -> tuple[set[str], set[str]]:
+        """Countries (ISO3) and places (slugs) named in the paragraphs that name (kind, key), the
+        region standing for its five countries: what a theme is tied to on the map."""
+        countries: set[str] = set()
+        places: set[str] = set()
+        paragraphs = {(s.article_id, s.paragraph) for s in self.mentioning(kind, key)}
+        mentions = [m for p in paragraphs for s in self._paragraph_sentences[p] for m in s.mentions]
+        countries |= {m.key for m in mentions if m.kind == "country"}
+        if any(m.kind == "region" for m in mentions):
+            countries |= set(CENTRAL_ASIA)
+        places |= {m.key for m in mentions if m.kind == "place"}
+        return countries, places
+
     def mentioning(self, kind: str, key: str) -> list[Sentence]:
         """Sentences that mention (kind, key) directly."""
         return [s for s in self.sentences if any(m.kind == kind and m.key == key for m in s.mentions)]
@@ -149,7 +166,7 @@ class CorpusIndex:
                 shift = excerpt.text.find(sentence)
                 found = [(start + shift, end + shift) for group in spans for start, end in group]
                 highlights = merge_spans([*excerpt.highlights, *found])
-                results.append(Excerpt(excerpt.article, excerpt.sentence, excerpt.text, highlights, excerpt.strength))
+                results.append(replace(excerpt, highlights=highlights))
         return results if within is not None else self._sorted(results)
 
     def _ranked(self, strength_of) -> list[Excerpt]:
@@ -172,7 +189,7 @@ class CorpusIndex:
     def _excerpt(self, sentence: Sentence, spans: tuple[tuple[int, int], ...], strength: int) -> Excerpt:
         article = self.corpus.articles[sentence.article_id]
         if len(sentence.text) >= SHORT_SENTENCE:
-            return Excerpt(article, sentence, sentence.text, spans, strength)
+            return Excerpt(article, sentence, sentence.text, spans, strength, sentence.start)
         siblings = self._paragraph_sentences[(sentence.article_id, sentence.paragraph)]
         position = siblings.index(sentence)
         first = siblings[max(position - 1, 0)]
@@ -180,7 +197,7 @@ class CorpusIndex:
         paragraph = article.paragraphs[sentence.paragraph]
         shift = sentence.start - first.start
         shifted = tuple((s + shift, e + shift) for s, e in spans)
-        return Excerpt(article, sentence, paragraph[first.start:last.end], shifted, strength)
+        return Excerpt(article, sentence, paragraph[first.start:last.end], shifted, strength, first.start)
 
 
 def _negated(published: str) -> tuple[int, ...]:

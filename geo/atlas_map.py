@@ -26,13 +26,15 @@ MAP_JS = [
 ]
 MAP_CSS = [("leaflet_css", STATIC_PREFIX + "leaflet/leaflet.css")]
 
-# Central Asia and western China, Astana to Xi'an. A fixed centre and zoom rather than fit_bounds:
-# the component's iframe starts 0 px high, so bounds fitted at creation come out wrong.
+# Central Asia and western China, from the Caspian to Beijing; fitted to the map's real size
+# once it is laid out (FitFrame), starting from a centre and zoom that suit a desktop.
 CENTRE, ZOOM = (42.5, 85.0), 3.75
+FRAME = [[34.0, 47.0], [55.0, 121.0]]
 COUNTRY_STYLE = {"fillColor": "#f4e3c1", "color": "#8a6d3b", "weight": 1.2, "fillOpacity": 0.75}
 COUNTRY_HOVER = {"fillColor": "#f0c987", "weight": 2.5}
 NEIGHBOUR_STYLE = {"fillColor": "#e4e4e4", "color": "#b5b5b5", "weight": 0.6, "fillOpacity": 1.0}
 SELECTED_COLOR = "#c0392b"
+THEME_COLOR = "#1f6f8b"
 # Where each country's name is written: clear of the markers, inside the visible frame.
 # Places whose name is written left of the marker, clear of a neighbouring country's name.
 NAME_ON_THE_LEFT = {"tashkent"}
@@ -78,11 +80,18 @@ _CSS = """
   font-size: 17px; line-height: 25px; box-shadow: 0 1px 4px rgba(0,0,0,.5); }
 .atlas-capital { background: #1f3b57; border: 2px solid #fff; box-shadow: 0 0 2px rgba(0,0,0,.6); }
 .atlas-city { background: #5d7a92; border: 1.5px solid #fff; }
+.atlas-theme-ring { box-sizing: border-box; width: 28px; height: 28px; border-radius: 50%;
+  border: 3px dashed #1f6f8b; }
+.leaflet-interactive:focus { outline: none; }
+@media (max-width: 500px) { .atlas-legend { font-size: 11px; line-height: 1.35; padding: 4px 6px; } }
 .atlas-ring { box-sizing: border-box; width: 44px; height: 44px; border-radius: 50%;
   border: 3px solid #c0392b; box-shadow: 0 0 0 2px #fff; }
 .atlas-name { position: absolute; left: 100%; top: 50%; transform: translateY(-50%); margin-left: 4px;
   white-space: nowrap; font-weight: 600; color: #1f2d3a; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
 .atlas-summit + .atlas-name { font-size: 14px; color: #7b1d13; }
+.atlas-small .atlas-capital + .atlas-name { display: none; }
+.atlas-small .atlas-country-name { font-size: 9px; letter-spacing: .04em; }
+.atlas-small .atlas-summit + .atlas-name { font-size: 11px; }
 .atlas-name-left .atlas-name { left: auto; right: 100%; margin: 0 4px 0 0; }
 .atlas-country-name { white-space: nowrap; font: 600 12px/1 "DejaVu Sans", sans-serif; letter-spacing: .12em;
   text-transform: uppercase; color: #6b5430; text-shadow: 0 0 3px #f4e3c1, 0 0 3px #f4e3c1;
@@ -129,6 +138,40 @@ class Legend(MacroElement):
         ]
         rows = [row for row, kind in zip(rows, (None, "summit", "capital", "city", None)) if kind is None or kind in kinds]
         self.html_json = json.dumps("<br>".join(rows))
+
+
+class FitFrame(MacroElement):
+    """Fit FRAME to the map's size once the page has laid it out (phone or desktop alike), and
+    mark the map `atlas-small` when zoomed out so far that capital names would collide."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            var touched = false;
+            function fit() {
+                if (touched) { return; }
+                map.invalidateSize(false);
+                map.fitBounds({{ this.frame }}, {animate: false});
+            }
+            function mark() { map.getContainer().classList.toggle("atlas-small", map.getZoom() < 3.5); }
+            map.on("zoomend", mark);
+            // Refit while the page is still sizing the frame, never after the reader moved the map.
+            ["mousedown", "touchstart", "wheel", "keydown"].forEach(function (name) {
+                map.getContainer().addEventListener(name, function () { touched = true; }, {passive: true});
+            });
+            if (window.ResizeObserver) { new ResizeObserver(fit).observe(map.getContainer()); }
+            fit();
+            mark();
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, frame: list[list[float]]):
+        super().__init__()
+        self._name = "FitFrame"
+        self.frame = json.dumps(frame)
 
 
 class CountryNames(MacroElement):
@@ -218,6 +261,7 @@ def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles
 
     folium.LayerControl(collapsed=True, position="topright").add_to(atlas)
     Legend(labels, {m.kind for m in markers}).add_to(atlas)
+    FitFrame(FRAME).add_to(atlas)
     return _stable_ids(atlas)
 
 
@@ -238,21 +282,39 @@ def _stable_ids(atlas: folium.Map) -> folium.Map:
     return atlas
 
 
-def selection_layer(shapes: Shapes, country: str | None = None, marker: MarkerSpec | None = None) -> folium.FeatureGroup:
-    """Outline of the selected country or a ring around the selected place; never clickable."""
+def _features(shapes: Shapes, iso3s) -> dict:
+    wanted = set(iso3s)
+    return {"type": "FeatureCollection",
+            "features": [f for f in shapes.countries_geojson["features"] if f["properties"]["iso3"] in wanted]}
+
+
+def _ring(lat: float, lon: float, css_class: str, size: int) -> folium.Marker:
+    # A marker, not a CircleMarker: folium drops `interactive` from path options, and a
+    # clickable ring would catch clicks meant for the place or the country under it.
+    return folium.Marker([lat, lon], interactive=False, keyboard=False, icon=folium.DivIcon(
+        html=f'<div class="{css_class}"></div>', icon_size=(size, size), icon_anchor=(size // 2, size // 2),
+        class_name="atlas-selected"))
+
+
+def selection_layer(shapes: Shapes, country: str | None = None, marker: MarkerSpec | None = None,
+                    theme_countries: tuple[str, ...] = (), theme_markers: tuple[MarkerSpec, ...] = ()
+                    ) -> folium.FeatureGroup:
+    """What the view selects, drawn over the base map and never clickable: the theme's countries
+    tinted and its places ringed, then the selected country outlined or the selected place ringed."""
     layer = folium.FeatureGroup(name="selection", control=False)
-    if country is not None and country in shapes.countries.index:
-        outline = shapes.countries.loc[[country]].reset_index(drop=True)[["iso3", "geometry"]]
+    if theme_countries:
         folium.GeoJson(
-            outline.__geo_interface__, interactive=False,
+            _features(shapes, theme_countries), interactive=False,
+            style_function=lambda _: {"fillColor": THEME_COLOR, "fillOpacity": 0.18, "color": THEME_COLOR,
+                                      "weight": 1.5, "dashArray": "4 3"},
+        ).add_to(layer)
+    for spec in theme_markers:
+        _ring(spec.lat, spec.lon, "atlas-theme-ring", 28).add_to(layer)
+    if country is not None and country in shapes.countries.index:
+        folium.GeoJson(
+            _features(shapes, [country]), interactive=False,
             style_function=lambda _: {"fill": False, "color": SELECTED_COLOR, "weight": 4},
         ).add_to(layer)
     if marker is not None:
-        # A marker, not a CircleMarker: folium drops `interactive` from path options, and a
-        # clickable ring would catch clicks meant for the place or the country under it.
-        folium.Marker(
-            [marker.lat, marker.lon], interactive=False, keyboard=False,
-            icon=folium.DivIcon(html='<div class="atlas-ring"></div>', icon_size=(44, 44), icon_anchor=(22, 22),
-                                class_name="atlas-selected"),
-        ).add_to(layer)
+        _ring(marker.lat, marker.lon, "atlas-ring", 44).add_to(layer)
     return layer

@@ -5,26 +5,33 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui.atlas import page_start, show_skipped_files
+from ui.atlas import navigation, page_start, show_skipped_files
 from ui.strings import t
 
 st.set_page_config(page_title="About · China–Central Asia Summit Atlas", page_icon="🗺️", layout="wide")
 index, view = page_start("about_title")
 show_skipped_files(index, view.lang)
+with st.sidebar:
+    navigation(view)
 
 st.markdown(t(view.lang, "about_corpus"))
 articles = sorted(index.corpus.articles.values(), key=lambda a: a.published)
+columns = {key: t(view.lang, key) for key in ("published", "title", "source", "language_column", "note", "url", "id")}
+columns["language"] = columns.pop("language_column")
 st.dataframe(
     pd.DataFrame({
-        "id": [a.id for a in articles],
-        t(view.lang, "published"): [a.published for a in articles],
-        "title": [a.title for a in articles],
-        t(view.lang, "source"): [a.source for a in articles],
-        "lang": [a.language for a in articles],
-        t(view.lang, "note"): [a.note or "" for a in articles],
-        "url": [a.url or "" for a in articles],
+        columns["published"]: [a.published for a in articles],
+        columns["title"]: [a.title for a in articles],
+        columns["source"]: [a.source for a in articles],
+        columns["language"]: [a.language for a in articles],
+        columns["note"]: [a.note or "" for a in articles],
+        columns["url"]: [a.url or "" for a in articles],
+        columns["id"]: [a.id for a in articles],
     }),
     hide_index=True, width="stretch",
+    column_config={columns["title"]: st.column_config.TextColumn(width="medium"),
+                   columns["note"]: st.column_config.TextColumn(width="large"),
+                   columns["language"]: st.column_config.TextColumn(width="small")},
 )
 st.markdown(t(view.lang, "about_sources"))
 st.markdown(t(view.lang, "about_links"))

@@ -13,10 +13,12 @@ from tests.conftest import ROOT, article_text
 TIMEOUT = 60
 
 
-def run_app(params: dict[str, str] | None = None, page: str = "app.py") -> AppTest:
-    at = AppTest.from_file(str(ROOT / page), default_timeout=TIMEOUT)
+def run_app(params: dict[str, str] | None = None, page: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     for key, value in (params or {}).items():
         at.query_params[key] = value
+    if page:
+        at.switch_page(page)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -89,9 +91,17 @@ def test_search_link_finds_the_sentence():
 
 def test_article_link_opens_the_whole_article():
     at = run_app({"article": "000_cb61f1babf2667c4"})
-    assert at.subheader[0].value == "Le Sommet Chine&#45;Asie centrale se tiendra les 18 et 19 mai à Xi&#8217;an".replace(
-        "&#8217;", "’")
+    assert at.subheader[0].value == "Le Sommet Chine&#45;Asie centrale se tiendra les 18 et 19 mai à Xi’an"
     assert "Rapprochement depuis une dizaine d" in texts(at)
+    back = next(b for b in at.button if b.label == "Back to the excerpts")
+    back.click().run()
+    assert params(at) == {} and "Rapprochement depuis une dizaine d" not in texts(at)
+
+
+def test_an_article_opened_from_a_place_marks_that_place():
+    at = run_app({"place": "xian", "article": "000_cb61f1babf2667c4"})
+    assert "<mark>Xi’an</mark>" in texts(at)
+    assert [s.value for s in at.subheader][:1] == ["★ Xi'an"] and at.subheader[1].value.startswith("Le Sommet")
 
 
 def test_french_link_switches_the_interface():
@@ -105,7 +115,7 @@ def test_french_link_switches_the_interface():
                                    {"article": "missing"}, {"lang": "de"}, {"place": "astana", "theme": "<b>x</b>"}])
 def test_bad_links_show_a_message_and_the_default_view(query):
     at = run_app(query)
-    assert len(at.warning) == 1 and "not known here" in at.warning[0].value
+    assert len(at.warning) == 1 and "cannot be shown" in at.warning[0].value
     assert "Click a country" in texts(at)
     assert params(at) == {}
 
@@ -166,6 +176,13 @@ def test_about_page_lists_the_articles_and_their_inferred_values():
     at = run_app(page="pages/about.py")
     table = at.dataframe[0].value
     assert len(table) == 3 and table["Note"].str.contains("inferred").any()
+    assert list(table.columns) == ["Published", "Title", "Source", "Language", "Note", "Original address", "Article id"]
+
+
+def test_about_page_keeps_the_view_and_language_of_the_link():
+    at = run_app({"place": "astana", "lang": "fr"}, page="pages/about.py")
+    assert at.title[0].value == "À propos de l’atlas"
+    assert params(at) == {"place": "astana", "lang": "fr"}
 
 
 def test_the_bad_link_message_survives_the_maps_first_rerun_and_goes_once_the_reader_moves_on():
@@ -182,3 +199,18 @@ def test_long_lists_show_the_best_first_and_more_on_request():
     assert len(opened) == 6 and "34 excerpt(s)" in texts(at)
     at.button(key="more-excerpts").click().run()
     assert len([b for b in at.button if b.label == "Open the article"]) == 12
+
+
+def test_a_theme_tints_its_countries_on_the_map_without_rebuilding_it():
+    plain = run_app()
+    themed = run_app({"theme": "belt-and-road"})
+    assert map_component(plain)["key"] == map_component(themed)["key"]
+    assert "#1f6f8b" in map_component(themed)["feature_group"]
+    assert "#1f6f8b" not in (map_component(plain)["feature_group"] or "")
+
+
+def test_a_filter_that_leaves_nothing_says_so_and_offers_everything_back():
+    at = run_app({"place": "beijing", "theme": "agriculture"})
+    assert "None of its 1 excerpt(s) match" in at.info[0].value
+    next(b for b in at.button if b.label == "Show all 1 excerpt(s)").click().run()
+    assert params(at) == {"place": "beijing"}

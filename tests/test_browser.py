@@ -84,7 +84,7 @@ def test_french_link_with_theme_reopens_that_view(page: Page, atlas_server):
 
 def test_a_bad_link_shows_a_message_not_a_traceback(page: Page, atlas_server):
     open_atlas(page, f"{atlas_server.url}/?country=Atlantis")
-    expect(page.get_by_text("The link's country=Atlantis is not known here")).to_be_visible(timeout=WAIT_MS)
+    expect(page.get_by_text("The link's country=Atlantis cannot be shown")).to_be_visible(timeout=WAIT_MS)
     expect(page.get_by_text("Click a country, a summit venue")).to_be_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
     page.wait_for_function("!window.location.search.includes('country')", timeout=WAIT_MS)

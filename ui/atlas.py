@@ -60,8 +60,16 @@ def controls(view: View, index: CorpusIndex) -> None:
         if view.place or view.country or view.theme or view.q or view.article:
             st.button(t(lang, "clear"), on_click=go_to, args=(View(lang=lang),))
     with st.sidebar:
+        navigation(view)
         st.caption(t(lang, "share"))
         st.caption(t(lang, "corpus", n=len(index.corpus.articles)))
+
+
+def navigation(view: View) -> None:
+    """Links between the pages that carry the view along, so coming back restores it."""
+    params = view.as_params()
+    st.page_link("app.py", label=t(view.lang, "nav_map"), icon="🗺️", query_params=params)
+    st.page_link("pages/about.py", label=t(view.lang, "nav_about"), icon="ℹ️", query_params=params)
 
 
 def page_start(title_key: str = "app_title") -> tuple[CorpusIndex, View]:

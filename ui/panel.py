@@ -14,6 +14,7 @@ import streamlit as st
 
 from corpus.articles import Article
 from corpus.excerpts import CorpusIndex, Excerpt
+from corpus.text import merge_spans
 from ui.state import View
 from ui.strings import t
 
@@ -83,41 +84,38 @@ def render_excerpts(excerpts: list[Excerpt], view: View) -> None:
                   on_click=lambda: st.session_state.__setitem__(shown_key, shown + SHOWN_FIRST))
 
 
+def close_article(view: View) -> None:
+    go_to(replace(view, article=None))
+
+
 def render_article(article: Article, view: View, index: CorpusIndex) -> None:
-    lang = view.lang
-    st.button(t(lang, "close_article"), on_click=go_to, args=(replace(view, article=None),), icon="⬅️")
-    st.subheader(inert(article.title), anchor=False)
-    facts = [
-        f"{t(lang, 'source')}: {inert(source_label(article, lang))}",
-        f"{t(lang, 'published')}: {inert(article.published)}",
-        t(lang, "in_language", language=t(lang, f"lang_{article.language}")),
-    ]
-    url = safe_url(article.url)
-    if url:
-        facts.append(f'{t(lang, "original")}: <a href="{inert(url)}" target="_blank" rel="noopener noreferrer">'
-                     f"{inert(url)}</a>")
-    if article.note:
-        facts.append(f"{t(lang, 'note')}: {inert(article.note)}")
-    st.markdown("  \n".join(facts), unsafe_allow_html=True)
-    marks = _query_marks(index, article, view.q)
-    for number, paragraph in enumerate(article.paragraphs):
-        st.markdown(highlighted(paragraph, marks.get(number, ())), unsafe_allow_html=True)
+    """The whole article in a dialog over the map and panel, the selection's words marked."""
 
+    @st.dialog(t(view.lang, "article"), width="large", on_dismiss=lambda: close_article(view))
+    def article_dialog() -> None:
+        lang = view.lang
+        st.subheader(inert(article.title), anchor=False)
+        facts = [
+            f"{t(lang, 'source')}: {inert(source_label(article, lang))}",
+            f"{t(lang, 'published')}: {inert(article.published)}",
+            t(lang, "in_language", language=t(lang, f"lang_{article.language}")),
+        ]
+        url = safe_url(article.url)
+        if url:
+            facts.append(f'{t(lang, "original")}: <a href="{inert(url)}" target="_blank" rel="noopener noreferrer">'
+                         f"{inert(url)}</a>")
+        if article.note:
+            facts.append(f"{t(lang, 'note')}: {inert(article.note)}")
+        st.markdown("  \n".join(facts), unsafe_allow_html=True)
+        marks: dict[int, list[tuple[int, int]]] = {}
+        for excerpt in selection_excerpts(replace(view, article=None), index) or []:
+            if excerpt.article.id == article.id:
+                marks.setdefault(excerpt.sentence.paragraph, []).extend(excerpt.paragraph_highlights())
+        for number, paragraph in enumerate(article.paragraphs):
+            st.markdown(highlighted(paragraph, merge_spans(marks.get(number, []))), unsafe_allow_html=True)
+        st.button(t(lang, "close_article"), on_click=close_article, args=(view,), icon="⬅️")
 
-def _query_marks(index: CorpusIndex, article: Article, q: str | None) -> dict[int, tuple[tuple[int, int], ...]]:
-    """Highlights of the search words in the article's paragraphs."""
-    if not q:
-        return {}
-    marks: dict[int, list[tuple[int, int]]] = {}
-    for sentence in index.article_sentences(article.id):
-        for found in index.search(q, within=[_plain(index, sentence)]):
-            marks.setdefault(sentence.paragraph, []).extend(
-                (sentence.start + s, sentence.start + e) for s, e in found.highlights)
-    return {k: tuple(sorted(v)) for k, v in marks.items()}
-
-
-def _plain(index: CorpusIndex, sentence) -> Excerpt:
-    return Excerpt(index.corpus.articles[sentence.article_id], sentence, sentence.text, (), 0)
+    article_dialog()
 
 
 def selection_excerpts(view: View, index: CorpusIndex) -> list[Excerpt] | None:
@@ -171,6 +169,7 @@ def render_heading(view: View, index: CorpusIndex) -> None:
         theme = index.themes[view.theme]
         st.subheader(theme.label(lang), anchor=False)
         st.markdown(t(lang, "theme_key_facts", n=len(index.mentioning("theme", theme.slug))))
+        st.caption(t(lang, "theme_on_map"))
     elif view.q:
         st.subheader(t(lang, "search_results", q=inert(view.q)), anchor=False)
 
@@ -188,7 +187,6 @@ def render_overview(view: View, index: CorpusIndex) -> None:
 def render_panel(view: View, index: CorpusIndex) -> None:
     if view.article:
         render_article(index.corpus.articles[view.article], view, index)
-        return
     excerpts = selection_excerpts(view, index)
     if excerpts is None:
         render_overview(view, index)
@@ -198,6 +196,13 @@ def render_panel(view: View, index: CorpusIndex) -> None:
         st.caption(t(view.lang, "theme_filtered", theme=index.themes[view.theme].label(view.lang)))
     if view.q and (view.place or view.country or view.theme):
         st.caption(t(view.lang, "search_filtered", q=inert(view.q)), unsafe_allow_html=True)
+    if not excerpts and (view.place or view.country) and (view.theme or view.q):
+        unfiltered = selection_excerpts(replace(view, theme=None, q=None), index) or []
+        if unfiltered:
+            st.info(t(view.lang, "filtered_out", n=len(unfiltered)))
+            st.button(t(view.lang, "show_all", n=len(unfiltered)), on_click=go_to,
+                      args=(replace(view, theme=None, q=None),))
+            return
     if view.q and not excerpts:
         st.info(t(view.lang, "search_none", q=inert(view.q)))
         return

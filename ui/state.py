@@ -61,7 +61,7 @@ def view_from_params(params: Mapping[str, object], index: CorpusIndex) -> tuple[
         if valid:
             values[name] = normalised
         else:
-            rejected.append(Rejected(name, raw[:60], hint))
+            rejected.append(Rejected(name, raw if len(raw) <= 60 else raw[:59] + "…", hint))
 
     raw = _first(params, "lang")
     accept("lang", raw, (raw or "").lower(), (raw or "").lower() in LANGUAGES, "hint_lang")
