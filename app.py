@@ -7,8 +7,8 @@ from streamlit_folium import st_folium
 
 from geo.atlas_map import selection_layer
 from geo.countries import GeoDataError, country_at
-from ui.atlas import controls, page_start, show_skipped_files
-from ui.data import atlas_base_map, country_shapes, marker_spec, tiles_setting
+from ui.atlas import controls, date_control, page_start, show_skipped_files, theme_legend
+from ui.data import atlas_base_map, corridors, country_shapes, marker_spec, theme_layers, tiles_setting
 from ui.panel import go_to, render_panel
 from ui.strings import t
 
@@ -31,12 +31,13 @@ def apply_click(value: dict | None) -> bool:
     count = (value or {}).get("last_object_clicked_count")
     if not clicked or not count:
         return False
-    click = (view.lang, count, clicked.get("lat"), clicked.get("lng"))
+    # The map is remounted (its click count restarts) when its language or date changes.
+    click = (view.lang, view.until, count, clicked.get("lat"), clicked.get("lng"))
     if st.session_state.get("seen_click") == click:
         return False
     st.session_state["seen_click"] = click
-    place = index.gazetteer.place_at(click[2], click[3])
-    iso3 = None if place else country_at(country_shapes().countries, click[2], click[3])
+    place = index.gazetteer.place_at(click[3], click[4])
+    iso3 = None if place else country_at(country_shapes().countries, click[3], click[4])
     if place:
         go_to(view.selecting_place(place.slug))
     elif iso3:
@@ -48,21 +49,24 @@ map_column, panel_column = st.columns([3, 2], gap="medium")
 with map_column:
     try:
         shapes = country_shapes()
-        base = atlas_base_map(index, view.lang, tiles_setting())
+        base = atlas_base_map(index, view.lang, tiles_setting(), view.until)
+        lines = corridors(view.lang)
     except GeoDataError as error:
         st.error(t(view.lang, "geo_error", error=error))
         st.stop()
     selected = index.gazetteer.places.get(view.place or "")
-    theme_countries, theme_places = index.named_with("theme", view.theme) if view.theme else (set(), set())
+    theme = next((layer for layer in theme_layers(index, view.lang, view.until) if layer.slug == view.theme), None)
     highlight = selection_layer(
-        shapes, country=view.country, marker=marker_spec(selected, index, view.lang) if selected else None,
-        theme_countries=tuple(sorted(theme_countries)),
-        theme_markers=tuple(marker_spec(index.gazetteer.places[slug], index, view.lang) for slug in sorted(theme_places)),
+        shapes, country=view.country, marker=marker_spec(selected, index, view.lang, view.until) if selected else None,
+        theme=theme, theme_countries=tuple(sorted(index.theme_ties(view.theme, view.until).countries)) if theme else (),
+        corridors=lines, approximate=t(view.lang, "approximate"), until=view.until,
     )
     value = st_folium(base, key=MAP_KEY, height=560, use_container_width=True, returned_objects=CLICKS,
                       feature_group_to_add=highlight, on_change=lambda: apply_click(st.session_state.get(MAP_KEY)))
     if apply_click(value):
         st.rerun()
+    date_control(view)
+    theme_legend(index, view.lang)
 
 with panel_column:
     render_panel(view, index)

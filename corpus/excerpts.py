@@ -53,6 +53,13 @@ class Excerpt:
         return tuple((self.start + s, self.start + e) for s, e in self.highlights)
 
 
+@dataclass(frozen=True)
+class ThemeTies:
+    countries: dict[str, list[Sentence]]  # ISO3 → supporting sentences
+    places: dict[str, list[Sentence]]  # place slug → supporting sentences
+    venues: dict[str, list[Sentence]]  # summit venue slug → supporting sentences
+
+
 class CorpusIndex:
     def __init__(self, corpus: Corpus, gazetteer: Gazetteer, themes: dict[str, Theme]):
         self.corpus = corpus
@@ -132,18 +139,34 @@ class CorpusIndex:
     def _direct(self, kind: str, key: str) -> list[Excerpt]:
         return self._ranked(lambda m: DIRECT if m.kind == kind and m.key == key else 0)
 
-    def named_with(self, kind: str, key: str) -> tuple[set[str], set[str]]:
-        """Countries (ISO3) and places (slugs) named in the paragraphs that name (kind, key), the
-        region standing for its five countries: what a theme is tied to on the map."""
-        countries: set[str] = set()
-        places: set[str] = set()
-        paragraphs = {(s.article_id, s.paragraph) for s in self.mentioning(kind, key)}
-        mentions = [m for p in paragraphs for s in self._paragraph_sentences[p] for m in s.mentions]
-        countries |= {m.key for m in mentions if m.kind == "country"}
-        if any(m.kind == "region" for m in mentions):
-            countries |= set(CENTRAL_ASIA)
-        places |= {m.key for m in mentions if m.kind == "place"}
-        return countries, places
+    def theme_ties(self, slug: str, until: int | None = None) -> ThemeTies:
+        """What the theme is tied to on the map, each with the theme's sentences that support it:
+        the countries and places named in the paragraphs that name the theme (the region standing
+        for its five countries), and the summit venue of each article that names it.
+        `until`: only articles published in or before that year."""
+        ties = ThemeTies({}, {}, {})
+        for sentence in self.mentioning("theme", slug):
+            if until is not None and int(self.corpus.articles[sentence.article_id].published[:4]) > until:
+                continue
+            near = [m for s in self._paragraph_sentences[(sentence.article_id, sentence.paragraph)] for m in s.mentions]
+            countries = {m.key for m in near if m.kind == "country"}
+            if any(m.kind == "region" for m in near):
+                countries |= set(CENTRAL_ASIA)
+            for iso3 in countries:
+                ties.countries.setdefault(iso3, []).append(sentence)
+            for place in {m.key for m in near if m.kind == "place"}:
+                ties.places.setdefault(place, []).append(sentence)
+            venue = self.article_venue(sentence.article_id)
+            if venue:
+                ties.venues.setdefault(venue, []).append(sentence)
+        return ties
+
+    def article_venue(self, article_id: str) -> str | None:
+        """The summit venue an article is about: the one it names most (the first named on a tie)."""
+        venues = {slug for slug, place in self.gazetteer.places.items() if place.summit}
+        named = [m.key for s in self.article_sentences(article_id) for m in s.mentions
+                 if m.kind == "place" and m.key in venues]
+        return max(dict.fromkeys(named), key=named.count) if named else None
 
     def mentioning(self, kind: str, key: str) -> list[Sentence]:
         """Sentences that mention (kind, key) directly."""

@@ -16,6 +16,8 @@ class Theme:
     label_en: str
     label_fr: str
     terms: tuple[str, ...]
+    code: str = ""
+    color: str = "#37474f"
 
     def label(self, lang: str) -> str:
         return self.label_fr if lang == "fr" else self.label_en
@@ -23,4 +25,5 @@ class Theme:
 
 def load_themes(path: Path = THEMES_FILE) -> dict[str, Theme]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {slug: Theme(slug, entry["en"], entry["fr"], tuple(entry["terms"])) for slug, entry in data.items()}
+    return {slug: Theme(slug, entry["en"], entry["fr"], tuple(entry["terms"]), entry["code"], entry["color"])
+            for slug, entry in data.items()}

@@ -17,6 +17,10 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo.countries import Shapes
+from geo.js import script_json
+from geo.theme_layers import Corridor, ThemeGroup, ThemeLayer, ThemeScript
+
+CONNECTIVITY = "connectivity"
 
 # Relative to the component's iframe; works with and without server.baseUrlPath.
 STATIC_PREFIX = "../../app/static/"
@@ -34,7 +38,6 @@ COUNTRY_STYLE = {"fillColor": "#f4e3c1", "color": "#8a6d3b", "weight": 1.2, "fil
 COUNTRY_HOVER = {"fillColor": "#f0c987", "weight": 2.5}
 NEIGHBOUR_STYLE = {"fillColor": "#e4e4e4", "color": "#b5b5b5", "weight": 0.6, "fillOpacity": 1.0}
 SELECTED_COLOR = "#c0392b"
-THEME_COLOR = "#1f6f8b"
 # Where each country's name is written: clear of the markers, inside the visible frame.
 # Places whose name is written left of the marker, clear of a neighbouring country's name.
 NAME_ON_THE_LEFT = {"tashkent"}
@@ -54,6 +57,7 @@ class MarkerSpec:
     lon: float
     kind: str  # "summit", "capital" or "city"
     tooltip: str  # plain text; escaped here
+    upcoming: bool = False  # a summit not yet held at the map's date
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ class MapLabels:
     cities: str
     legend_title: str
     country_tooltips: dict[str, str]  # iso3 → plain text
+    approximate: str = "approximate route"
 
 
 _MARKER_HTML = {
@@ -80,8 +85,6 @@ _CSS = """
   font-size: 17px; line-height: 25px; box-shadow: 0 1px 4px rgba(0,0,0,.5); }
 .atlas-capital { background: #1f3b57; border: 2px solid #fff; box-shadow: 0 0 2px rgba(0,0,0,.6); }
 .atlas-city { background: #5d7a92; border: 1.5px solid #fff; }
-.atlas-theme-ring { box-sizing: border-box; width: 28px; height: 28px; border-radius: 50%;
-  border: 3px dashed #1f6f8b; }
 .leaflet-interactive:focus { outline: none; }
 @media (max-width: 500px) { .atlas-legend { font-size: 11px; line-height: 1.35; padding: 4px 6px; } }
 .atlas-ring { box-sizing: border-box; width: 44px; height: 44px; border-radius: 50%;
@@ -92,6 +95,11 @@ _CSS = """
 .atlas-small .atlas-capital + .atlas-name { display: none; }
 .atlas-small .atlas-country-name { font-size: 9px; letter-spacing: .04em; }
 .atlas-small .atlas-summit + .atlas-name { font-size: 11px; }
+.atlas-upcoming .atlas-summit { background: #fff; color: #c0392b; border: 2px dashed #c0392b; }
+.atlas-badge { width: 18px; height: 18px; border-radius: 4px; color: #fff; font: 700 10px/18px "DejaVu Sans", sans-serif;
+  text-align: center; box-shadow: 0 0 0 1.5px #fff, 0 1px 3px rgba(0,0,0,.4); }
+.atlas-cites { padding-left: 16px; margin: 4px 0 0; }
+.atlas-cites li { margin-bottom: 4px; }
 .atlas-name-left .atlas-name { left: auto; right: 100%; margin: 0 4px 0 0; }
 .atlas-country-name { white-space: nowrap; font: 600 12px/1 "DejaVu Sans", sans-serif; letter-spacing: .12em;
   text-transform: uppercase; color: #6b5430; text-shadow: 0 0 3px #f4e3c1, 0 0 3px #f4e3c1;
@@ -137,7 +145,7 @@ class Legend(MacroElement):
             f'<span class="atlas-swatch"></span>{escape(labels.countries)}',
         ]
         rows = [row for row, kind in zip(rows, (None, "summit", "capital", "city", None)) if kind is None or kind in kinds]
-        self.html_json = json.dumps("<br>".join(rows))
+        self.html_json = script_json("<br>".join(rows))
 
 
 class FitFrame(MacroElement):
@@ -171,7 +179,7 @@ class FitFrame(MacroElement):
     def __init__(self, frame: list[list[float]]):
         super().__init__()
         self._name = "FitFrame"
-        self.frame = json.dumps(frame)
+        self.frame = script_json(frame)
 
 
 class CountryNames(MacroElement):
@@ -193,7 +201,7 @@ class CountryNames(MacroElement):
     def __init__(self, names: dict[str, str]):
         super().__init__()
         self._name = "CountryNames"
-        self.names_json = json.dumps([
+        self.names_json = script_json([
             (f'<span class="atlas-country-name">{escape(name)}</span>', *LABEL_POINTS[iso3])
             for iso3, name in names.items() if iso3 in LABEL_POINTS
         ])
@@ -205,8 +213,12 @@ def _self_served(element: folium.Map) -> folium.Map:
     return element
 
 
-def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles: str | None) -> folium.Map:
-    """The whole map but the selection. `tiles`: a key of TILES, or None for no basemap."""
+def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles: str | None,
+             themes: tuple[ThemeLayer, ...] = (), corridors: tuple[Corridor, ...] = (),
+             until: int | None = None) -> folium.Map:
+    """The whole map but the selection. `tiles`: a key of TILES, or None for no basemap.
+    `themes`: one layer each, off until the reader ticks it; connectivity also draws `corridors`.
+    `until`: the year the map shows (corridors not yet open are left out)."""
     # keyboard=False: Leaflet's keyboard handler focuses the map on mousedown, which scrolls the
     # host page to fit the whole iframe, so a first click on a marker landed elsewhere and was lost.
     atlas = _self_served(folium.Map(location=CENTRE, zoom_start=ZOOM, tiles=None, min_zoom=2, max_zoom=10,
@@ -248,7 +260,8 @@ def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles
             [marker.lat, marker.lon],
             icon=folium.DivIcon(html=_MARKER_HTML[marker.kind].format(name=escape(marker.name)), icon_size=(size, size),
                                 icon_anchor=(size // 2, size // 2), class_name=f"atlas-marker atlas-{marker.slug}"
-                                + (" atlas-name-left" if marker.slug in NAME_ON_THE_LEFT else "")),
+                                + (" atlas-name-left" if marker.slug in NAME_ON_THE_LEFT else "")
+                                + (" atlas-upcoming" if marker.upcoming else "")),
             tooltip=folium.Tooltip(escape(marker.tooltip)),
             title=marker.name,
             alt=marker.name,
@@ -258,6 +271,11 @@ def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles
         ).add_to(groups[marker.kind])
     for group in groups.values():
         group.add_to(atlas)
+    ThemeScript().add_to(atlas)  # also used by the selection layer's theme
+    for theme in themes:  # off until the reader ticks one in the layer control
+        ThemeGroup(theme, name=escape(f"{theme.code} · {theme.label}"), show=False,
+                   corridors=corridors if theme.slug == CONNECTIVITY else (),
+                   approximate_note=labels.approximate, until=until).add_to(atlas)
 
     folium.LayerControl(collapsed=True, position="topright").add_to(atlas)
     Legend(labels, {m.kind for m in markers}).add_to(atlas)
@@ -265,7 +283,7 @@ def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles
     return _stable_ids(atlas)
 
 
-def _stable_ids(atlas: folium.Map) -> folium.Map:
+def _stable_ids(atlas, prefix: str = ""):
     """Replace folium's random element ids with ones that depend only on the map's content.
 
     st_folium keys the browser component by a hash of the generated script: with the same ids,
@@ -278,7 +296,7 @@ def _stable_ids(atlas: folium.Map) -> folium.Map:
             yield from walk(child)
 
     for number, element in enumerate(walk(atlas)):
-        element._id = f"{number:04d}"
+        element._id = f"{prefix}{number:04d}"
     return atlas
 
 
@@ -297,19 +315,24 @@ def _ring(lat: float, lon: float, css_class: str, size: int) -> folium.Marker:
 
 
 def selection_layer(shapes: Shapes, country: str | None = None, marker: MarkerSpec | None = None,
-                    theme_countries: tuple[str, ...] = (), theme_markers: tuple[MarkerSpec, ...] = ()
+                    theme: ThemeLayer | None = None, theme_countries: tuple[str, ...] = (),
+                    corridors: tuple[Corridor, ...] = (), approximate: str = "", until: int | None = None,
                     ) -> folium.FeatureGroup:
-    """What the view selects, drawn over the base map and never clickable: the theme's countries
-    tinted and its places ringed, then the selected country outlined or the selected place ringed."""
+    """What the view selects, drawn over the base map: the selected theme's countries tinted (not
+    clickable), its badges and, for connectivity, its corridors; then the selected country
+    outlined or the selected place ringed (not clickable)."""
     layer = folium.FeatureGroup(name="selection", control=False)
-    if theme_countries:
-        folium.GeoJson(
-            _features(shapes, theme_countries), interactive=False,
-            style_function=lambda _: {"fillColor": THEME_COLOR, "fillOpacity": 0.18, "color": THEME_COLOR,
-                                      "weight": 1.5, "dashArray": "4 3"},
-        ).add_to(layer)
-    for spec in theme_markers:
-        _ring(spec.lat, spec.lon, "atlas-theme-ring", 28).add_to(layer)
+    if theme is not None:
+        if theme_countries:
+            folium.GeoJson(
+                _features(shapes, theme_countries), interactive=False,
+                style_function=lambda _: {"fillColor": theme.color, "fillOpacity": 0.16, "color": theme.color,
+                                          "weight": 1.5, "dashArray": "4 3"},
+            ).add_to(layer)
+        group = ThemeGroup(theme, name="selected theme", corridors=corridors if theme.slug == CONNECTIVITY else (),
+                           approximate_note=approximate, until=until)
+        group.control = False
+        group.add_to(layer)
     if country is not None and country in shapes.countries.index:
         folium.GeoJson(
             _features(shapes, [country]), interactive=False,
@@ -317,4 +340,5 @@ def selection_layer(shapes: Shapes, country: str | None = None, marker: MarkerSp
         ).add_to(layer)
     if marker is not None:
         _ring(marker.lat, marker.lon, "atlas-ring", 44).add_to(layer)
-    return layer
+    # Same selection, same script: st_folium then leaves the layer (and any open popup) alone.
+    return _stable_ids(layer, prefix="s")

@@ -21,7 +21,7 @@ from shapely.geometry import box, mapping
 from geo.countries import COUNTRIES_FILE, NEIGHBOURS_FILE, ISO_NUMERIC
 
 WORLD_ATLAS = "world-atlas@2.0.2"
-SIMPLIFY_DEGREES = 0.01
+SIMPLIFY_DEGREES = 0.02
 DECIMALS = 4
 # Frame of the context layer: Central Asia, western China and their neighbours.
 CONTEXT_BOX = box(25.0, 12.0, 140.0, 68.0)
@@ -56,7 +56,7 @@ def neighbours(package: Path) -> gpd.GeoDataFrame:
     others = world[~world["id"].isin(ISO_NUMERIC.values())].copy()
     others["geometry"] = others.geometry.make_valid().intersection(CONTEXT_BOX)
     others = others[~others.geometry.is_empty]
-    others["geometry"] = others.geometry.simplify(0.08, preserve_topology=True).apply(lambda g: rounded(g, 2))
+    others["geometry"] = others.geometry.simplify(0.12, preserve_topology=True).apply(lambda g: rounded(g, 2))
     return others[["name", "geometry"]].sort_values("name").reset_index(drop=True)
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import streamlit as st
 
 from corpus.excerpts import CorpusIndex
 from ui.data import current_index
 from ui.panel import go_to, inert
-from ui.state import PARAMS, View, view_from_params
+from ui.state import FIRST_YEAR, PARAMS, View, view_from_params
 from ui.strings import LANGUAGES, t
 
 
@@ -77,3 +78,25 @@ def page_start(title_key: str = "app_title") -> tuple[CorpusIndex, View]:
     view = current_view(index)
     st.title(t(view.lang, title_key), anchor=False)
     return index, view
+
+
+def date_control(view: View) -> None:
+    """A year slider: the map as of that year (summits not yet held, corridors not yet open)."""
+    today = date.today().year
+    st.session_state["until_choice"] = view.until or today
+    st.slider(t(view.lang, "until"), FIRST_YEAR, today, key="until_choice",
+              help=t(view.lang, "until_help"),
+              on_change=lambda: go_to(replace(view, until=None if st.session_state["until_choice"] >= today
+                                              else st.session_state["until_choice"])))
+
+
+def theme_legend(index: CorpusIndex, lang: str) -> None:
+    """Each theme's symbol and colour, in the page (printable) rather than over the map."""
+    chips = " ".join(
+        f'<span style="display:inline-block;margin:2px 8px 2px 0;white-space:nowrap">'
+        f'<span style="display:inline-block;min-width:20px;padding:1px 3px;border-radius:4px;background:{theme.color};'
+        f'color:#fff;font-weight:700;font-size:11px;text-align:center">{inert(theme.code)}</span> '
+        f'{inert(theme.label(lang))}</span>'
+        for theme in index.themes.values())
+    st.caption(t(lang, "theme_legend"))
+    st.markdown(chips, unsafe_allow_html=True)

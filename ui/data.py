@@ -11,8 +11,9 @@ import streamlit as st
 from corpus.articles import article_files
 from corpus.excerpts import CorpusIndex, build_index
 from corpus.gazetteer import Place
-from geo.atlas_map import MapLabels, MarkerSpec, base_map
+from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map
 from geo.countries import Shapes, load_shapes
+from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer, load_corridors
 from ui.strings import t
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +62,7 @@ def map_places(index: CorpusIndex) -> list[Place]:
     return [p for p in index.gazetteer.places.values() if p.summit or p.capital or p.slug in named]
 
 
-def marker_spec(place: Place, index: CorpusIndex, lang: str) -> MarkerSpec:
+def marker_spec(place: Place, index: CorpusIndex, lang: str, until: int | None = None) -> MarkerSpec:
     country = index.gazetteer.countries[place.country].name(lang)
     if place.summit:
         kind, detail = "summit", place.summit.label(lang)
@@ -69,10 +70,55 @@ def marker_spec(place: Place, index: CorpusIndex, lang: str) -> MarkerSpec:
         kind, detail = "capital", t(lang, "capital_of", country=country)
     else:
         kind, detail = "city", t(lang, "city_in", country=country)
-    return MarkerSpec(place.slug, place.name(lang), place.lat, place.lon, kind, f"{place.name(lang)} — {detail}")
+    upcoming = bool(place.summit and until is not None and int(place.summit.dates[:4]) > until)
+    if upcoming:
+        detail = f"{detail} ({t(lang, 'upcoming')})"
+    return MarkerSpec(place.slug, place.name(lang), place.lat, place.lon, kind, f"{place.name(lang)} — {detail}",
+                      upcoming)
 
 
-def atlas_base_map(index: CorpusIndex, lang: str, tiles: str | None) -> folium.Map:
+MAX_QUOTE = 200
+
+
+def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[Citation, ...]:
+    """The first few distinct sentences, quoted (cut at MAX_QUOTE) with their article's citation."""
+    unique = list({(s.article_id, s.number): s for s in sentences}.values())[:most]
+    result = []
+    for sentence in unique:
+        article = index.corpus.articles[sentence.article_id]
+        quote = sentence.text if len(sentence.text) <= MAX_QUOTE else sentence.text[:MAX_QUOTE - 1] + "…"
+        source = t(lang, "unknown_source") if article.source == "unknown" else article.source
+        result.append(Citation(quote, f"{article.title} · {source} · {article.published}"))
+    return tuple(result)
+
+
+def theme_layers(index: CorpusIndex, lang: str, until: int | None = None) -> tuple[ThemeLayer, ...]:
+    """One layer per theme: a badge on each country, summit venue and place the corpus ties it to."""
+    layers = []
+    for number, theme in enumerate(index.themes.values()):
+        ties = index.theme_ties(theme.slug, until)
+        badges = []
+        for slug, sentences in sorted(ties.venues.items()):
+            place = index.gazetteer.places[slug]
+            heading = f"★ {place.name(lang)} — {place.summit.label(lang)}" if place.summit else place.name(lang)
+            badges.append(Badge(place.lat, place.lon, heading, citations(index, sentences, lang)))
+        for slug, sentences in sorted(ties.places.items()):
+            if slug not in ties.venues:
+                place = index.gazetteer.places[slug]
+                badges.append(Badge(place.lat, place.lon, place.name(lang), citations(index, sentences, lang)))
+        for iso3, sentences in sorted(ties.countries.items()):
+            lat, lon = LABEL_POINTS[iso3]
+            badges.append(Badge(lat, lon, index.gazetteer.countries[iso3].name(lang), citations(index, sentences, lang)))
+        layers.append(ThemeLayer(theme.slug, number, theme.label(lang), theme.code, theme.color, tuple(badges)))
+    return tuple(layers)
+
+
+@st.cache_resource(show_spinner=False)
+def corridors(lang: str) -> tuple[Corridor, ...]:
+    return tuple(load_corridors(lang))
+
+
+def atlas_base_map(index: CorpusIndex, lang: str, tiles: str | None, until: int | None = None) -> folium.Map:
     """Built anew on each run (folium objects change when rendered, so one cannot be shared),
     with ids that depend only on content, so the browser keeps the same map across reruns."""
     countries = index.gazetteer.countries
@@ -80,6 +126,8 @@ def atlas_base_map(index: CorpusIndex, lang: str, tiles: str | None) -> folium.M
         countries=t(lang, "countries_layer"), summits=t(lang, "summits_layer"), capitals=t(lang, "capitals_layer"),
         cities=t(lang, "cities_layer"), legend_title=t(lang, "legend"),
         country_tooltips={iso3: c.name(lang) for iso3, c in countries.items()},
+        approximate=t(lang, "approximate"),
     )
-    markers = [marker_spec(p, index, lang) for p in map_places(index)]
-    return base_map(country_shapes(), markers, labels, tiles)
+    markers = [marker_spec(p, index, lang, until) for p in map_places(index)]
+    return base_map(country_shapes(), markers, labels, tiles, themes=theme_layers(index, lang, until),
+                    corridors=corridors(lang), until=until)

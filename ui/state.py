@@ -6,12 +6,14 @@ Plain Python apart from the `st.query_params` mapping passed in, so it is tested
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Mapping
 
 from corpus.excerpts import CorpusIndex
 from ui.strings import DEFAULT_LANGUAGE, LANGUAGES
 
-PARAMS = ("country", "place", "theme", "article", "q", "lang")
+PARAMS = ("country", "place", "theme", "article", "q", "lang", "until")
+FIRST_YEAR = 1992  # diplomatic relations between China and the five
 MAX_QUERY = 200
 
 
@@ -23,9 +25,10 @@ class View:
     article: str | None = None
     q: str | None = None
     lang: str = DEFAULT_LANGUAGE
+    until: int | None = None  # the year the map shows; None: today
 
     def as_params(self) -> dict[str, str]:
-        return {name: value for name in PARAMS if (value := getattr(self, name)) and
+        return {name: str(value) for name in PARAMS if (value := getattr(self, name)) and
                 not (name == "lang" and value == DEFAULT_LANGUAGE)}
 
     def selecting_country(self, iso3: str) -> "View":
@@ -53,9 +56,9 @@ def _first(params: Mapping[str, object], name: str) -> str | None:
 def view_from_params(params: Mapping[str, object], index: CorpusIndex) -> tuple[View, list[Rejected]]:
     """The view a link asks for; each unknown value is dropped and reported, never raised."""
     rejected: list[Rejected] = []
-    values: dict[str, str | None] = {}
+    values: dict[str, object] = {}
 
-    def accept(name: str, raw: str | None, normalised: str | None, valid: bool, hint: str) -> None:
+    def accept(name: str, raw: str | None, normalised: object, valid: bool, hint: str) -> None:
         if not raw:
             return
         if valid:
@@ -75,6 +78,9 @@ def view_from_params(params: Mapping[str, object], index: CorpusIndex) -> tuple[
     accept("article", raw, raw, raw in index.corpus.articles, "hint_article")
     raw = _first(params, "q")
     accept("q", raw, raw, len(raw or "") <= MAX_QUERY, "hint_q")
+    raw = _first(params, "until")
+    year = int(raw) if raw and raw.isascii() and raw.isdigit() and len(raw) == 4 else None
+    accept("until", raw, year, year is not None and FIRST_YEAR <= year <= date.today().year, "hint_until")
 
     if rejected:  # "falls back to the default view": keep only the language
         return View(lang=values.get("lang") or DEFAULT_LANGUAGE), rejected
