@@ -20,7 +20,7 @@ st.set_page_config(page_title="China–Central Asia Summit Atlas", page_icon="�
                    initial_sidebar_state="collapsed")
 index, view = page_start()
 st.caption(t(view.lang, "tagline"))
-st.page_link("pages/about.py", label=t(view.lang, "about_link"), icon="ℹ️", query_params=view.as_params())
+st.page_link("pages/about.py", label=t(view.lang, "about_link"), icon=":material/info:", query_params=view.as_params())
 show_skipped_files(index, view.lang)
 controls(view, index)
 

@@ -118,17 +118,30 @@ class CorpusIndex:
 
     # --- excerpts, best first ----------------------------------------------------------------
 
-    def excerpts_for_country(self, iso3: str) -> list[Excerpt]:
-        def strength(mention: Mention) -> int:
-            if mention.kind == "country" and mention.key == iso3:
-                return DIRECT
-            if mention.kind == "place" and self.gazetteer.places[mention.key].country == iso3:
-                return VIA_PLACE
-            if mention.kind == "region" and iso3 in CENTRAL_ASIA:
-                return VIA_REGION
-            return 0
+    def country_strength(self, iso3: str, mention: Mention) -> int:
+        if mention.kind == "country" and mention.key == iso3:
+            return DIRECT
+        if mention.kind == "place" and self.gazetteer.places[mention.key].country == iso3:
+            return VIA_PLACE
+        if mention.kind == "region" and iso3 in CENTRAL_ASIA:
+            return VIA_REGION
+        return 0
 
-        return self._ranked(strength)
+    def excerpts_for_country(self, iso3: str) -> list[Excerpt]:
+        return self._ranked(lambda mention: self.country_strength(iso3, mention))
+
+    def theme_country_counts(self) -> dict[tuple[str, str], int]:
+        """Sentences naming each theme that also speak of each country (as the panel counts them)."""
+        counts: dict[tuple[str, str], int] = {}
+        for sentence in self.sentences:
+            themes = {m.key for m in sentence.mentions if m.kind == "theme"}
+            if not themes:
+                continue
+            for iso3 in self.gazetteer.countries:
+                if any(self.country_strength(iso3, m) for m in sentence.mentions):
+                    for slug in themes:
+                        counts[(slug, iso3)] = counts.get((slug, iso3), 0) + 1
+        return counts
 
     def excerpts_for_place(self, slug: str) -> list[Excerpt]:
         return self._direct("place", slug)

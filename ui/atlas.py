@@ -26,7 +26,7 @@ def current_view(index: CorpusIndex) -> View:
     kept_for, messages = st.session_state.get("link_problems", (None, []))
     if kept_for == view:
         for message in messages:
-            st.warning(message, icon="⚠️")
+            st.warning(message, icon=":material/warning:")
     else:
         st.session_state.pop("link_problems", None)
     if {k: v[0] for k, v in params.items() if v} != view.as_params():
@@ -36,7 +36,7 @@ def current_view(index: CorpusIndex) -> View:
 
 def show_skipped_files(index: CorpusIndex, lang: str) -> None:
     for skipped in index.corpus.skipped:
-        st.warning(t(lang, "skipped", name=inert(skipped.name), reason=inert(skipped.reason)), icon="📄")
+        st.warning(t(lang, "skipped", name=inert(skipped.name), reason=inert(skipped.reason)), icon=":material/description:")
 
 
 def controls(view: View, index: CorpusIndex) -> None:
@@ -69,8 +69,10 @@ def controls(view: View, index: CorpusIndex) -> None:
 def navigation(view: View) -> None:
     """Links between the pages that carry the view along, so coming back restores it."""
     params = view.as_params()
-    st.page_link("app.py", label=t(view.lang, "nav_map"), icon="🗺️", query_params=params)
-    st.page_link("pages/about.py", label=t(view.lang, "nav_about"), icon="ℹ️", query_params=params)
+    st.page_link("app.py", label=t(view.lang, "nav_map"), icon=":material/map:", query_params=params)
+    st.page_link("pages/timeline.py", label=t(view.lang, "nav_timeline"), icon=":material/event:", query_params=params)
+    st.page_link("pages/themes.py", label=t(view.lang, "nav_themes"), icon=":material/bar_chart:", query_params=params)
+    st.page_link("pages/about.py", label=t(view.lang, "nav_about"), icon=":material/info:", query_params=params)
 
 
 def page_start(title_key: str = "app_title") -> tuple[CorpusIndex, View]:

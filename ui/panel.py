@@ -113,7 +113,7 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
                 marks.setdefault(excerpt.sentence.paragraph, []).extend(excerpt.paragraph_highlights())
         for number, paragraph in enumerate(article.paragraphs):
             st.markdown(highlighted(paragraph, merge_spans(marks.get(number, []))), unsafe_allow_html=True)
-        st.button(t(lang, "close_article"), on_click=close_article, args=(view,), icon="⬅️")
+        st.button(t(lang, "close_article"), on_click=close_article, args=(view,), icon=":material/arrow_back:")
 
     article_dialog()
 

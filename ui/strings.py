@@ -53,6 +53,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "show_all": "Show all {n} excerpt(s)",
         "theme_on_map": "On the map, the countries and places named alongside this theme are tinted blue.",
         "nav_map": "Map",
+        "timeline_title": "Timeline",
+        "timeline_intro": "The dated events of the articles, oldest first. Each date comes from the sentence shown; a date worked out from the article's own date is marked inferred, the summit dates come from the atlas's summit list, and the next summit is expected under the alternation rule.",
+        "status_inferred": "inferred",
+        "status_expected": "expected",
+        "status_reference": "summit list",
+        "themes_title": "Themes and key figures",
+        "figures": "Key figures the articles state",
+        "about_survey": "Survey",
+        "about_unknown": "Figure",
+        "billion": "bn",
+        "million": "m",
+        "theme_table": "Theme × country: sentences naming the theme that speak of the country (a number opens the map on them)",
+        "chart": "Excerpts per theme",
+        "nav_timeline": "Timeline",
+        "basis_article_year": "Year taken from the article's date ({published}).",
+        "basis_years_before": "{years} years before the article's date ({published}).",
+        "basis_summit_list": "{label}: date from the atlas's summit list.",
+        "basis_alternation": "Summit number {number} expected in {host} under the alternation rule (every two years, China and Central Asia in turn), two years after {last}.",
+        "host_china": "China",
+        "host_central_asia": "Central Asia",
+        "nav_themes": "Themes and figures",
+        "months": "January February March April May June July August September October November December",
         "upcoming": "not yet held at the map's date",
         "approximate": "approximate route, not from the articles",
         "until": "Show the map as of",
@@ -137,6 +159,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "show_all": "Afficher ses {n} extrait(s)",
         "theme_on_map": "Sur la carte, les pays et lieux cités avec ce thème sont teintés de bleu.",
         "nav_map": "Carte",
+        "timeline_title": "Chronologie",
+        "timeline_intro": "Les événements datés des articles, du plus ancien au plus récent. Chaque date vient de la phrase citée ; une date déduite de la date de l’article est marquée déduite, les dates des sommets viennent de la liste des sommets de l’atlas, et le prochain sommet est attendu selon la règle d’alternance.",
+        "status_inferred": "déduite",
+        "status_expected": "attendu",
+        "status_reference": "liste des sommets",
+        "themes_title": "Thèmes et chiffres clés",
+        "figures": "Chiffres clés cités par les articles",
+        "about_survey": "Sondage",
+        "about_unknown": "Chiffre",
+        "billion": "Md",
+        "million": "M",
+        "theme_table": "Thème × pays : phrases qui citent le thème et parlent du pays (un nombre ouvre la carte sur elles)",
+        "chart": "Extraits par thème",
+        "nav_timeline": "Chronologie",
+        "basis_article_year": "Année tirée de la date de l’article ({published}).",
+        "basis_years_before": "{years} ans avant la date de l’article ({published}).",
+        "basis_summit_list": "{label} : date tirée de la liste des sommets de l’atlas.",
+        "basis_alternation": "Sommet numéro {number} attendu en {host} selon la règle d’alternance (tous les deux ans, en Chine et en Asie centrale tour à tour), deux ans après {last}.",
+        "host_china": "Chine",
+        "host_central_asia": "Asie centrale",
+        "nav_themes": "Thèmes et chiffres",
+        "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
         "upcoming": "pas encore tenu à la date de la carte",
         "approximate": "tracé approximatif, qui ne vient pas des articles",
         "until": "Afficher la carte à la date de",
@@ -181,3 +225,14 @@ STRINGS: dict[str, dict[str, str]] = {
 def t(lang: str, key: str, **values: object) -> str:
     text = STRINGS.get(lang, STRINGS[DEFAULT_LANGUAGE])[key]
     return text.format(**values) if values else text
+
+
+def format_date(value: str, lang: str) -> str:
+    """YYYY, YYYY-MM or YYYY-MM-DD, written out: "May 2023", "18 mai 2023"."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = t(lang, "months").split()[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{int(parts[2])} {month} {parts[0]}"

@@ -1,0 +1,114 @@
+"""Dated events of the corpus: every date a sentence states, dates it implies ("il y a 31 ans"),
+and the next summit the alternation rule expects. Each event keeps its sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.articles import Article
+from corpus.excerpts import CorpusIndex, Sentence
+from corpus.text import fold
+
+MONTHS = {
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+}
+_MONTH = "|".join(MONTHS)
+_DAY = r"(?P<day>\d{1,2})(?:er|st|nd|rd|th)?"
+# Most precise first; matched on folded text (no accents, lower case).
+PATTERNS = [
+    re.compile(rf"(?:du\s+|les\s+|from\s+)?{_DAY}(?:\s*(?:au|et|-|–|to|and)\s*\d{{1,2}})?\s+(?P<month>{_MONTH})"
+               rf"(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)"),
+    re.compile(rf"(?P<month>{_MONTH})\s+{_DAY}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?,?\s+(?P<year>(?:19|20)\d\d)(?!\w)"),
+    re.compile(rf"(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)(?!\w)"),
+    re.compile(r"(?<![\w/.-])(?P<year>(?:19|20)\d\d)(?![\w/-])"),
+]
+AGO = re.compile(r"il y a (?P<n>\d{1,3}) ans|(?P<n2>\d{1,3}) years ago")
+DATELINE = re.compile(r"^[A-ZÀ-Ý' -]{3,},\s+\d{1,2}\s+\w+\s+\d{4}\s*\(")  # "PÉKIN, 19 juin 2025 (GLOBE NEWSWIRE)"
+ALTERNATION = re.compile(r"tous les deux ans|every two years")
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    status: str  # "stated"; "inferred" (worked out from the article's date); "reference" (the atlas's
+    # summit list, shown with a sentence naming the summit); "expected" (the alternation rule)
+    article: Article | None
+    sentence: Sentence | None
+    span: tuple[int, int] | None  # the date's words in the sentence
+    basis: str = ""  # how an inferred, listed or expected date was reached: a key the UI words
+    values: tuple[tuple[str, str], ...] = ()  # what that wording needs
+
+
+def _events_in(sentence: Sentence, article: Article) -> list[Event]:
+    if "://" in sentence.text:
+        return []
+    folded = fold(sentence.text)
+    text = folded.text
+    taken: list[tuple[int, int]] = []
+    found = []
+    if (dateline := DATELINE.match(sentence.text)) is not None:
+        taken.append((0, dateline.end()))  # the release's own date, not an event
+    for pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            groups = match.groupdict()
+            year = groups.get("year")
+            status, basis = "stated", ""
+            if not year:
+                year, status, basis = article.published[:4], "inferred", "article_year"
+            month = MONTHS.get(groups.get("month") or "")
+            day = groups.get("day")
+            date = year + (f"-{month:02d}" if month else "") + (f"-{int(day):02d}" if month and day else "")
+            found.append(Event(date, status, article, sentence, folded.span_in_original(start, end), basis,
+                               (("published", article.published),)))
+    for match in AGO.finditer(text):
+        years = int(match.group("n") or match.group("n2"))
+        year = int(article.published[:4]) - years
+        found.append(Event(str(year), "inferred", article, sentence, folded.span_in_original(*match.span()),
+                           "years_before", (("years", str(years)), ("published", article.published))))
+    return found
+
+
+def corpus_events(index: CorpusIndex) -> list[Event]:
+    """Every dated event, oldest first; a sentence with two dates gives two events."""
+    events = [event for sentence in index.sentences
+              for event in _events_in(sentence, index.corpus.articles[sentence.article_id])]
+    events.extend(held_summits(index))
+    events.extend(expected_summits(index))
+    return sorted(events, key=lambda e: (e.date, e.status == "expected", e.article.id if e.article else ""))
+
+
+def expected_summits(index: CorpusIndex) -> list[Event]:
+    """The next summit: two years after the last one, in China if the last was in Central Asia (and
+    the reverse), as the leaders agreed at Xi'an. Cites the sentence that states the rule."""
+    summits = sorted((p for p in index.gazetteer.places.values() if p.summit), key=lambda p: p.summit.number)
+    if not summits:
+        return []
+    last = summits[-1]
+    rule = next((s for s in index.sentences if ALTERNATION.search(fold(s.text).text)), None)
+    host = "china" if last.country != "CHN" else "central_asia"
+    year = int(last.summit.dates[:4]) + 2
+    article = index.corpus.articles[rule.article_id] if rule else None
+    return [Event(str(year), "expected", article, rule, None, "alternation",
+                  (("number", str(last.summit.number + 1)), ("host", host), ("last", last.slug)))]
+
+
+def held_summits(index: CorpusIndex) -> list[Event]:
+    """Each summit on its date from the atlas's summit list, with the sentence that best names it."""
+    events = []
+    for place in index.gazetteer.places.values():
+        if not place.summit:
+            continue
+        best = index.excerpts_for_place(place.slug)
+        sentence = next((e.sentence for e in best if re.search(r"sommet|summit", fold(e.sentence.text).text)), None)
+        article = index.corpus.articles[sentence.article_id] if sentence else None
+        start = place.summit.dates.split("/")[0]
+        events.append(Event(start, "reference", article, sentence, None, "summit_list", (("place", place.slug),)))
+    return events

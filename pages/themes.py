@@ -1,0 +1,50 @@
+"""Themes and key figures: the figures the articles state, and how often each theme meets each country."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from corpus.figures import corpus_figures
+from ui.atlas import navigation, page_start, show_skipped_files
+from ui.panel import citation, highlighted
+from ui.strings import t
+
+st.set_page_config(page_title="Themes · China–Central Asia Summit Atlas", page_icon="🗺️", layout="wide")
+index, view = page_start("themes_title")
+show_skipped_files(index, view.lang)
+with st.sidebar:
+    navigation(view)
+lang = view.lang
+
+st.subheader(t(lang, "figures"), anchor=False)
+figures = corpus_figures(index)
+for row in range(0, len(figures), 4):
+    for column, figure in zip(st.columns(4), figures[row:row + 4]):
+        label = (index.themes[figure.about].label(lang) if figure.about in index.themes
+                 else t(lang, "about_survey") if figure.about == "survey" else t(lang, "about_unknown"))
+        number = f"{figure.value:g}".replace(".", "," if lang == "fr" else ".")
+        value = f"{number} %" if figure.kind == "percent" else f"{number} {t(lang, figure.scale)} {figure.unit}"
+        column.metric(f"{label}{', ' + figure.year if figure.year else ''}", value)
+        column.markdown(highlighted(figure.sentence.text, (figure.span,)), unsafe_allow_html=True)
+        column.caption(citation(figure.article, lang), unsafe_allow_html=True)
+
+st.subheader(t(lang, "theme_table"), anchor=False)
+counts = index.theme_country_counts()
+countries = list(index.gazetteer.countries.values())
+header = "| | " + " | ".join(c.name(lang) for c in countries) + " |"
+rows = [header, "|---" * (len(countries) + 1) + "|"]
+for theme in index.themes.values():
+    cells = []
+    for country in countries:
+        n = counts.get((theme.slug, country.iso3), 0)
+        link = f"./?theme={theme.slug}&country={country.iso3}" + (f"&lang={lang}" if lang != "en" else "")
+        cells.append(f"[{n}]({link})" if n else "·")
+    rows.append(f"| **{theme.code}** {theme.label(lang)} | " + " | ".join(cells) + " |")
+st.markdown("\n".join(rows))
+
+st.subheader(t(lang, "chart"), anchor=False)
+st.bar_chart(pd.DataFrame(
+    {c.name(lang): [counts.get((theme.slug, c.iso3), 0) for theme in index.themes.values()] for c in countries},
+    index=[theme.label(lang) for theme in index.themes.values()],
+), horizontal=True, stack=False, height=420)

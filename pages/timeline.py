@@ -1,0 +1,42 @@
+"""Timeline: the corpus's dated events in order, each with its sentence and article."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from corpus.timeline import corpus_events
+from ui.atlas import navigation, page_start, show_skipped_files
+from ui.panel import citation, highlighted
+from ui.strings import format_date, t
+
+st.set_page_config(page_title="Timeline · China–Central Asia Summit Atlas", page_icon="🗺️", layout="wide")
+index, view = page_start("timeline_title")
+show_skipped_files(index, view.lang)
+with st.sidebar:
+    navigation(view)
+st.caption(t(view.lang, "timeline_intro"))
+
+
+def basis_note(event, index, lang: str) -> str:
+    values = dict(event.values)
+    if event.basis == "summit_list":
+        values["label"] = index.gazetteer.places[values.pop("place")].summit.label(lang)
+    if event.basis == "alternation":
+        values["host"] = t(lang, f"host_{values['host']}")
+        values["last"] = index.gazetteer.places[values["last"]].name(lang)
+    return t(lang, f"basis_{event.basis}", **values)
+
+
+for number, event in enumerate(corpus_events(index)):
+    with st.container(border=True):
+        when, what = st.columns([1, 4])
+        when.markdown(f"**{format_date(event.date, view.lang)}**")
+        if event.status != "stated":
+            when.caption(t(view.lang, f"status_{event.status}"))
+        if event.sentence is not None:
+            what.markdown(highlighted(event.sentence.text, (event.span,) if event.span else ()), unsafe_allow_html=True)
+            what.caption(citation(event.article, view.lang), unsafe_allow_html=True)
+            what.page_link("app.py", label=t(view.lang, "open_article"), query_params={
+                **view.as_params(), "article": event.article.id})
+        if event.basis:
+            what.caption(basis_note(event, index, view.lang))
