@@ -88,3 +88,48 @@ def test_a_bad_link_shows_a_message_not_a_traceback(page: Page, atlas_server):
     expect(page.get_by_text("Click a country, a summit venue")).to_be_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
     page.wait_for_function("!window.location.search.includes('country')", timeout=WAIT_MS)
+
+
+ON_PATH = """(selector) => {
+    const path = document.querySelector(selector);
+    const point = path.getPointAtLength(path.getTotalLength() / 2);
+    const matrix = path.getScreenCTM();
+    return {x: point.x * matrix.a + matrix.e, y: point.y * matrix.d + matrix.f};
+}"""
+
+
+def test_theme_layer_corridor_popup_and_date_control(page: Page, atlas_server):
+    frame = open_atlas(page, f"{atlas_server.url}/?theme=connectivity")
+
+    # a corridor's popup: approximate, with its source; the click selects nothing
+    point = frame.evaluate(ON_PATH, ".atlas-corridor-kazakhstan-china-oil-pipeline")
+    box = page.locator(MAP_IFRAME).bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("Kazakhstan–China oil pipeline", timeout=WAIT_MS)
+    expect(popup).to_contain_text("approximate route")
+    expect(popup.locator("a")).to_have_attribute("href", "https://en.wikipedia.org/wiki/Kazakhstan%E2%80%93China_oil_pipeline")
+    page.wait_for_timeout(800)
+    assert location(page) == {"theme": ["connectivity"]}
+    expect(popup).to_be_visible()  # no rerun closed it
+
+    # tick another theme in the layer control: its badges appear, and one opens its cited popup
+    frame.locator(".leaflet-popup-close-button").click()
+    frame.locator(".leaflet-control-layers").hover()
+    frame.locator(".leaflet-control-layers-overlays label", has_text="TR · Smooth trade").locator("input").check()
+    badges = frame.locator(".atlas-theme-trade")
+    expect(badges.first).to_be_visible()
+    page.mouse.move(1, 1)
+    badges.first.click()
+    expect(popup).to_contain_text("★ Astana — Second China–Central Asia Summit", timeout=WAIT_MS)
+    expect(popup).to_contain_text("premier partenaire commercial")
+
+    # the date control: back to 1992, and neither summit has been held
+    slider = page.locator('[data-testid="stSlider"] input')
+    slider.focus()
+    slider.press("Home")
+    wait_for_url_param(page, "until", "1992")
+    # the map is rebuilt for that year (its iframe is replaced): look into whichever is there
+    in_map = f"(selector) => document.querySelector('{MAP_IFRAME}').contentDocument.querySelectorAll(selector).length"
+    page.wait_for_function(f"({in_map})('.atlas-upcoming') === 2", timeout=WAIT_MS)
+    page.wait_for_function(f"({in_map})('.atlas-corridor') === 1", timeout=WAIT_MS)  # the railway being built

@@ -1,0 +1,75 @@
+"""Timeline, themes and the theme/date views of the map, through AppTest, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.themes import load_themes
+from tests.test_app import map_component, params, run_app, texts
+
+THEMES = load_themes()
+
+
+@pytest.mark.parametrize("slug", sorted(THEMES))
+def test_every_theme_link_opens_its_panel_and_its_map_layer(slug):
+    at = run_app({"theme": slug})
+    theme = THEMES[slug]
+    assert at.subheader[0].value == theme.label_en
+    component = map_component(at)
+    assert f'"className": "atlas-theme atlas-theme-{slug}"' in component["feature_group"]
+    assert f'"{theme.code} \\u00b7 {theme.label_en}" : theme_group' in component["script"]  # layer control
+
+
+def test_connectivity_draws_the_corridors_as_approximate_lines():
+    component = map_component(run_app({"theme": "connectivity"}))
+    assert component["feature_group"].count("atlas-corridor-") == 4
+    assert "approximate route, not from the articles" in component["feature_group"]
+
+
+def test_the_date_control_shows_the_map_as_of_a_year():
+    at = run_app({"until": "2020"})
+    script = map_component(at)["script"]
+    assert script.count("atlas-upcoming") == 2  # neither summit held yet
+    at = run_app({"until": "2024", "theme": "connectivity"})
+    assert map_component(at)["script"].count("atlas-upcoming") == 1
+    lines = map_component(at)["feature_group"]
+    assert "western-europe-western-china-highway" in lines
+    at = run_app({"until": "2010", "theme": "connectivity"})
+    assert "western-europe-western-china-highway" not in map_component(at)["feature_group"]
+    assert at.slider[0].value == 2010
+
+
+def test_moving_the_date_control_writes_the_url():
+    at = run_app({"place": "astana"})
+    at.slider[0].set_value(2023).run()
+    assert params(at) == {"place": "astana", "until": "2023"}
+
+
+@pytest.mark.parametrize("value", ["1800", "20x5", "999999", "-1"])
+def test_a_bad_year_falls_back_with_a_message(value):
+    at = run_app({"until": value})
+    assert "cannot be shown" in at.warning[0].value and params(at) == {}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_timeline_page(lang):
+    at = run_app({"lang": lang}, page="pages/timeline.py")
+    shown = texts(at)
+    assert "<mark>il y a 31 ans</mark>" in shown and "<mark>2013</mark>" in shown
+    assert ("31 years before" if lang == "en" else "31 ans avant") in shown
+    assert any("2027" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_themes_page_figures_and_table(lang):
+    at = run_app({"lang": lang}, page="pages/themes.py")
+    values = [m.value for m in at.metric]
+    assert ("94.8 bn USD" if lang == "en" else "94,8 Md USD") in values
+    table = next(m.value for m in at.markdown if m.value.startswith("| |"))
+    suffix = "&lang=fr" if lang == "fr" else ""
+    assert f"[4](./?theme=trade&country=CHN{suffix})" in table
+
+
+def test_a_theme_table_link_opens_the_same_count_on_the_map():
+    at = run_app({"theme": "trade", "country": "CHN"})
+    assert "4 excerpt(s)" in texts(at)
