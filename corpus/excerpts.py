@@ -130,6 +130,12 @@ class CorpusIndex:
     def excerpts_for_country(self, iso3: str) -> list[Excerpt]:
         return self._ranked(lambda mention: self.country_strength(iso3, mention))
 
+    def countries_named(self, sentence: Sentence) -> tuple[str, ...]:
+        """ISO3 codes a sentence names, itself or through one of its cities, in corpus order."""
+        named = [m.key if m.kind == "country" else self.gazetteer.places[m.key].country
+                 for m in sentence.mentions if m.kind in ("country", "place")]
+        return tuple(dict.fromkeys(named))
+
     def theme_country_counts(self) -> dict[tuple[str, str], int]:
         """Sentences naming each theme that also speak of each country (as the panel counts them)."""
         counts: dict[tuple[str, str], int] = {}

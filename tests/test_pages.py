@@ -73,3 +73,12 @@ def test_themes_page_figures_and_table(lang):
 def test_a_theme_table_link_opens_the_same_count_on_the_map():
     at = run_app({"theme": "trade", "country": "CHN"})
     assert "4 excerpt(s)" in texts(at)
+
+
+def test_a_theme_panel_groups_its_excerpts_by_the_countries_they_name():
+    at = run_app({"theme": "belt-and-road"})
+    headings = [m.value for m in at.markdown if m.value.startswith("#####")]
+    assert headings == ["##### China · Central Asia as a whole (2)", "##### Kazakhstan (1)",
+                        "##### Central Asia as a whole (1)", "##### No country named (3)"]
+    total = sum(int(h.rsplit("(", 1)[1].rstrip(")")) for h in headings)
+    assert total == len([b for b in at.button if b.label == "Open the article"]) == 7

@@ -84,6 +84,26 @@ def render_excerpts(excerpts: list[Excerpt], view: View) -> None:
                   on_click=lambda: st.session_state.__setitem__(shown_key, shown + SHOWN_FIRST))
 
 
+def render_by_country(excerpts: list[Excerpt], view: View, index: CorpusIndex) -> None:
+    """A theme's excerpts grouped by the countries each sentence names; each sentence once."""
+    st.caption(t(view.lang, "excerpts_count", n=len(excerpts)))
+    groups: dict[tuple[str, ...], list[Excerpt]] = {}
+    for excerpt in excerpts:
+        named = index.countries_named(excerpt.sentence)
+        if any(m.kind == "region" for m in excerpt.sentence.mentions):
+            named += ("region",)
+        groups.setdefault(named, []).append(excerpt)
+    order = sorted(groups, key=lambda key: (not key, key == ("region",), -len(groups[key])))
+    number = 0
+    for key in order:
+        names = [t(view.lang, "group_region") if code == "region" else index.gazetteer.countries[code].name(view.lang)
+                 for code in key] or [t(view.lang, "group_none")]
+        st.markdown(f"##### {' · '.join(names)} ({len(groups[key])})")
+        for excerpt in groups[key]:
+            render_excerpt(excerpt, view, number)
+            number += 1
+
+
 def close_article(view: View) -> None:
     go_to(replace(view, article=None))
 
@@ -206,4 +226,7 @@ def render_panel(view: View, index: CorpusIndex) -> None:
     if view.q and not excerpts:
         st.info(t(view.lang, "search_none", q=inert(view.q)))
         return
-    render_excerpts(excerpts, view)
+    if view.theme and not (view.place or view.country or view.q):
+        render_by_country(excerpts, view, index)
+    else:
+        render_excerpts(excerpts, view)
