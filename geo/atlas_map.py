@@ -14,7 +14,7 @@ from html import escape
 
 import folium
 from branca.element import MacroElement
-from jinja2 import Template
+from folium.template import Template
 
 from geo.countries import Shapes
 from geo.js import script_json
@@ -148,6 +148,42 @@ class Legend(MacroElement):
         self.html_json = script_json("<br>".join(rows))
 
 
+class MarkerGroup(folium.FeatureGroup):
+    """Places of one kind as one layer, drawn by one script from JSON. As folium markers (marker,
+    icon, tooltip and their glue each) they made up most of the map's rendering time, on every run.
+    Markers stay ordinary Leaflet markers in a group on the map: st_folium sees their clicks."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.featureGroup({{ this.options|tojavascript }});
+            {{ this.markers_json }}.forEach(function (m) {
+                L.marker([m.lat, m.lon], {title: m.title, alt: m.title, keyboard: true, riseOnHover: true,
+                    zIndexOffset: m.z, icon: L.divIcon({html: m.html, className: m.className,
+                    iconSize: [m.size, m.size], iconAnchor: [m.size / 2, m.size / 2]})})
+                  .bindTooltip(m.tooltip)
+                  .addTo({{ this.get_name() }});
+            });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, markers: list[MarkerSpec], name: str):
+        super().__init__(name=name)
+        self._name = "MarkerGroup"
+        self.markers_json = script_json([{
+            "lat": m.lat, "lon": m.lon, "title": m.name,  # Leaflet sets title and alt as attributes
+            "size": _MARKER_SIZE[m.kind], "z": 1000 if m.kind == "summit" else 0,
+            "html": _MARKER_HTML[m.kind].format(name=escape(m.name)),
+            "className": f"atlas-marker atlas-{escape(m.slug)}" + (" atlas-name-left" if m.slug in NAME_ON_THE_LEFT else "")
+                         + (" atlas-upcoming" if m.upcoming else ""),
+            "tooltip": escape(m.tooltip),
+        } for m in markers])
+
+    def _get_self_bounds(self):
+        return [[None, None], [None, None]]
+
+
 class FitFrame(MacroElement):
     """Fit FRAME to the map's size once the page has laid it out (phone or desktop alike), and
     mark the map `atlas-small` when zoomed out so far that capital names would collide."""
@@ -249,28 +285,10 @@ def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles
     ).add_to(atlas)
     CountryNames({iso3: labels.country_tooltips.get(iso3, iso3) for iso3 in shapes.countries["iso3"]}).add_to(atlas)
 
-    groups = {
-        "city": folium.FeatureGroup(name=labels.cities),
-        "capital": folium.FeatureGroup(name=labels.capitals),
-        "summit": folium.FeatureGroup(name=labels.summits),
-    }
-    for marker in sorted(markers, key=lambda m: ("city", "capital", "summit").index(m.kind)):
-        size = _MARKER_SIZE[marker.kind]
-        folium.Marker(
-            [marker.lat, marker.lon],
-            icon=folium.DivIcon(html=_MARKER_HTML[marker.kind].format(name=escape(marker.name)), icon_size=(size, size),
-                                icon_anchor=(size // 2, size // 2), class_name=f"atlas-marker atlas-{marker.slug}"
-                                + (" atlas-name-left" if marker.slug in NAME_ON_THE_LEFT else "")
-                                + (" atlas-upcoming" if marker.upcoming else "")),
-            tooltip=folium.Tooltip(escape(marker.tooltip)),
-            title=marker.name,
-            alt=marker.name,
-            keyboard=True,
-            riseOnHover=True,
-            z_index_offset=1000 if marker.kind == "summit" else 0,
-        ).add_to(groups[marker.kind])
-    for group in groups.values():
-        group.add_to(atlas)
+    for kind, name in (("city", labels.cities), ("capital", labels.capitals), ("summit", labels.summits)):
+        of_kind = [m for m in markers if m.kind == kind]
+        if of_kind or kind != "city":
+            MarkerGroup(of_kind, name=escape(name)).add_to(atlas)
     ThemeScript().add_to(atlas)  # also used by the selection layer's theme
     for theme in themes:  # off until the reader ticks one in the layer control
         ThemeGroup(theme, name=escape(f"{theme.code} · {theme.label}"), show=False,
