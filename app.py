@@ -61,7 +61,9 @@ with map_column:
         theme=theme, theme_countries=tuple(sorted(index.theme_ties(view.theme, view.until).countries)) if theme else (),
         corridors=lines, approximate=t(view.lang, "approximate"), until=view.until,
     )
-    value = st_folium(base, key=MAP_KEY, height=560, use_container_width=True, returned_objects=CLICKS,
+    # render=False: st_folium's extra whole-page render changes nothing for this map (no folium
+    # icons; tests/test_geo.py checks it) and was a third of every rerun.
+    value = st_folium(base, key=MAP_KEY, height=560, use_container_width=True, returned_objects=CLICKS, render=False,
                       feature_group_to_add=highlight, on_change=lambda: apply_click(st.session_state.get(MAP_KEY)))
     if apply_click(value):
         st.rerun()

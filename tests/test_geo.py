@@ -114,3 +114,25 @@ def test_building_a_map_in_one_language_leaves_the_shared_shapes_untouched(shape
     base_map(shapes, [], french, None)
     assert all("label" not in f["properties"] for f in shapes.countries_geojson["features"])
     assert "Kazakhstan (fr)" not in render(base_map(shapes, [], LABELS, None))
+
+
+def test_the_map_needs_no_whole_page_render(shapes):
+    """app.py calls st_folium(render=False). That holds while the map has no folium icons (their
+    SetIcon glue is only written by a whole-page render): rendering the map alone must give the
+    same script as rendering the page first."""
+    from streamlit_folium import _get_map_string  # what st_folium sends to the browser
+
+    from ui.data import map_places, marker_spec
+    from tests.conftest import build_index, SEEDS
+
+    index = build_index(SEEDS)
+    markers = [marker_spec(p, index, "en") for p in map_places(index)]
+
+    def script(whole_page: bool) -> str:
+        atlas = base_map(shapes, markers, LABELS, None)
+        if whole_page:
+            atlas.get_root().render()
+        atlas.render()
+        return _get_map_string(atlas)
+
+    assert script(True) == script(False)
