@@ -70,6 +70,7 @@ class CorpusIndex:
         self._paragraph_sentences: dict[tuple[str, int], list[Sentence]] = defaultdict(list)
         for article in corpus.articles.values():
             self._index_article(article)
+        self._venues = self._article_venues()
 
     @staticmethod
     def _compile(gazetteer: Gazetteer, themes: dict[str, Theme]) -> list[tuple[str, str, re.Pattern[str]]]:
@@ -143,10 +144,9 @@ class CorpusIndex:
             themes = {m.key for m in sentence.mentions if m.kind == "theme"}
             if not themes:
                 continue
-            for iso3 in self.gazetteer.countries:
-                if any(self.country_strength(iso3, m) for m in sentence.mentions):
-                    for slug in themes:
-                        counts[(slug, iso3)] = counts.get((slug, iso3), 0) + 1
+            for iso3 in self.countries_spoken_of(sentence):
+                for slug in themes:
+                    counts[(slug, iso3)] = counts.get((slug, iso3), 0) + 1
         return counts
 
     def excerpts_for_place(self, slug: str) -> list[Excerpt]:
@@ -160,32 +160,37 @@ class CorpusIndex:
 
     def theme_ties(self, slug: str, until: int | None = None) -> ThemeTies:
         """What the theme is tied to on the map, each with the theme's sentences that support it:
-        the countries and places named in the paragraphs that name the theme (the region standing
-        for its five countries), and the summit venue of each article that names it.
+        the countries its sentences speak of (as the panel counts them: by name, through a city,
+        or as part of the region), the places they name, and the summit venue of each article.
         `until`: only articles published in or before that year."""
         ties = ThemeTies({}, {}, {})
         for sentence in self.mentioning("theme", slug):
             if until is not None and int(self.corpus.articles[sentence.article_id].published[:4]) > until:
                 continue
-            near = [m for s in self._paragraph_sentences[(sentence.article_id, sentence.paragraph)] for m in s.mentions]
-            countries = {m.key for m in near if m.kind == "country"}
-            if any(m.kind == "region" for m in near):
-                countries |= set(CENTRAL_ASIA)
-            for iso3 in countries:
+            for iso3 in self.countries_spoken_of(sentence):
                 ties.countries.setdefault(iso3, []).append(sentence)
-            for place in {m.key for m in near if m.kind == "place"}:
+            for place in dict.fromkeys(m.key for m in sentence.mentions if m.kind == "place"):
                 ties.places.setdefault(place, []).append(sentence)
             venue = self.article_venue(sentence.article_id)
             if venue:
                 ties.venues.setdefault(venue, []).append(sentence)
         return ties
 
+    def countries_spoken_of(self, sentence: Sentence) -> list[str]:
+        return [iso3 for iso3 in self.gazetteer.countries
+                if any(self.country_strength(iso3, m) for m in sentence.mentions)]
+
     def article_venue(self, article_id: str) -> str | None:
         """The summit venue an article is about: the one it names most (the first named on a tie)."""
+        return self._venues[article_id]
+
+    def _article_venues(self) -> dict[str, str | None]:
         venues = {slug for slug, place in self.gazetteer.places.items() if place.summit}
-        named = [m.key for s in self.article_sentences(article_id) for m in s.mentions
-                 if m.kind == "place" and m.key in venues]
-        return max(dict.fromkeys(named), key=named.count) if named else None
+        named: dict[str, list[str]] = {article_id: [] for article_id in self.corpus.articles}
+        for sentence in self.sentences:
+            named[sentence.article_id] += [m.key for m in sentence.mentions if m.kind == "place" and m.key in venues]
+        return {article_id: max(dict.fromkeys(keys), key=keys.count) if keys else None
+                for article_id, keys in named.items()}
 
     def mentioning(self, kind: str, key: str) -> list[Sentence]:
         """Sentences that mention (kind, key) directly."""

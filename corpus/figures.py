@@ -9,10 +9,12 @@ from corpus.articles import Article
 from corpus.excerpts import CorpusIndex, Sentence
 from corpus.text import fold
 
+# A number: digits with thousands separated by a space, thin space, comma or period, and a decimal part.
+_NUMBER = r"(?<![\d.,])(?P<value>\d{1,3}(?:[\u00a0\u202f ,.]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 AMOUNT = re.compile(
-    r"(?P<value>\d+(?:[.,]\d+)?)\s*(?P<scale>milliards?|millions?|billions?|millions?|bn)\s+(?:de\s+)?"
-    r"(?P<unit>dollars|usd|\$|us dollars|yuans?)", re.I)
-PERCENT = re.compile(r"(?P<value>\d+(?:[.,]\d+)?)\s*(?:%|pour\s*cent|per\s*cent|percent)", re.I)
+    rf"(?P<dollar>\$\s?)?{_NUMBER}\s*(?P<scale>milliards?|millions?|billions?|bn)"
+    r"(?:\s+(?:de\s+|d')?(?P<unit>dollars? américains|dollars|usd|u\.s\. dollars|us dollars|yuans?))?", re.I)
+PERCENT = re.compile(rf"{_NUMBER}\s*(?:%|pour\s*cent|per\s*cent|percent)(?!\w)", re.I)
 YEAR = re.compile(r"(?<![\w/-])((?:19|20)\d\d)(?![\w/-])")
 SURVEY = re.compile(r"sondage|interroge|survey|respondent|poll")
 
@@ -38,21 +40,36 @@ def _about(index: CorpusIndex, sentence: Sentence, start: int) -> str:
     return "survey" if SURVEY.search(fold(sentence.text).text) else ""
 
 
+def number(text: str, language: str) -> float:
+    """'94,8' (fr) or '94.8' (en); '1 200', '1,200' (en), '1.200' (fr) are thousands."""
+    decimal = "," if language == "fr" else "."
+    grouping = "." if language == "fr" else ","
+    cleaned = re.sub(r"[\u00a0\u202f ]", "", text).replace(grouping, "")
+    return float(cleaned.replace(decimal, "."))
+
+
+def nearest_year(text: str, start: int, end: int) -> str:
+    """The year written closest to a figure, on either side, within its clause."""
+    years = [(min(abs(m.start() - end), abs(start - m.end())), m.group(1)) for m in YEAR.finditer(text)]
+    near = [year for distance, year in sorted(years) if distance <= 40]
+    return near[0] if near else ""
+
+
 def corpus_figures(index: CorpusIndex) -> list[Figure]:
     figures = []
     for sentence in index.sentences:
         article = index.corpus.articles[sentence.article_id]
-        years = YEAR.findall(sentence.text)
+        survey = bool(SURVEY.search(fold(sentence.text).text))
         for match in AMOUNT.finditer(sentence.text):
+            if not (match["unit"] or match["dollar"]):
+                continue  # "3 millions de personnes" is not money
             scale = "billion" if match["scale"].lower().startswith(("milliard", "billion", "bn")) else "million"
-            unit = "CNY" if match["unit"].lower().startswith("yuan") else "USD"
-            after = YEAR.search(sentence.text, match.end())
-            figures.append(Figure(float(match["value"].replace(",", ".")), "amount", scale, unit,
+            unit = "CNY" if (match["unit"] or "").lower().startswith("yuan") else "USD"
+            figures.append(Figure(number(match["value"], article.language), "amount", scale, unit,
                                   _about(index, sentence, match.start()),
-                                  after.group(1) if after and after.start() - match.end() < 12 else "",
-                                  article, sentence, match.span()))
+                                  nearest_year(sentence.text, *match.span()), article, sentence, match.span()))
         for match in PERCENT.finditer(sentence.text):
-            figures.append(Figure(float(match["value"].replace(",", ".")), "percent", "", "%",
-                                  "survey" if SURVEY.search(fold(sentence.text).text) else _about(index, sentence, match.start()),
-                                  years[0] if years else "", article, sentence, match.span()))
+            figures.append(Figure(number(match["value"], article.language), "percent", "", "%",
+                                  "survey" if survey else _about(index, sentence, match.start()),
+                                  nearest_year(sentence.text, *match.span()), article, sentence, match.span()))
     return figures

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from corpus.articles import Article
 from corpus.excerpts import CorpusIndex, Sentence
@@ -20,14 +21,20 @@ _MONTH = "|".join(MONTHS)
 _DAY = r"(?P<day>\d{1,2})(?:er|st|nd|rd|th)?"
 # Most precise first; matched on folded text (no accents, lower case).
 PATTERNS = [
-    re.compile(rf"(?:du\s+|les\s+|from\s+)?{_DAY}(?:\s*(?:au|et|-|–|to|and)\s*\d{{1,2}})?\s+(?P<month>{_MONTH})"
+    re.compile(rf"(?<![\w,.]){_DAY}(?:\s*(?:au|et|-|–|to|and)\s*\d{{1,2}})?\s+(?P<month>{_MONTH})"
                rf"(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)"),
-    re.compile(rf"(?P<month>{_MONTH})\s+{_DAY}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?,?\s+(?P<year>(?:19|20)\d\d)(?!\w)"),
+    re.compile(rf"(?P<month>{_MONTH})\s+{_DAY}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?(?:,?\s+(?P<year>(?:19|20)\d\d))?(?![\w,.]\d)"),
     re.compile(rf"(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)(?!\w)"),
-    re.compile(r"(?<![\w/.-])(?P<year>(?:19|20)\d\d)(?![\w/-])"),
+    # A bare year only where the words around it make it a date: "en 2013", "in 2024", "2022, …"
+    re.compile(r"(?:(?<=\ben )|(?<=\bin )|(?<=\bsince )|(?<=\bdepuis )|(?<=\bdes )|(?<=\bfin )|(?<=\bdebut )"
+               r"|(?<=\bjusqu'en )|(?<=\buntil )|(?<=\bby )|(?<=\bannee )|(?<=\byear )|(?<=\bl'an ))"
+               r"(?P<year>(?:19|20)\d\d)(?![\w/-])"),
 ]
-AGO = re.compile(r"il y a (?P<n>\d{1,3}) ans|(?P<n2>\d{1,3}) years ago")
-DATELINE = re.compile(r"^[A-ZÀ-Ý' -]{3,},\s+\d{1,2}\s+\w+\s+\d{4}\s*\(")  # "PÉKIN, 19 juin 2025 (GLOBE NEWSWIRE)"
+AGO = re.compile(r"il y a (?P<n>\d{1,3}) ans|(?<![\d,.])(?<![\d,.] )(?P<n2>\d{1,3}) years ago")
+# A release's own dateline: "PÉKIN, 19 juin 2025 (GLOBE NEWSWIRE)", "BEIJING, June 19, 2025 (…)"
+DATELINE = re.compile(r"^[A-ZÀ-Ý' -]{3,},\s+(?:\d{1,2}\s+\w+|\w+\s+\d{1,2},?)\s+\d{4}\s*[(—–-]")
+ENGLISH_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                  "october", "november", "december"}
 ALTERNATION = re.compile(r"tous les deux ans|every two years")
 
 
@@ -59,21 +66,38 @@ def _events_in(sentence: Sentence, article: Article) -> list[Event]:
                 continue
             taken.append((start, end))
             groups = match.groupdict()
+            month_name = groups.get("month") or ""
+            if month_name in ENGLISH_MONTHS and article.language == "en":
+                first = sentence.text[folded.span_in_original(*match.span("month"))[0]]
+                if first.islower():  # "may" the verb, not May
+                    continue
             year = groups.get("year")
             status, basis = "stated", ""
             if not year:
                 year, status, basis = article.published[:4], "inferred", "article_year"
-            month = MONTHS.get(groups.get("month") or "")
-            day = groups.get("day")
-            date = year + (f"-{month:02d}" if month else "") + (f"-{int(day):02d}" if month and day else "")
+            month = MONTHS.get(month_name)
+            day = int(groups["day"]) if groups.get("day") else None
+            if month and day and not _real_day(int(year), month, day):
+                day = None  # "31 février": keep the month, not a day that does not exist
+            date = year + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "")
             found.append(Event(date, status, article, sentence, folded.span_in_original(start, end), basis,
                                (("published", article.published),)))
     for match in AGO.finditer(text):
         years = int(match.group("n") or match.group("n2"))
+        if not 0 < years <= 200:
+            continue
         year = int(article.published[:4]) - years
         found.append(Event(str(year), "inferred", article, sentence, folded.span_in_original(*match.span()),
                            "years_before", (("years", str(years)), ("published", article.published))))
     return found
+
+
+def _real_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def corpus_events(index: CorpusIndex) -> list[Event]:

@@ -54,6 +54,7 @@ class Corridor:
     name: str
     kind: str
     opened: int | None  # year it entered service; None while under construction
+    construction_start: int | None  # for one under construction: the year works began
     status: str
     source: str
     source_url: str
@@ -65,7 +66,8 @@ def load_corridors(lang: str, path: Path = CORRIDORS_FILE) -> list[Corridor]:
         features = json.loads(path.read_text(encoding="utf-8"))["features"]
         return [Corridor(
             id=f["properties"]["id"], name=f["properties"][f"name_{lang}"], kind=f["properties"]["kind"],
-            opened=f["properties"]["opened"], status=f["properties"][f"status_{lang}"],
+            opened=f["properties"]["opened"], construction_start=f["properties"].get("construction_start"),
+            status=f["properties"][f"status_{lang}"],
             source=f["properties"]["source"], source_url=f["properties"]["source_url"],
             coordinates=tuple(tuple(c) for c in f["geometry"]["coordinates"]),
         ) for f in features]
@@ -169,12 +171,14 @@ class ThemeGroup(folium.FeatureGroup):
 
 def corridor_lines(corridors: tuple[Corridor, ...], approximate_note: str, until: int | None = None) -> list[dict]:
     """Corridors as approximate lines, each popup naming its public source (all text escaped).
-    With `until`, those that opened later are left out; those under construction are faint."""
+    With `until`, those not open (or, under construction, not begun) by then are left out; those
+    under construction are faint."""
     lines = []
     for corridor in corridors:
-        if until is not None and corridor.opened is not None and corridor.opened > until:
-            continue
         building = corridor.opened is None
+        began = corridor.opened if not building else corridor.construction_start
+        if until is not None and (began is None or began > until):
+            continue
         lines.append({
             "latlngs": [(lat, lon) for lon, lat in corridor.coordinates],
             "weight": 3 if building else 4, "opacity": 0.5 if building else 0.9,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pandas as pd
 import streamlit as st
 
@@ -38,7 +40,7 @@ for theme in index.themes.values():
     cells = []
     for country in countries:
         n = counts.get((theme.slug, country.iso3), 0)
-        link = f"./?theme={theme.slug}&country={country.iso3}" + (f"&lang={lang}" if lang != "en" else "")
+        link = "./?" + urlencode({**view.as_params(), "theme": theme.slug, "country": country.iso3})
         cells.append(f"[{n}]({link})" if n else "·")
     rows.append(f"| **{theme.code}** {theme.label(lang)} | " + " | ".join(cells) + " |")
 st.markdown("\n".join(rows))

@@ -66,8 +66,8 @@ def test_themes_page_figures_and_table(lang):
     values = [m.value for m in at.metric]
     assert ("94.8 bn USD" if lang == "en" else "94,8 Md USD") in values
     table = next(m.value for m in at.markdown if m.value.startswith("| |"))
-    suffix = "&lang=fr" if lang == "fr" else ""
-    assert f"[4](./?theme=trade&country=CHN{suffix})" in table
+    prefix = "lang=fr&" if lang == "fr" else ""
+    assert f"[4](./?{prefix}theme=trade&country=CHN)" in table
 
 
 def test_a_theme_table_link_opens_the_same_count_on_the_map():
@@ -82,3 +82,17 @@ def test_a_theme_panel_groups_its_excerpts_by_the_countries_they_name():
                         "##### Central Asia as a whole (1)", "##### No country named (3)"]
     total = sum(int(h.rsplit("(", 1)[1].rstrip(")")) for h in headings)
     assert total == len([b for b in at.button if b.label == "Open the article"]) == 7
+
+
+@pytest.mark.parametrize("page", ["pages/timeline.py", "pages/themes.py"])
+def test_hostile_article_text_stays_text_on_the_pages(page, seeds_copy, monkeypatch):
+    from tests.conftest import article_text
+
+    hostile = '<img src=x onerror=alert(1)> [x](javascript:alert(2)) | a | b |'
+    body = f"En 2024, le commerce a atteint 5 milliards de dollars {hostile} au Kazakhstan."
+    (seeds_copy / "hostile.md").write_text(article_text(hostile.replace("|", "/"), body, language="fr"))
+    monkeypatch.setenv("ATLAS_SEEDS_DIR", str(seeds_copy))
+    at = run_app(page=page)
+    shown = texts(at)
+    assert "&#60;img src&#61;x onerror" in shown
+    assert "<img" not in shown and "](javascript" not in shown

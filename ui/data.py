@@ -14,7 +14,7 @@ from corpus.gazetteer import Place
 from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map
 from geo.countries import Shapes, load_shapes
 from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer, load_corridors
-from ui.strings import t
+from ui.strings import source_label, t
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,11 +87,11 @@ def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[
     for sentence in unique:
         article = index.corpus.articles[sentence.article_id]
         quote = sentence.text if len(sentence.text) <= MAX_QUOTE else sentence.text[:MAX_QUOTE - 1] + "…"
-        source = t(lang, "unknown_source") if article.source == "unknown" else article.source
-        result.append(Citation(quote, f"{article.title} · {source} · {article.published}"))
+        result.append(Citation(quote, f"{article.title} · {source_label(article, lang)} · {article.published}"))
     return tuple(result)
 
 
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={CorpusIndex: id})
 def theme_layers(index: CorpusIndex, lang: str, until: int | None = None) -> tuple[ThemeLayer, ...]:
     """One layer per theme: a badge on each country, summit venue and place the corpus ties it to."""
     layers = []

@@ -16,7 +16,7 @@ from corpus.articles import Article
 from corpus.excerpts import CorpusIndex, Excerpt
 from corpus.text import merge_spans
 from ui.state import View
-from ui.strings import t
+from ui.strings import source_label, t
 
 SHOWN_FIRST = 6
 # Characters that Markdown, HTML, LaTeX ($) or emoji shortcodes (:) could give a meaning to.
@@ -41,10 +41,6 @@ def highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 def go_to(view: View) -> None:
     st.query_params.from_dict(view.as_params())
-
-
-def source_label(article: Article, lang: str) -> str:
-    return t(lang, "unknown_source") if article.source == "unknown" else article.source
 
 
 def citation(article: Article, lang: str) -> str:
@@ -86,10 +82,13 @@ def render_excerpts(excerpts: list[Excerpt], view: View) -> None:
 
 def render_by_country(excerpts: list[Excerpt], view: View, index: CorpusIndex) -> None:
     """A theme's excerpts grouped by the countries each sentence names; each sentence once."""
+    if not excerpts:
+        st.info(t(view.lang, "no_excerpts"))
+        return
     st.caption(t(view.lang, "excerpts_count", n=len(excerpts)))
     groups: dict[tuple[str, ...], list[Excerpt]] = {}
     for excerpt in excerpts:
-        named = index.countries_named(excerpt.sentence)
+        named = tuple(sorted(index.countries_named(excerpt.sentence)))
         if any(m.kind == "region" for m in excerpt.sentence.mentions):
             named += ("region",)
         groups.setdefault(named, []).append(excerpt)
@@ -148,13 +147,16 @@ def selection_excerpts(view: View, index: CorpusIndex) -> list[Excerpt] | None:
     elif view.theme:
         excerpts = index.excerpts_for_theme(view.theme)
     elif view.q:
-        return index.search(view.q)
+        excerpts = index.search(view.q)
     else:
         return None
     if view.theme and (view.place or view.country):
         about_theme = {(e.article.id, e.sentence.number) for e in index.excerpts_for_theme(view.theme)}
         excerpts = [e for e in excerpts if (e.article.id, e.sentence.number) in about_theme]
-    return index.search(view.q, within=excerpts) if view.q else excerpts
+    if view.until is not None:  # the map is as of that year: so are its excerpts
+        excerpts = [e for e in excerpts if int(e.article.published[:4]) <= view.until]
+    searched = view.q and (view.place or view.country or view.theme)
+    return index.search(view.q, within=excerpts) if searched else excerpts
 
 
 def _mention_line(index: CorpusIndex, kind: str, key: str, lang: str) -> str:

@@ -240,3 +240,8 @@ def format_date(value: str, lang: str) -> str:
     if len(parts) == 2:
         return f"{month} {parts[0]}"
     return f"{int(parts[2])} {month} {parts[0]}"
+
+
+def source_label(article, lang: str) -> str:
+    """An article's source, or "unknown" in the reader's language."""
+    return t(lang, "unknown_source") if article.source == "unknown" else article.source
