@@ -321,7 +321,7 @@ def _stable_ids(atlas, prefix: str = ""):
 def _features(shapes: Shapes, iso3s) -> dict:
     wanted = set(iso3s)
     return {"type": "FeatureCollection",
-            "features": [f for f in shapes.countries_geojson["features"] if f["properties"]["iso3"] in wanted]}
+            "features": [f for f in shapes.outlines_geojson["features"] if f["properties"]["iso3"] in wanted]}
 
 
 def _ring(lat: float, lon: float, css_class: str, size: int) -> folium.Marker:
