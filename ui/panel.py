@@ -57,8 +57,9 @@ def safe_url(url: str | None) -> str | None:
 
 def render_excerpt(excerpt: Excerpt, view: View, number: int) -> None:
     with st.container(border=True):
-        st.markdown(highlighted(excerpt.text, excerpt.highlights), unsafe_allow_html=True)
-        st.caption(citation(excerpt.article, view.lang), unsafe_allow_html=True)
+        # Text and citation in one element: a panel of excerpts is many elements for the browser.
+        st.markdown(f"{highlighted(excerpt.text, excerpt.highlights)}<br>"
+                    f'<small style="opacity:.75">{citation(excerpt.article, view.lang)}</small>', unsafe_allow_html=True)
         st.button(
             t(view.lang, "open_article"), key=f"open-{number}-{excerpt.article.id}-{excerpt.sentence.number}",
             on_click=go_to, args=(replace(view, article=excerpt.article.id),), type="tertiary",
