@@ -7,7 +7,7 @@ from streamlit_folium import st_folium
 
 from geo.atlas_map import selection_layer
 from geo.countries import GeoDataError, country_at
-from ui.atlas import controls, date_control, page_start, show_skipped_files, theme_legend
+from ui.atlas import controls, date_control, page_start, theme_legend
 from ui.data import atlas_base_map, corridors, country_shapes, marker_spec, theme_layers, tiles_setting
 from ui.panel import go_to, render_panel
 from ui.strings import t
@@ -16,12 +16,9 @@ MAP_KEY = "atlas_map"
 # Clicks only: panning and zooming must not rerun the script.
 CLICKS = ["last_object_clicked", "last_object_clicked_count"]
 
-st.set_page_config(page_title="China–Central Asia Summit Atlas", page_icon="🗺️", layout="wide",
-                   initial_sidebar_state="collapsed")
 index, view = page_start()
 st.caption(t(view.lang, "tagline"))
 st.page_link("pages/about.py", label=t(view.lang, "about_link"), icon=":material/info:", query_params=view.as_params())
-show_skipped_files(index, view.lang)
 controls(view, index)
 
 

@@ -8,7 +8,6 @@ map blank offline, and those CDNs are blocked for many readers.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from html import escape
 

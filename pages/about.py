@@ -5,14 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui.atlas import navigation, page_start, show_skipped_files
+from ui.atlas import page_start
 from ui.strings import t
 
-st.set_page_config(page_title="About · China–Central Asia Summit Atlas", page_icon="🗺️", layout="wide")
-index, view = page_start("about_title")
-show_skipped_files(index, view.lang)
-with st.sidebar:
-    navigation(view)
+index, view = page_start("about_title", "About")
 
 st.markdown(t(view.lang, "about_corpus"))
 articles = sorted(index.corpus.articles.values(), key=lambda a: a.published)

@@ -8,15 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from corpus.figures import corpus_figures
-from ui.atlas import navigation, page_start, show_skipped_files
+from ui.atlas import page_start
 from ui.panel import citation, highlighted
 from ui.strings import t
 
-st.set_page_config(page_title="Themes · China–Central Asia Summit Atlas", page_icon="🗺️", layout="wide")
-index, view = page_start("themes_title")
-show_skipped_files(index, view.lang)
-with st.sidebar:
-    navigation(view)
+index, view = page_start("themes_title", "Themes")
 lang = view.lang
 
 st.subheader(t(lang, "figures"), anchor=False)

@@ -5,15 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from corpus.timeline import corpus_events
-from ui.atlas import navigation, page_start, show_skipped_files
+from ui.atlas import page_start
 from ui.panel import citation, highlighted
 from ui.strings import format_date, t
 
-st.set_page_config(page_title="Timeline · China–Central Asia Summit Atlas", page_icon="🗺️", layout="wide")
-index, view = page_start("timeline_title")
-show_skipped_files(index, view.lang)
-with st.sidebar:
-    navigation(view)
+index, view = page_start("timeline_title", "Timeline")
 st.caption(t(view.lang, "timeline_intro"))
 
 
@@ -27,7 +23,7 @@ def basis_note(event, index, lang: str) -> str:
     return t(lang, f"basis_{event.basis}", **values)
 
 
-for number, event in enumerate(corpus_events(index)):
+for event in corpus_events(index):
     with st.container(border=True):
         when, what = st.columns([1, 4])
         when.markdown(f"**{format_date(event.date, view.lang)}**")

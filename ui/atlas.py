@@ -61,7 +61,6 @@ def controls(view: View, index: CorpusIndex) -> None:
         if view.place or view.country or view.theme or view.q or view.article:
             st.button(t(lang, "clear"), on_click=go_to, args=(View(lang=lang),))
     with st.sidebar:
-        navigation(view)
         st.caption(t(lang, "share"))
         st.caption(t(lang, "corpus", n=len(index.corpus.articles)))
 
@@ -75,10 +74,18 @@ def navigation(view: View) -> None:
     st.page_link("pages/about.py", label=t(view.lang, "nav_about"), icon=":material/info:", query_params=params)
 
 
-def page_start(title_key: str = "app_title") -> tuple[CorpusIndex, View]:
+def page_start(title_key: str = "app_title", page_name: str | None = None) -> tuple[CorpusIndex, View]:
+    """What every page starts with: its settings, the view from the URL, its title, the
+    warnings for unreadable articles and the navigation (which keeps the view)."""
+    st.set_page_config(page_title=" · ".join(filter(None, [page_name, "China–Central Asia Summit Atlas"])),
+                       page_icon=":material/public:", layout="wide",
+                       initial_sidebar_state="collapsed" if page_name is None else "auto")
     index = current_index()
     view = current_view(index)
     st.title(t(view.lang, title_key), anchor=False)
+    show_skipped_files(index, view.lang)
+    with st.sidebar:
+        navigation(view)
     return index, view
 
 
