@@ -23,6 +23,7 @@ run: $(VENV)/.runtime
 
 # Browser tests drive Debian's Chromium (/usr/bin/chromium): `apt-get install -y chromium`.
 test: $(VENV)/.dev
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 test-fast: $(VENV)/.dev
