@@ -68,6 +68,7 @@ class MapLabels:
     legend_title: str
     country_tooltips: dict[str, str]  # iso3 → plain text
     approximate: str = "approximate route"
+    upcoming: str = "summit not yet held"
 
 
 _MARKER_HTML = {
@@ -142,8 +143,11 @@ class Legend(MacroElement):
             f'<span class="atlas-pin atlas-capital" style="width:12px;height:12px"></span>{escape(labels.capitals)}',
             f'<span class="atlas-pin atlas-city" style="width:10px;height:10px"></span>{escape(labels.cities)}',
             f'<span class="atlas-swatch"></span>{escape(labels.countries)}',
+            f'<span class="atlas-upcoming"><span class="atlas-pin atlas-summit" style="width:18px;height:18px;'
+            f'font-size:11px;line-height:12px">★</span></span>{escape(labels.upcoming)}',
         ]
-        rows = [row for row, kind in zip(rows, (None, "summit", "capital", "city", None)) if kind is None or kind in kinds]
+        rows = [row for row, kind in zip(rows, (None, "summit", "capital", "city", None, "upcoming"))
+                if kind is None or kind in kinds]
         self.html_json = script_json("<br>".join(rows))
 
 
@@ -295,7 +299,8 @@ def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles
                    approximate_note=labels.approximate, until=until).add_to(atlas)
 
     folium.LayerControl(collapsed=True, position="topright").add_to(atlas)
-    Legend(labels, {m.kind for m in markers}).add_to(atlas)
+    Legend(labels, {m.kind for m in markers} | ({"upcoming"} if any(m.upcoming for m in markers) else set())
+           ).add_to(atlas)
     FitFrame(FRAME).add_to(atlas)
     return _stable_ids(atlas)
 

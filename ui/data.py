@@ -126,7 +126,7 @@ def atlas_base_map(index: CorpusIndex, lang: str, tiles: str | None, until: int 
         countries=t(lang, "countries_layer"), summits=t(lang, "summits_layer"), capitals=t(lang, "capitals_layer"),
         cities=t(lang, "cities_layer"), legend_title=t(lang, "legend"),
         country_tooltips={iso3: c.name(lang) for iso3, c in countries.items()},
-        approximate=t(lang, "approximate"),
+        approximate=t(lang, "approximate"), upcoming=t(lang, "legend_upcoming"),
     )
     markers = [marker_spec(p, index, lang, until) for p in map_places(index)]
     return base_map(country_shapes(), markers, labels, tiles, themes=theme_layers(index, lang, until),
