@@ -132,5 +132,5 @@ def test_theme_layer_corridor_popup_and_date_control(page: Page, atlas_server):
     wait_for_url_param(page, "until", "1992")
     # the map is rebuilt for that year (its iframe is replaced): look into whichever is there
     in_map = f"(selector) => document.querySelector('{MAP_IFRAME}').contentDocument.querySelectorAll(selector).length"
-    page.wait_for_function(f"({in_map})('.atlas-upcoming') === 2", timeout=WAIT_MS)
+    page.wait_for_function(f"({in_map})('.leaflet-marker-icon.atlas-upcoming') === 2", timeout=WAIT_MS)
     page.wait_for_function(f"({in_map})('.atlas-corridor') === 0", timeout=WAIT_MS)  # none open or begun yet
