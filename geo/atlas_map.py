@@ -28,6 +28,9 @@ MAP_JS = [
     ("jquery", STATIC_PREFIX + "jquery/jquery.min.js"),  # folium's Popup uses $
 ]
 MAP_CSS = [("leaflet_css", STATIC_PREFIX + "leaflet/leaflet.css")]
+# Served copies of geo/data/*.geojson (geo.build_data writes both; a test checks they match).
+SERVED_COUNTRIES = "geo/countries.geojson"
+SERVED_NEIGHBOURS = "geo/neighbours.geojson"
 
 # Central Asia and western China, from the Caspian to Beijing; fitted to the map's real size
 # once it is laid out (FitFrame), starting from a centre and zoom that suit a desktop.
@@ -151,6 +154,47 @@ class Legend(MacroElement):
         self.html_json = script_json("<br>".join(rows))
 
 
+class ShapesFromFile(folium.FeatureGroup):
+    """Polygons the browser fetches from the app's static files (and caches), so that their
+    coordinates do not travel inside the map's script, which is sent again on every rerun.
+
+    The polygons are added to this group, which is on the map when st_folium starts: it hears
+    their clicks. Labels are escaped here; a feature's tooltip is looked up by its `iso3`."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.featureGroup({{ this.options|tojavascript }});
+            (function (group, spec) {
+                var map = {{ this._parent.get_name() }};
+                if (!map.getPane(spec.pane)) { map.createPane(spec.pane).style.zIndex = spec.zIndex; }
+                fetch(spec.url).then(function (answer) { return answer.json(); }).then(function (data) {
+                    L.geoJSON(data, {
+                        pane: spec.pane, interactive: spec.interactive,
+                        style: function () { return spec.style; },
+                        onEachFeature: function (feature, layer) {
+                            var label = spec.labels[feature.properties.iso3];
+                            if (label) { layer.bindTooltip(label, {sticky: true}); }
+                            if (spec.hover) {
+                                layer.on("mouseover", function () { layer.setStyle(spec.hover); });
+                                layer.on("mouseout", function () { layer.setStyle(spec.style); });
+                            }
+                        }
+                    }).eachLayer(function (layer) { group.addLayer(layer); });
+                });
+            })({{ this.get_name() }}, {{ this.spec_json }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str, style: dict, *, name: str, pane: str, z_index: int, hover: dict | None = None,
+                 labels: dict[str, str] | None = None, control: bool = True):
+        super().__init__(name=name, control=control)
+        self._name = "ShapesFromFile"
+        self.spec_json = script_json({"url": url, "style": style, "hover": hover, "pane": pane, "zIndex": z_index,
+                                      "interactive": bool(labels), "labels": labels or {}})
+
+
 class MarkerGroup(folium.FeatureGroup):
     """Places of one kind as one layer, drawn by one script from JSON. As folium markers (marker,
     icon, tooltip and their glue each) they made up most of the map's rendering time, on every run.
@@ -267,25 +311,14 @@ def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles
         # An overlay, not a base layer, so a reader behind a blocking firewall can switch it off.
         folium.TileLayer(url, name=name, attr=attribution, max_zoom=10, overlay=True).add_to(atlas)
 
-    folium.GeoJson(
-        shapes.neighbours_geojson, name="context", control=False, interactive=False,
-        style_function=lambda _: NEIGHBOUR_STYLE,
-    ).add_to(atlas)
-
-    # New feature dicts around the shared, cached geometries: sessions in other languages share them.
-    countries = {"type": "FeatureCollection", "features": [
-        {**feature, "properties": {**feature["properties"], "label": escape(
-            labels.country_tooltips.get(feature["properties"]["iso3"], feature["properties"]["name"]))}}
-        for feature in shapes.countries_geojson["features"]
-    ]}
-    folium.GeoJson(
-        countries,
-        name=labels.countries,
-        style_function=lambda _: COUNTRY_STYLE,
-        highlight_function=lambda _: COUNTRY_HOVER,
-        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, sticky=True),
-        zoom_on_click=False,
-    ).add_to(atlas)
+    # Panes keep the order whatever arrives first: neighbours, countries, then (overlay pane)
+    # the selection's outline and tint, then corridors.
+    ShapesFromFile(STATIC_PREFIX + SERVED_NEIGHBOURS, NEIGHBOUR_STYLE, pane="atlasContext", z_index=350,
+                   name="context", control=False).add_to(atlas)
+    ShapesFromFile(STATIC_PREFIX + SERVED_COUNTRIES, COUNTRY_STYLE, pane="atlasCountries", z_index=380,
+                   hover=COUNTRY_HOVER, name=escape(labels.countries),
+                   labels={iso3: escape(labels.country_tooltips.get(iso3, iso3)) for iso3 in shapes.countries["iso3"]},
+                   ).add_to(atlas)
     CountryNames({iso3: labels.country_tooltips.get(iso3, iso3) for iso3 in shapes.countries["iso3"]}).add_to(atlas)
 
     for kind, name in (("city", labels.cities), ("capital", labels.capitals), ("summit", labels.summits)):

@@ -9,6 +9,7 @@ context around them (110m, clipped to the map's frame). See geo/README.md.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -21,6 +22,7 @@ from shapely.geometry import box, mapping
 from geo.countries import COUNTRIES_FILE, NEIGHBOURS_FILE, ISO_NUMERIC
 
 WORLD_ATLAS = "world-atlas@2.0.2"
+SERVED_DIR = Path(__file__).resolve().parent.parent / "static" / "geo"
 SIMPLIFY_DEGREES = 0.02
 DECIMALS = 4
 # Frame of the context layer: Central Asia, western China and their neighbours.
@@ -77,8 +79,10 @@ def main(argv: list[str]) -> None:
         package = Path(argv[0]) if argv else unpack_world_atlas(Path(tmp))
         write_compact(six_countries(package), COUNTRIES_FILE)
         write_compact(neighbours(package), NEIGHBOURS_FILE)
+    SERVED_DIR.mkdir(exist_ok=True)
     for path in (COUNTRIES_FILE, NEIGHBOURS_FILE):
-        print(f"{path}: {path.stat().st_size / 1024:.1f} KB")
+        shutil.copyfile(path, SERVED_DIR / path.name)  # what the browser fetches: static/geo/
+        print(f"{path} (and {SERVED_DIR / path.name}): {path.stat().st_size / 1024:.1f} KB")
 
 
 if __name__ == "__main__":

@@ -135,3 +135,9 @@ def test_the_map_needs_no_whole_page_render(shapes):
         return _get_map_string(atlas)
 
     assert script(True) == script(False)
+
+
+def test_the_shapes_the_browser_fetches_are_the_shapes_python_reads():
+    """The map fetches static/geo/*.geojson; country_at() reads geo/data/. geo.build_data writes both."""
+    for name in ("countries.geojson", "neighbours.geojson"):
+        assert (ROOT / "static" / "geo" / name).read_bytes() == (ROOT / "geo" / "data" / name).read_bytes()
