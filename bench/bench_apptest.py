@@ -61,6 +61,10 @@ def main() -> None:
     component = home.get("component_instance")[0]
     print(f"\nMap component payload (script, html, links, as sent to the browser): "
           f"{len(component.proto.json_args) / 1024:.1f} KB")
+    shapes = sum(p.stat().st_size for p in (ROOT / "static" / "geo").glob("*.geojson"))
+    print(f"Country and neighbour shapes the map fetches from static/geo (cached after the first visit): "
+          f"{shapes / 1024:.1f} KB")
+    print(f"Map on a first visit (payload + shapes): {(len(component.proto.json_args) + shapes) / 1024:.1f} KB")
     static = sum(p.stat().st_size for p in (ROOT / "static").rglob("*") if p.suffix in (".js", ".css", ".png"))
     print(f"Self-served Leaflet + jQuery files (cached by the browser after the first visit): {static / 1024:.1f} KB")
 
