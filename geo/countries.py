@@ -28,21 +28,12 @@ class Shapes:
     neighbours: gpd.GeoDataFrame  # name, geometry; grey context around them
 
     @cached_property
-    def countries_geojson(self) -> dict:
-        """GeoJSON of the six, computed once: the map is rebuilt on every rerun."""
-        return self.countries.reset_index(drop=True).__geo_interface__
-
-    @cached_property
     def outlines_geojson(self) -> dict:
         """Coarser shapes for the selected country's outline: sent on every click, drawn over
         the real border at a thick stroke, where 0.05° does not show."""
         coarse = self.countries.reset_index(drop=True)[["iso3", "geometry"]].copy()
         coarse["geometry"] = coarse.geometry.simplify(0.05, preserve_topology=True)
         return coarse.__geo_interface__
-
-    @cached_property
-    def neighbours_geojson(self) -> dict:
-        return self.neighbours.__geo_interface__
 
 
 def _read(path: Path) -> gpd.GeoDataFrame:
