@@ -137,10 +137,16 @@ class CorpusIndex:
                  for m in sentence.mentions if m.kind in ("country", "place")]
         return tuple(dict.fromkeys(named))
 
-    def theme_country_counts(self) -> dict[tuple[str, str], int]:
-        """Sentences naming each theme that also speak of each country (as the panel counts them)."""
+    def published_by(self, sentence: Sentence, until: int | None) -> bool:
+        return until is None or int(self.corpus.articles[sentence.article_id].published[:4]) <= until
+
+    def theme_country_counts(self, until: int | None = None) -> dict[tuple[str, str], int]:
+        """Sentences naming each theme that also speak of each country (as the panel counts them),
+        from articles published by `until` if given."""
         counts: dict[tuple[str, str], int] = {}
         for sentence in self.sentences:
+            if not self.published_by(sentence, until):
+                continue
             themes = {m.key for m in sentence.mentions if m.kind == "theme"}
             if not themes:
                 continue
@@ -165,7 +171,7 @@ class CorpusIndex:
         `until`: only articles published in or before that year."""
         ties = ThemeTies({}, {}, {})
         for sentence in self.mentioning("theme", slug):
-            if until is not None and int(self.corpus.articles[sentence.article_id].published[:4]) > until:
+            if not self.published_by(sentence, until):
                 continue
             for iso3 in self.countries_spoken_of(sentence):
                 ties.countries.setdefault(iso3, []).append(sentence)
@@ -192,9 +198,10 @@ class CorpusIndex:
         return {article_id: max(dict.fromkeys(keys), key=keys.count) if keys else None
                 for article_id, keys in named.items()}
 
-    def mentioning(self, kind: str, key: str) -> list[Sentence]:
-        """Sentences that mention (kind, key) directly."""
-        return [s for s in self.sentences if any(m.kind == kind and m.key == key for m in s.mentions)]
+    def mentioning(self, kind: str, key: str, until: int | None = None) -> list[Sentence]:
+        """Sentences that mention (kind, key) directly (from articles published by `until`)."""
+        return [s for s in self.sentences
+                if any(m.kind == kind and m.key == key for m in s.mentions) and self.published_by(s, until)]
 
     def search(self, query: str, within: list[Excerpt] | None = None) -> list[Excerpt]:
         """Sentences containing every word of `query` (as word starts, ignoring case and accents).

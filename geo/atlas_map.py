@@ -123,7 +123,7 @@ class Legend(MacroElement):
         {% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
         {% macro script(this, kwargs) %}
         (function () {
-            var legend = L.control({position: "bottomright"});
+            var legend = L.control({position: "topleft"});
             legend.onAdd = function () {
                 var div = L.DomUtil.create("div", "atlas-legend");
                 div.innerHTML = {{ this.html_json }};

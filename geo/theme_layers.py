@@ -142,8 +142,9 @@ class ThemeGroup(folium.FeatureGroup):
                  approximate_note: str = "", until: int | None = None):
         super().__init__(name=name, show=show)
         self._name = "ThemeGroup"
-        # Eleven slots in a row under the point, so several themes shown at once do not overlap.
-        dx = (layer.index - 5) * (BADGE + 2)
+        # Just under its point, fanned out a little by theme so that two or three layers shown at
+        # once stay apart while each badge stays next to what it marks.
+        dx = (layer.index - 5) * 5
         # Every string below is escaped here; the script only joins them. Quotes are listed once:
         # the same sentences support a theme in several countries.
         quotes: dict[Citation, int] = {}
@@ -155,7 +156,7 @@ class ThemeGroup(folium.FeatureGroup):
         self.data_json = script_json({
             "color": layer.color,
             "lines": corridor_lines(corridors, approximate_note, until),
-            "size": BADGE, "anchor": [BADGE // 2 - dx, -12],
+            "size": BADGE, "anchor": [BADGE // 2 - dx, -16],
             "html": f'<div class="atlas-badge" style="background:{escape(layer.color)}">{escape(layer.code)}</div>',
             "className": f"atlas-theme atlas-theme-{escape(layer.slug)}",
             "sources": [escape(source) for source in sources],

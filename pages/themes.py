@@ -28,7 +28,7 @@ for row in range(0, len(figures), 4):
         column.caption(citation(figure.article, lang), unsafe_allow_html=True)
 
 st.subheader(t(lang, "theme_table"), anchor=False)
-counts = index.theme_country_counts()
+counts = index.theme_country_counts(view.until)
 countries = list(index.gazetteer.countries.values())
 header = "| | " + " | ".join(c.name(lang) for c in countries) + " |"
 rows = [header, "|---" * (len(countries) + 1) + "|"]

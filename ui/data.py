@@ -86,7 +86,9 @@ def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[
     result = []
     for sentence in unique:
         article = index.corpus.articles[sentence.article_id]
-        quote = sentence.text if len(sentence.text) <= MAX_QUOTE else sentence.text[:MAX_QUOTE - 1] + "…"
+        quote = sentence.text
+        if len(quote) > MAX_QUOTE:  # cut at a word
+            quote = quote[:MAX_QUOTE].rsplit(" ", 1)[0].rstrip(",;:") + "…"
         result.append(Citation(quote, f"{article.title} · {source_label(article, lang)} · {article.published}"))
     return tuple(result)
 

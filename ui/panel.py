@@ -160,8 +160,8 @@ def selection_excerpts(view: View, index: CorpusIndex) -> list[Excerpt] | None:
     return index.search(view.q, within=excerpts) if searched else excerpts
 
 
-def _mention_line(index: CorpusIndex, kind: str, key: str, lang: str) -> str:
-    sentences = index.mentioning(kind, key)
+def _mention_line(index: CorpusIndex, kind: str, key: str, lang: str, until: int | None) -> str:
+    sentences = index.mentioning(kind, key, until)
     return t(lang, "mentions", sentences=len(sentences), articles=len({s.article_id for s in sentences}))
 
 
@@ -175,7 +175,7 @@ def render_heading(view: View, index: CorpusIndex) -> None:
                  f"{t(lang, 'coordinates')}: {place.lat:.2f}° N, {place.lon:.2f}° E"]
         if place.summit:
             facts.insert(0, f"**{place.summit.label(lang)}** — {place.summit.facts(lang)}")
-        facts.append(_mention_line(index, "place", place.slug, lang))
+        facts.append(_mention_line(index, "place", place.slug, lang, view.until))
         st.markdown("\n".join(f"- {fact}" for fact in facts))
     elif view.country:
         country = gazetteer.countries[view.country]
@@ -184,14 +184,14 @@ def render_heading(view: View, index: CorpusIndex) -> None:
         facts = [f"{t(lang, 'capital')}: {capital.name(lang)}", f"{t(lang, 'iso')}: {country.iso3}"]
         facts += [f"{t(lang, 'summit_venue')}: ★ {p.name(lang)} — {p.summit.label(lang)}"
                   for p in gazetteer.places.values() if p.summit and p.country == country.iso3]
-        facts.append(_mention_line(index, "country", country.iso3, lang))
+        facts.append(_mention_line(index, "country", country.iso3, lang, view.until))
         st.markdown("\n".join(f"- {fact}" for fact in facts))
         if country.iso3 != "CHN":
             st.caption(t(lang, "region_note"))
     elif view.theme:
         theme = index.themes[view.theme]
         st.subheader(theme.label(lang), anchor=False)
-        st.markdown(t(lang, "theme_key_facts", n=len(index.mentioning("theme", theme.slug))))
+        st.markdown(t(lang, "theme_key_facts", n=len(index.mentioning("theme", theme.slug, view.until))))
         st.caption(t(lang, "theme_on_map"))
     elif view.q:
         st.subheader(t(lang, "search_results", q=inert(view.q)), anchor=False)
@@ -215,6 +215,8 @@ def render_panel(view: View, index: CorpusIndex) -> None:
         render_overview(view, index)
         return
     render_heading(view, index)
+    if view.until is not None:
+        st.caption(t(view.lang, "as_of", year=view.until))
     if view.theme and (view.place or view.country):
         st.caption(t(view.lang, "theme_filtered", theme=index.themes[view.theme].label(view.lang)))
     if view.q and (view.place or view.country or view.theme):
