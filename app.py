@@ -18,7 +18,10 @@ CLICKS = ["last_object_clicked", "last_object_clicked_count"]
 
 index, view = page_start()
 st.caption(t(view.lang, "tagline"))
-st.page_link("pages/about.py", label=t(view.lang, "about_link"), icon=":material/info:", query_params=view.as_params())
+for column, (page, label, icon) in zip(st.columns(3), [
+    ("pages/timeline.py", "nav_timeline", ":material/event:"), ("pages/themes.py", "nav_themes", ":material/bar_chart:"),
+    ("pages/about.py", "about_link", ":material/info:")]):
+    column.page_link(page, label=t(view.lang, label), icon=icon, query_params=view.as_params())
 controls(view, index)
 
 

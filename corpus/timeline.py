@@ -104,7 +104,7 @@ def corpus_events(index: CorpusIndex) -> list[Event]:
     """Every dated event, oldest first; a sentence with two dates gives two events."""
     events = [event for sentence in index.sentences
               for event in _events_in(sentence, index.corpus.articles[sentence.article_id])]
-    events.extend(held_summits(index))
+    events.extend(held_summits(index, already={(e.article.id, e.sentence.number) for e in events}))
     events.extend(expected_summits(index))
     return sorted(events, key=lambda e: (e.date, e.status == "expected", e.article.id if e.article else ""))
 
@@ -124,14 +124,16 @@ def expected_summits(index: CorpusIndex) -> list[Event]:
                   (("number", str(last.summit.number + 1)), ("host", host), ("last", last.slug)))]
 
 
-def held_summits(index: CorpusIndex) -> list[Event]:
-    """Each summit on its date from the atlas's summit list, with the sentence that best names it."""
+def held_summits(index: CorpusIndex, already: set[tuple[str, int]] = frozenset()) -> list[Event]:
+    """Each summit on its date from the atlas's summit list, with the sentence that best names it
+    among those not already on the timeline under a date of their own."""
     events = []
     for place in index.gazetteer.places.values():
         if not place.summit:
             continue
-        best = index.excerpts_for_place(place.slug)
-        sentence = next((e.sentence for e in best if re.search(r"sommet|summit", fold(e.sentence.text).text)), None)
+        best = [e.sentence for e in index.excerpts_for_place(place.slug)
+                if re.search(r"sommet|summit", fold(e.sentence.text).text)]
+        sentence = next((s for s in best if (s.article_id, s.number) not in already), None)
         article = index.corpus.articles[sentence.article_id] if sentence else None
         start = place.summit.dates.split("/")[0]
         events.append(Event(start, "reference", article, sentence, None, "summit_list", (("place", place.slug),)))

@@ -42,7 +42,9 @@ for theme in index.themes.values():
 st.markdown("\n".join(rows))
 
 st.subheader(t(lang, "chart"), anchor=False)
-st.bar_chart(pd.DataFrame(
+chart = pd.DataFrame(
     {c.name(lang): [counts.get((theme.slug, c.iso3), 0) for theme in index.themes.values()] for c in countries},
-    index=[theme.label(lang) for theme in index.themes.values()],
-), horizontal=True, stack=False, height=420)
+    index=[f"{theme.code} {theme.label(lang)}" for theme in index.themes.values()],
+)
+chart = chart.loc[chart.sum(axis=1).sort_values(ascending=False).index]  # most discussed first
+st.bar_chart(chart, horizontal=True, stack=True, height=460, sort=False)

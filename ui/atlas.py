@@ -42,14 +42,11 @@ def show_skipped_files(index: CorpusIndex, lang: str) -> None:
 def controls(view: View, index: CorpusIndex) -> None:
     """Language, theme and search in one row; each writes the URL, the single source of the view."""
     lang = view.lang
-    st.session_state["lang_choice"] = view.lang
     st.session_state["theme_choice"] = view.theme or ""
     st.session_state["q_choice"] = view.q or ""
     language, theme, search, clear = st.columns([1.2, 2, 2, 1], vertical_alignment="bottom")
     with language:
-        st.radio(t(lang, "language"), LANGUAGES, key="lang_choice", horizontal=True,
-                 format_func=lambda code: {"en": "English", "fr": "Français"}[code],
-                 on_change=lambda: go_to(replace(view, lang=st.session_state["lang_choice"])))
+        language_switch(view)
     with theme:
         st.selectbox(t(lang, "theme"), ["", *index.themes], key="theme_choice",
                      format_func=lambda slug: index.themes[slug].label(lang) if slug else t(lang, "theme_none"),
@@ -63,6 +60,13 @@ def controls(view: View, index: CorpusIndex) -> None:
     with st.sidebar:
         st.caption(t(lang, "share"))
         st.caption(t(lang, "corpus", n=len(index.corpus.articles)))
+
+
+def language_switch(view: View) -> None:
+    st.session_state["lang_choice"] = view.lang
+    st.radio(t(view.lang, "language"), LANGUAGES, key="lang_choice", horizontal=True,
+             format_func=lambda code: {"en": "English", "fr": "Français"}[code],
+             on_change=lambda: go_to(replace(view, lang=st.session_state["lang_choice"])))
 
 
 def navigation(view: View) -> None:
@@ -86,6 +90,8 @@ def page_start(title_key: str = "app_title", page_name: str | None = None) -> tu
     show_skipped_files(index, view.lang)
     with st.sidebar:
         navigation(view)
+        if page_name is not None:  # the map page has it above the map
+            language_switch(view)
     return index, view
 
 
