@@ -89,6 +89,10 @@ class ThemeScript(MacroElement):
         // Corridors get a pane above the countries: hovering a country brings it to the front.
         {{ this._parent.get_name() }}.createPane("atlasLines").style.zIndex = 450;
         window.atlasTheme = function (group, data) {
+            // Popups fit a phone-sized map and keep clear of the zoom buttons.
+            var map = {{ this._parent.get_name() }};
+            var popupOptions = {maxWidth: Math.max(160, Math.min(340, map.getSize().x - 90)),
+                                autoPanPaddingTopLeft: L.point(56, 12)};
             function quiet(layer) {
                 var on = layer.on;
                 layer.on = function (type, fn, context) {
@@ -104,14 +108,14 @@ class ThemeScript(MacroElement):
                 }).join("") + "</ul>";
                 quiet(L.marker([b.lat, b.lon], {title: b.title, icon: L.divIcon({html: data.html,
                     className: data.className, iconSize: [data.size, data.size], iconAnchor: data.anchor})})
-                  .bindPopup(popup, {maxWidth: 340})
+                  .bindPopup(popup, popupOptions)
                   .bindTooltip(b.tooltip))
                   .addTo(group);
             });
             data.lines.forEach(function (line) {
                 quiet(L.polyline(line.latlngs, {color: data.color, weight: line.weight, opacity: line.opacity,
                     dashArray: line.dash, className: line.className, pane: "atlasLines"})
-                  .bindPopup(line.popup, {maxWidth: 320})
+                  .bindPopup(line.popup, popupOptions)
                   .bindTooltip(line.tooltip, {sticky: true}))
                   .addTo(group);
             });

@@ -115,3 +115,4 @@ def theme_legend(index: CorpusIndex, lang: str) -> None:
         for theme in index.themes.values())
     st.caption(t(lang, "theme_legend"))
     st.markdown(chips, unsafe_allow_html=True)
+    st.caption(t(lang, "corridor_legend"))
