@@ -7,7 +7,7 @@ from streamlit_folium import st_folium
 
 from geo.atlas_map import selection_layer
 from geo.countries import GeoDataError, country_at
-from ui.atlas import controls, date_control, page_start, theme_legend
+from ui.atlas import PAGES, controls, date_control, page_links, page_start, theme_legend
 from ui.data import atlas_base_map, corridors, country_shapes, marker_spec, theme_layers, tiles_setting
 from ui.panel import go_to, render_panel
 from ui.strings import t
@@ -18,10 +18,8 @@ CLICKS = ["last_object_clicked", "last_object_clicked_count"]
 
 index, view = page_start()
 st.caption(t(view.lang, "tagline"))
-for column, (page, label, icon) in zip(st.columns(3), [
-    ("pages/timeline.py", "nav_timeline", ":material/event:"), ("pages/themes.py", "nav_themes", ":material/bar_chart:"),
-    ("pages/about.py", "about_link", ":material/info:")]):
-    column.page_link(page, label=t(view.lang, label), icon=icon, query_params=view.as_params())
+above_map = [*PAGES[1:3], ("pages/about.py", "about_link", ":material/info:")]  # About with a longer label here
+page_links(view, above_map, st.columns(len(above_map)))
 controls(view, index)
 
 
@@ -58,7 +56,7 @@ with map_column:
     theme = next((layer for layer in theme_layers(index, view.lang, view.until) if layer.slug == view.theme), None)
     highlight = selection_layer(
         shapes, country=view.country, marker=marker_spec(selected, index, view.lang, view.until) if selected else None,
-        theme=theme, theme_countries=tuple(sorted(index.theme_ties(view.theme, view.until).countries)) if theme else (),
+        theme=theme,
         corridors=lines, approximate=t(view.lang, "approximate"), until=view.until,
     )
     # render=False: st_folium's extra whole-page render changes nothing for this map (no folium

@@ -114,9 +114,6 @@ class CorpusIndex:
     def mentioned_places(self) -> set[str]:
         return {m.key for s in self.sentences for m in s.mentions if m.kind == "place"}
 
-    def article_sentences(self, article_id: str) -> list[Sentence]:
-        return [s for s in self.sentences if s.article_id == article_id]
-
     # --- excerpts, best first ----------------------------------------------------------------
 
     def country_strength(self, iso3: str, mention: Mention) -> int:

@@ -370,7 +370,7 @@ def _ring(lat: float, lon: float, css_class: str, size: int) -> folium.Marker:
 
 
 def selection_layer(shapes: Shapes, country: str | None = None, marker: MarkerSpec | None = None,
-                    theme: ThemeLayer | None = None, theme_countries: tuple[str, ...] = (),
+                    theme: ThemeLayer | None = None,
                     corridors: tuple[Corridor, ...] = (), approximate: str = "", until: int | None = None,
                     ) -> folium.FeatureGroup:
     """What the view selects, drawn over the base map: the selected theme's countries tinted (not
@@ -378,9 +378,9 @@ def selection_layer(shapes: Shapes, country: str | None = None, marker: MarkerSp
     outlined or the selected place ringed (not clickable)."""
     layer = folium.FeatureGroup(name="selection", control=False)
     if theme is not None:
-        if theme_countries:
+        if theme.countries:
             folium.GeoJson(
-                _features(shapes, theme_countries), interactive=False,
+                _features(shapes, theme.countries), interactive=False,
                 style_function=lambda _: {"fillColor": theme.color, "fillOpacity": 0.16, "color": theme.color,
                                           "weight": 1.5, "dashArray": "4 3"},
             ).add_to(layer)

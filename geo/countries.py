@@ -25,7 +25,6 @@ class GeoDataError(RuntimeError):
 @dataclass(frozen=True, eq=False)
 class Shapes:
     countries: gpd.GeoDataFrame  # iso3, name, geometry; the six
-    neighbours: gpd.GeoDataFrame  # name, geometry; grey context around them
 
     @cached_property
     def outlines_geojson(self) -> dict:
@@ -51,7 +50,7 @@ def load_shapes() -> Shapes:
         raise GeoDataError(
             f"{COUNTRIES_FILE.name} lacks {', '.join(sorted(missing))}. Regenerate it with `{REGENERATE}`."
         )
-    return Shapes(countries=countries.set_index("iso3", drop=False), neighbours=_read(NEIGHBOURS_FILE))
+    return Shapes(countries=countries.set_index("iso3", drop=False))
 
 
 def country_at(countries: gpd.GeoDataFrame, lat: float, lon: float) -> str | None:

@@ -46,6 +46,7 @@ class ThemeLayer:
     code: str
     color: str
     badges: tuple[Badge, ...]
+    countries: tuple[str, ...] = ()  # ISO3 of the countries it is tied to (tinted when it is selected)
 
 
 @dataclass(frozen=True)

@@ -69,13 +69,22 @@ def language_switch(view: View) -> None:
              on_change=lambda: go_to(replace(view, lang=st.session_state["lang_choice"])))
 
 
+PAGES = [  # path, label key, icon
+    ("app.py", "nav_map", ":material/map:"),
+    ("pages/timeline.py", "nav_timeline", ":material/event:"),
+    ("pages/themes.py", "nav_themes", ":material/bar_chart:"),
+    ("pages/about.py", "nav_about", ":material/info:"),
+]
+
+
+def page_links(view: View, pages=PAGES, containers=None) -> None:
+    """Links to pages that carry the view along, so coming back restores it."""
+    for (path, label, icon), container in zip(pages, containers or [st] * len(pages)):
+        container.page_link(path, label=t(view.lang, label), icon=icon, query_params=view.as_params())
+
+
 def navigation(view: View) -> None:
-    """Links between the pages that carry the view along, so coming back restores it."""
-    params = view.as_params()
-    st.page_link("app.py", label=t(view.lang, "nav_map"), icon=":material/map:", query_params=params)
-    st.page_link("pages/timeline.py", label=t(view.lang, "nav_timeline"), icon=":material/event:", query_params=params)
-    st.page_link("pages/themes.py", label=t(view.lang, "nav_themes"), icon=":material/bar_chart:", query_params=params)
-    st.page_link("pages/about.py", label=t(view.lang, "nav_about"), icon=":material/info:", query_params=params)
+    page_links(view)
 
 
 def page_start(title_key: str = "app_title", page_name: str | None = None) -> tuple[CorpusIndex, View]:

@@ -111,7 +111,8 @@ def theme_layers(index: CorpusIndex, lang: str, until: int | None = None) -> tup
         for iso3, sentences in sorted(ties.countries.items()):
             lat, lon = LABEL_POINTS[iso3]
             badges.append(Badge(lat, lon, index.gazetteer.countries[iso3].name(lang), citations(index, sentences, lang)))
-        layers.append(ThemeLayer(theme.slug, number, theme.label(lang), theme.code, theme.color, tuple(badges)))
+        layers.append(ThemeLayer(theme.slug, number, theme.label(lang), theme.code, theme.color, tuple(badges),
+                                 tuple(sorted(ties.countries))))
     return tuple(layers)
 
 
