@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from corpus.gazetteer import reading
+
 THEMES_FILE = Path(__file__).parent / "data" / "themes.yaml"
 
 
@@ -24,6 +26,7 @@ class Theme:
 
 
 def load_themes(path: Path = THEMES_FILE) -> dict[str, Theme]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {slug: Theme(slug, entry["en"], entry["fr"], tuple(entry["terms"]), entry["code"], entry["color"])
-            for slug, entry in data.items()}
+    with reading(path):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return {slug: Theme(slug, entry["en"], entry["fr"], tuple(entry["terms"]), entry["code"], entry["color"])
+                for slug, entry in data.items()}

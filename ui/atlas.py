@@ -8,10 +8,11 @@ from datetime import date
 import streamlit as st
 
 from corpus.excerpts import CorpusIndex
+from corpus.gazetteer import ReferenceDataError
 from ui.data import current_index
 from ui.panel import go_to, inert
 from ui.state import FIRST_YEAR, PARAMS, View, view_from_params
-from ui.strings import LANGUAGES, t
+from ui.strings import DEFAULT_LANGUAGE, LANGUAGES, t
 
 
 def current_view(index: CorpusIndex) -> View:
@@ -29,7 +30,7 @@ def current_view(index: CorpusIndex) -> View:
             st.warning(message, icon=":material/warning:")
     else:
         st.session_state.pop("link_problems", None)
-    if {k: v[0] for k, v in params.items() if v} != view.as_params():
+    if params != {name: [value] for name, value in view.as_params().items()}:  # also drops repeats and blanks
         go_to(view)
     return view
 
@@ -93,7 +94,12 @@ def page_start(title_key: str = "app_title", page_name: str | None = None) -> tu
     st.set_page_config(page_title=" · ".join(filter(None, [page_name, "China–Central Asia Summit Atlas"])),
                        page_icon=":material/public:", layout="wide",
                        initial_sidebar_state="collapsed" if page_name is None else "auto")
-    index = current_index()
+    try:
+        index = current_index()
+    except ReferenceDataError as error:  # no page can work without it: say which file, and stop
+        lang = str(st.query_params.get("lang", "")).strip().lower()
+        st.error(t(lang if lang in LANGUAGES else DEFAULT_LANGUAGE, "data_error", error=error))
+        st.stop()
     view = current_view(index)
     st.title(t(view.lang, title_key), anchor=False)
     show_skipped_files(index, view.lang)

@@ -11,7 +11,7 @@ import streamlit as st
 from corpus.articles import article_files
 from corpus.excerpts import CorpusIndex, build_index
 from corpus.gazetteer import Place
-from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map
+from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map, check_static_files
 from geo.countries import Shapes, load_shapes
 from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer, load_corridors
 from ui.strings import source_label, t
@@ -53,6 +53,7 @@ def current_index() -> CorpusIndex:
 
 @st.cache_resource(show_spinner=False)
 def country_shapes() -> Shapes:
+    check_static_files()
     return load_shapes()
 
 
