@@ -96,7 +96,8 @@ def _split(aliases: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in aliases.split("|") if a.strip())
 
 
-def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
+def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
+    data_dir = data_dir or DATA_DIR
     with reading(data_dir / "countries.csv") as path, open(path, encoding="utf-8", newline="") as handle:
         countries = {
             row["iso3"]: Country(row["iso3"], row["name_en"], row["name_fr"], row["capital"], _split(row["aliases"]))

@@ -25,7 +25,8 @@ class Theme:
         return self.label_fr if lang == "fr" else self.label_en
 
 
-def load_themes(path: Path = THEMES_FILE) -> dict[str, Theme]:
+def load_themes(path: Path | None = None) -> dict[str, Theme]:
+    path = path or THEMES_FILE
     with reading(path):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return {slug: Theme(slug, entry["en"], entry["fr"], tuple(entry["terms"]), entry["code"], entry["color"])

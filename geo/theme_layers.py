@@ -62,7 +62,8 @@ class Corridor:
     coordinates: tuple[tuple[float, float], ...]  # (lon, lat)
 
 
-def load_corridors(lang: str, path: Path = CORRIDORS_FILE) -> list[Corridor]:
+def load_corridors(lang: str, path: Path | None = None) -> list[Corridor]:
+    path = path or CORRIDORS_FILE
     try:
         features = json.loads(path.read_text(encoding="utf-8"))["features"]
         return [Corridor(
