@@ -68,6 +68,7 @@ class CorpusIndex:
         self._patterns = self._compile(gazetteer, themes)
         self.sentences: list[Sentence] = []
         self._paragraph_sentences: dict[tuple[str, int], list[Sentence]] = defaultdict(list)
+        self._article_sentences: dict[str, list[Sentence]] = defaultdict(list)
         for article in corpus.articles.values():
             self._index_article(article)
         self._venues = self._article_venues()
@@ -98,6 +99,7 @@ class CorpusIndex:
                 sentence = Sentence(article.id, paragraph_index, number, start, end, text, self._mentions(text))
                 self.sentences.append(sentence)
                 self._paragraph_sentences[(article.id, paragraph_index)].append(sentence)
+                self._article_sentences[article.id].append(sentence)
                 number += 1
 
     def _mentions(self, text: str) -> tuple[Mention, ...]:
@@ -108,6 +110,11 @@ class CorpusIndex:
                 start, end = folded.span_in_original(*match.span())
                 found.append(Mention(kind, key, start, end))
         return tuple(sorted(found, key=lambda m: (m.start, m.end)))
+
+    def article_sentence(self, article_id: str, number: int) -> Sentence | None:
+        """The article's sentence `number`, counted from 1 as in links (`Sentence.number` counts from 0)."""
+        sentences = self._article_sentences.get(article_id, [])
+        return sentences[number - 1] if 1 <= number <= len(sentences) else None
 
     # --- what the corpus names -------------------------------------------------------------
 
