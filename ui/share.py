@@ -26,8 +26,8 @@ def page_address() -> str | None:
         return None
     scheme, netloc, path, _, _ = urlsplit(url)
     if path.startswith(CLOUD_FRAME_PATH):
-        path = path[len(CLOUD_FRAME_PATH):] or "/"
-    return urlunsplit((scheme, netloc, path, "", ""))
+        path = path[len(CLOUD_FRAME_PATH):]
+    return urlunsplit((scheme, netloc, path or "/", "", ""))
 
 
 def view_link(view: View, base: str | None = None) -> str:
