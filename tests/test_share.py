@@ -98,3 +98,12 @@ def test_a_bad_sentence_link_shows_a_message_and_the_default_view():
     assert len(at.warning) == 1 and "sentence=99" in at.warning[0].value
     assert "Click a country" in "\n".join(m.value for m in at.markdown)
     assert params(at) == {}
+
+
+def test_every_link_parameter_is_in_the_readmes_links_table():
+    from tests.conftest import ROOT
+    from ui.state import PARAMS
+
+    readme = (ROOT / "README.md").read_text()
+    table = readme.split("## Links", 1)[1].split("\n## ", 1)[0]
+    assert all(f"| `{name}` |" in table for name in PARAMS)
