@@ -112,11 +112,8 @@ def page_start(title_key: str = "app_title", page_name: str | None = None) -> tu
 
 
 def embedded() -> bool:
-    """Opened with Streamlit's ?embed=true (in an iframe on another site)."""
-    try:
-        return bool(st.context.is_embedded)
-    except Exception:  # noqa: BLE001 - no browser session (bare run): not embedded
-        return False
+    """Opened with Streamlit's ?embed=true (in an iframe on another site); False without a browser."""
+    return bool(st.context.is_embedded)
 
 
 def basemap(lang: str) -> Tiles | None:

@@ -18,10 +18,7 @@ CLOUD_FRAME_PATH = "/~/+"
 def page_address() -> str | None:
     """The address of this page in the reader's browser, without query or the Cloud frame path;
     None where there is no browser (AppTest, bare mode)."""
-    try:
-        url = st.context.url
-    except Exception:  # noqa: BLE001 - no session: the relative link will do
-        return None
+    url = st.context.url
     if not url:
         return None
     scheme, netloc, path, _, _ = urlsplit(url)
