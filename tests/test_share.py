@@ -107,3 +107,24 @@ def test_every_link_parameter_is_in_the_readmes_links_table():
     readme = (ROOT / "README.md").read_text()
     table = readme.split("## Links", 1)[1].split("\n## ", 1)[0]
     assert all(f"| `{name}` |" in table for name in PARAMS)
+
+
+def test_streamlits_embed_parameters_survive_url_rewrites_and_are_not_reported():
+    at = run_app({"embed": "true", "embed_options": "show_padding", "place": "ASTANA"})  # rewritten to astana
+    assert not at.warning
+    assert params(at) == {"embed": "true", "embed_options": "show_padding", "place": "astana"}
+    click(at, 47.0, 67.0, count=1)
+    assert params(at) == {"embed": "true", "embed_options": "show_padding", "country": "KAZ"}
+    assert at.code[0].value == "?country=KAZ"  # the shared link opens the whole atlas
+
+
+def test_the_timeline_opens_an_article_framed_at_the_dated_sentence():
+    from urllib.parse import parse_qsl
+
+    at = run_app(page="pages/timeline.py")
+    links = [link.proto.query_string for link in at.get("page_link") if link.proto.label == "Open the article"]
+    assert links and all("&sentence=" in link for link in links)
+    opened = run_app(dict(parse_qsl(links[0])))
+    assert not opened.warning
+    framed, = [m.value for m in opened.markdown if 'id="atlas-linked-sentence"' in m.value]
+    assert "31 ans" in framed.split('id="atlas-linked-sentence"', 1)[1].split("</span>", 1)[0]
