@@ -10,8 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from corpus.articles import Article, Corpus, load_corpus
-from corpus.gazetteer import CENTRAL_ASIA, REGION_TERMS, Gazetteer, load_gazetteer
-from corpus.text import fold, merge_spans, split_sentences, term_pattern
+from corpus.gazetteer import CENTRAL_ASIA, Gazetteer, load_gazetteer
+from corpus.recognise import Mention, Recogniser
+from corpus.text import fold, merge_spans, split_sentences
 from corpus.themes import Theme, load_themes
 
 # How strongly a sentence speaks of a selection: a direct mention beats a city in the
@@ -19,14 +20,6 @@ from corpus.themes import Theme, load_themes
 DIRECT, VIA_PLACE, VIA_REGION = 3, 2, 1
 SHORT_SENTENCE = 90  # characters; shorter sentences are shown with their neighbours
 MIN_QUERY_WORD = 2
-
-
-@dataclass(frozen=True)
-class Mention:
-    kind: str  # "country", "place", "region" or "theme"
-    key: str  # ISO3, place slug, "central-asia" or theme slug
-    start: int  # offsets in the sentence text
-    end: int
 
 
 @dataclass(frozen=True)
@@ -65,7 +58,7 @@ class CorpusIndex:
         self.corpus = corpus
         self.gazetteer = gazetteer
         self.themes = themes
-        self._patterns = self._compile(gazetteer, themes)
+        self.recogniser = Recogniser(gazetteer, themes)
         self.sentences: list[Sentence] = []
         self._paragraph_sentences: dict[tuple[str, int], list[Sentence]] = defaultdict(list)
         self._article_sentences: dict[str, list[Sentence]] = defaultdict(list)
@@ -73,43 +66,16 @@ class CorpusIndex:
             self._index_article(article)
         self._venues = self._article_venues()
 
-    @staticmethod
-    def _compile(gazetteer: Gazetteer, themes: dict[str, Theme]) -> list[tuple[str, str, re.Pattern[str]]]:
-        entries: list[tuple[str, str, tuple[str, ...]]] = []
-        entries += [("country", c.iso3, c.aliases) for c in gazetteer.countries.values()]
-        entries += [("place", p.slug, p.aliases) for p in gazetteer.places.values()]
-        entries += [("region", "central-asia", REGION_TERMS)]
-        entries += [("theme", t.slug, t.terms) for t in themes.values()]
-        # "la capitale du Kazakhstan" names Astana without its name.
-        for country in gazetteer.countries.values():
-            names = "|".join(term_pattern(alias) for alias in country.aliases)
-            capital_of = rf"capitale\s+(?:du|de\s+la|de\s+l'|de|d')\s*(?:{names})|capital\s+of\s+(?:the\s+)?(?:{names})"
-            entries.append(("place", country.capital, (f"re:{capital_of}",)))
-        compiled = []
-        for kind, key, terms in entries:
-            alternatives = [t[3:] if t.startswith("re:") else term_pattern(t) for t in terms]
-            compiled.append((kind, key, re.compile("|".join(f"(?:{a})" for a in alternatives))))
-        return compiled
-
     def _index_article(self, article: Article) -> None:
         number = 0
         for paragraph_index, paragraph in enumerate(article.paragraphs):
-            for start, end in split_sentences(paragraph):
+            for start, end in split_sentences(paragraph, article.language):
                 text = paragraph[start:end]
-                sentence = Sentence(article.id, paragraph_index, number, start, end, text, self._mentions(text))
+                sentence = Sentence(article.id, paragraph_index, number, start, end, text, self.recogniser.mentions(text, article.language))
                 self.sentences.append(sentence)
                 self._paragraph_sentences[(article.id, paragraph_index)].append(sentence)
                 self._article_sentences[article.id].append(sentence)
                 number += 1
-
-    def _mentions(self, text: str) -> tuple[Mention, ...]:
-        folded = fold(text)
-        found = []
-        for kind, key, pattern in self._patterns:
-            for match in pattern.finditer(folded.text):
-                start, end = folded.span_in_original(*match.span())
-                found.append(Mention(kind, key, start, end))
-        return tuple(sorted(found, key=lambda m: (m.start, m.end)))
 
     def article_sentence(self, article_id: str, number: int) -> Sentence | None:
         """The article's sentence `number`, counted from 1 as in links (`Sentence.number` counts from 0)."""

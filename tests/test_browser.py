@@ -173,3 +173,29 @@ def test_the_link_box_gives_the_absolute_address_of_the_current_view(page: Page,
         expect(fresh.locator("#atlas-linked-sentence")).to_be_visible(timeout=WAIT_MS)
     finally:
         context.close()
+
+
+def test_the_map_draws_with_tiles_and_every_outside_host_unreachable(browser, atlas_server):
+    """Network off except the app's own server: tile and CDN requests fail, the map still draws."""
+    context = browser.new_context()
+    refused: list[str] = []
+
+    def only_the_app(route):
+        if route.request.url.startswith(atlas_server.url):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort("internetdisconnected")
+
+    context.route("**/*", only_the_app)
+    try:
+        page = context.new_page()
+        frame = open_atlas(page, f"{atlas_server.url}/?place=astana")
+        expect(heading(page, "★ Astana")).to_be_visible(timeout=WAIT_MS)
+        assert frame.locator(".leaflet-marker-icon[title='Astana']").count() == 1
+        # the default basemap asks for OpenStreetMap tiles: they were asked for and refused
+        frame.wait_for_function("document.querySelectorAll('.leaflet-tile').length > 0", timeout=WAIT_MS)
+        assert any("tile.openstreetmap.org" in url for url in refused), refused
+        assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        context.close()
