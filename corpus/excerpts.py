@@ -70,11 +70,18 @@ class CorpusIndex:
         self._by_id = {s.id: s for s in sentences}
         self._paragraph_sentences: dict[tuple[str, int], list[Sentence]] = defaultdict(list)
         self._mentioning: dict[tuple[str, str], list[Sentence]] = defaultdict(list)
+        self._article_sentences: dict[str, list[Sentence]] = defaultdict(list)
         for sentence in sentences:
             self._paragraph_sentences[(sentence.article_id, sentence.paragraph)].append(sentence)
+            self._article_sentences[sentence.article_id].append(sentence)
             for kind, key in dict.fromkeys((m.kind, m.key) for m in sentence.mentions):
                 self._mentioning[(kind, key)].append(sentence)
         self._venues = self._article_venues()
+
+    def article_sentence(self, article_id: str, number: int) -> Sentence | None:
+        """The article's sentence `number`, counted from 1 as in links (`Sentence.number` counts from 0)."""
+        sentences = self._article_sentences.get(article_id, [])
+        return sentences[number - 1] if 1 <= number <= len(sentences) else None
 
     # --- what the corpus names -------------------------------------------------------------
 
