@@ -118,6 +118,10 @@ def article_key(article_id: str) -> str:
     return unicodedata.normalize("NFC", article_id).casefold()
 
 
+def same_id_as(owner: str) -> str:
+    return f"same article id as {owner} (ids ignore case)"
+
+
 def article_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.md"))
 
@@ -136,7 +140,7 @@ def load_corpus(folder: Path) -> Corpus:
     for path in article_files(folder):
         key = article_key(path.stem)
         if key in owners:
-            skipped.append(SkippedFile(path.name, f"same article id as {owners[key]} (ids ignore case)"))
+            skipped.append(SkippedFile(path.name, same_id_as(owners[key])))
             continue
         try:
             articles[path.stem] = parse_article(path.stem, read_article_file(path))

@@ -62,6 +62,16 @@ def test_every_unreadable_file_is_named_and_nothing_else_is_lost(corpus_dir: Pat
     assert "Treaty of eternal good-neighbourliness" in shown
 
 
+def test_removing_one_of_two_files_with_one_id_brings_back_the_other(corpus_dir: Path):
+    (corpus_dir / "Summit.md").write_text(article_text("Kept", "Astana hosts the kept one."))
+    (corpus_dir / "summit.md").write_text(article_text("Second", "Astana hosts the second one."))
+    at = run_app({"article": "summit"})
+    assert at.subheader[0].value == "Kept" and len(at.warning) == 1
+    (corpus_dir / "Summit.md").unlink()
+    at.run()
+    assert at.subheader[0].value == "Second" and not at.warning and params(at) == {"article": "summit"}
+
+
 def test_an_article_id_is_one_whatever_its_case(corpus_dir: Path):
     (corpus_dir / "Report.md").write_text(article_text("The report", "Astana."))
     at = run_app({"article": "REPORT"})

@@ -13,8 +13,9 @@ from urllib.parse import urlparse
 import streamlit as st
 
 from corpus.articles import Article
-from corpus.excerpts import CorpusIndex, Excerpt
+from corpus.excerpts import CorpusIndex, Excerpt, Excerpts
 from corpus.text import merge_spans
+from ui.share import excerpt_link
 from ui.state import View
 from ui.strings import source_label, t
 
@@ -30,13 +31,31 @@ def inert(text: str) -> str:
 
 def highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     """`text` made inert, with each span wrapped in <mark>."""
+    return _marked(text, spans).strip()
+
+
+def _marked(text: str, spans) -> str:
     parts, last = [], 0
     for start, end in spans:
         parts.append(inert(text[last:start]))
         parts.append(f"<mark>{inert(text[start:end])}</mark>")
         last = end
     parts.append(inert(text[last:]))
-    return "".join(parts).strip()
+    return "".join(parts)
+
+
+LINKED_STYLE = "background:#fdf0c4;box-shadow:0 0 0 2px #e0a800;border-radius:2px"
+
+
+def highlighted_around(text: str, spans, start: int, end: int) -> str:
+    """Like `highlighted`, with text[start:end] (the linked sentence) framed as well."""
+    def within(a: int, b: int) -> list[tuple[int, int]]:
+        return [(max(s, a) - a, min(e, b) - a) for s, e in spans if s < b and e > a]
+
+    return (_marked(text[:start], within(0, start))
+            + f'<span id="atlas-linked-sentence" style="{LINKED_STYLE}">'
+            + _marked(text[start:end], within(start, end)) + "</span>"
+            + _marked(text[end:], within(end, len(text)))).strip()
 
 
 def go_to(view: View) -> None:
@@ -60,10 +79,15 @@ def render_excerpt(excerpt: Excerpt, view: View, number: int) -> None:
         # Text and citation in one element: a panel of excerpts is many elements for the browser.
         st.markdown(f"{highlighted(excerpt.text, excerpt.highlights)}<br>"
                     f'<small style="opacity:.75">{citation(excerpt.article, view.lang)}</small>', unsafe_allow_html=True)
-        st.button(
-            t(view.lang, "open_article"), key=f"open-{number}-{excerpt.article.id}-{excerpt.sentence.number}",
-            on_click=go_to, args=(replace(view, article=excerpt.article.id),), type="tertiary",
-        )
+        sentence = excerpt.sentence
+        with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+            st.button(
+                t(view.lang, "open_article"), key=f"open-{number}-{excerpt.article.id}-{sentence.number}",
+                on_click=go_to, args=(replace(view, article=excerpt.article.id, sentence=sentence.number + 1),),
+                type="tertiary",
+            )
+            with st.popover(t(view.lang, "excerpt_link"), icon=":material/link:", type="tertiary"):
+                st.code(excerpt_link(view, excerpt.article.id, sentence.number), language=None, wrap_lines=True)
 
 
 def render_excerpts(excerpts: list[Excerpt], view: View) -> None:
@@ -81,27 +105,34 @@ def render_excerpts(excerpts: list[Excerpt], view: View) -> None:
                   on_click=lambda: st.session_state.__setitem__(shown_key, shown + SHOWN_FIRST))
 
 
-def render_by_country(excerpts: list[Excerpt], view: View, index: CorpusIndex) -> None:
-    """A theme's excerpts grouped by the countries each sentence names; each sentence once."""
+def render_by_country(excerpts: Excerpts, view: View, index: CorpusIndex) -> None:
+    """A theme's excerpts grouped by the countries each sentence names; each sentence once; the
+    best few of each group first, more on request."""
     if not excerpts:
         st.info(t(view.lang, "no_excerpts"))
         return
     st.caption(t(view.lang, "excerpts_count", n=len(excerpts)))
-    groups: dict[tuple[str, ...], list[Excerpt]] = {}
-    for excerpt in excerpts:
-        named = tuple(sorted(index.countries_named(excerpt.sentence)))
-        if any(m.kind == "region" for m in excerpt.sentence.mentions):
+    groups: dict[tuple[str, ...], list[int]] = {}  # countries named → positions in `excerpts`
+    for position, sentence in enumerate(excerpts.sentences()):
+        named = tuple(sorted(index.countries_named(sentence)))
+        if any(m.kind == "region" for m in sentence.mentions):
             named += ("region",)
-        groups.setdefault(named, []).append(excerpt)
+        groups.setdefault(named, []).append(position)
     order = sorted(groups, key=lambda key: (not key, key == ("region",), -len(groups[key])))
     number = 0
     for key in order:
         names = [t(view.lang, "group_region") if code == "region" else index.gazetteer.countries[code].name(view.lang)
                  for code in key] or [t(view.lang, "group_none")]
         st.markdown(f"##### {' · '.join(names)} ({len(groups[key])})")
-        for excerpt in groups[key]:
-            render_excerpt(excerpt, view, number)
+        shown_key = f"shown:{view}:{key}"
+        shown = st.session_state.get(shown_key, SHOWN_FIRST)
+        for position in groups[key][:shown]:
+            render_excerpt(excerpts[position], view, number)
             number += 1
+        if len(groups[key]) > shown:
+            st.button(t(view.lang, "more_excerpts", n=min(SHOWN_FIRST, len(groups[key]) - shown)),
+                      key=f"more-{'-'.join(key) or 'none'}",
+                      on_click=lambda k=shown_key, n=shown: st.session_state.__setitem__(k, n + SHOWN_FIRST))
 
 
 def close_article(view: View) -> None:
@@ -128,17 +159,25 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
             facts.append(f"{t(lang, 'note')}: {inert(article.note)}")
         st.markdown("  \n".join(facts), unsafe_allow_html=True)
         marks: dict[int, list[tuple[int, int]]] = {}
-        for excerpt in selection_excerpts(replace(view, article=None), index) or []:
-            if excerpt.article.id == article.id:
-                marks.setdefault(excerpt.sentence.paragraph, []).extend(excerpt.paragraph_highlights())
+        selected = selection_excerpts(replace(view, article=None), index)
+        for excerpt in selected.where(lambda s: s.article_id == article.id) if selected is not None else []:
+            marks.setdefault(excerpt.sentence.paragraph, []).extend(excerpt.paragraph_highlights())
+        linked = index.article_sentence(article.id, view.sentence) if view.sentence else None
+        if linked:  # quoted first: the reader of a link to one excerpt sees it without scrolling
+            st.markdown(f"{t(lang, 'linked_sentence', n=view.sentence)}\n\n> {inert(linked.text)}",
+                        unsafe_allow_html=True)
         for number, paragraph in enumerate(article.paragraphs):
-            st.markdown(highlighted(paragraph, merge_spans(marks.get(number, []))), unsafe_allow_html=True)
+            spans = merge_spans(marks.get(number, []))
+            if linked and linked.paragraph == number:
+                st.markdown(highlighted_around(paragraph, spans, linked.start, linked.end), unsafe_allow_html=True)
+            else:
+                st.markdown(highlighted(paragraph, spans), unsafe_allow_html=True)
         st.button(t(lang, "close_article"), on_click=close_article, args=(view,), icon=":material/arrow_back:")
 
     article_dialog()
 
 
-def selection_excerpts(view: View, index: CorpusIndex) -> list[Excerpt] | None:
+def selection_excerpts(view: View, index: CorpusIndex) -> Excerpts | None:
     """Excerpts for the view: its place or country (narrowed to its theme), else its theme; then `q`.
     None when nothing is selected or searched."""
     if view.place:
@@ -152,10 +191,10 @@ def selection_excerpts(view: View, index: CorpusIndex) -> list[Excerpt] | None:
     else:
         return None
     if view.theme and (view.place or view.country):
-        about_theme = {(e.article.id, e.sentence.number) for e in index.excerpts_for_theme(view.theme)}
-        excerpts = [e for e in excerpts if (e.article.id, e.sentence.number) in about_theme]
+        about_theme = {s.id for s in index.mentioning("theme", view.theme)}
+        excerpts = excerpts.where(lambda s: s.id in about_theme)
     if view.until is not None:  # the map is as of that year: so are its excerpts
-        excerpts = [e for e in excerpts if int(e.article.published[:4]) <= view.until]
+        excerpts = excerpts.where(lambda s: index.published_by(s, view.until))
     searched = view.q and (view.place or view.country or view.theme)
     return index.search(view.q, within=excerpts) if searched else excerpts
 
