@@ -257,6 +257,7 @@ def percentile(values: list[float], q: float) -> float:
 
 async def run(sessions: int, seconds: float) -> int:
     atlas = Atlas()
+    load_before = os.getloadavg()[0]  # the machine may be shared: say how busy it was
     server = StreamlitServer(ROOT / "app.py")
     stats = Stats()
     try:
@@ -284,7 +285,7 @@ async def run(sessions: int, seconds: float) -> int:
 
     actions = sum(len(v) for v in stats.times.values())
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"load average at the end {os.getloadavg()[0]:.1f}")
+          f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} at the end")
     print(f"{sessions} sessions for {seconds:.0f} s (ran {elapsed:.0f} s, the last loops finishing): "
           f"{stats.loops} loops, {actions} timed actions, {sum(stats.errors.values())} errors "
           f"{dict(stats.errors) or ''}; {stats.covered} country clicks left out (point covered)\n")
