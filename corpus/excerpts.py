@@ -293,14 +293,19 @@ def analyse(article: Article, recogniser: Recogniser) -> list[Analysed]:
     return analysed
 
 
-def build_index(folder, progress: Progress | None = None) -> CorpusIndex:
-    """The index of every readable article in `folder`, with the atlas's gazetteer and themes.
-    Articles already read into the folder's store are not read again; `progress(done, total)`
-    is called while new or changed files are read."""
-    gazetteer, themes = load_gazetteer(), load_themes()
-    recogniser = Recogniser(gazetteer, themes)
+def update_store(folder, progress: Progress | None = None) -> CorpusStore:
+    """Bring the folder's store up to date: read the articles added or changed since it was last
+    brought up to date, forget those removed. `progress(done, total)` is called as files are read."""
+    recogniser = Recogniser(load_gazetteer(), load_themes())
     store = CorpusStore(Path(folder))
     store.update(lambda article: analyse(article, recogniser), lambda text: fold(text).text, progress)
+    return store
+
+
+def build_index(folder, progress: Progress | None = None) -> CorpusIndex:
+    """The index of every readable article in `folder`, with the atlas's gazetteer and themes.
+    Articles already in the folder's store are not read again."""
+    store = update_store(folder, progress)
     articles, skipped = store.articles()
     corpus = Corpus({article.id: article for article in articles}, tuple(skipped))
     sentences, numbers = [], defaultdict(int)
@@ -311,4 +316,4 @@ def build_index(folder, progress: Progress | None = None) -> CorpusIndex:
         sentences.append(Sentence(article_id, paragraph, numbers[article_id], start, end, text,
                                   tuple(Mention(*m) for m in mentions), row_id))
         numbers[article_id] += 1
-    return CorpusIndex(corpus, gazetteer, themes, sentences, store)
+    return CorpusIndex(corpus, load_gazetteer(), load_themes(), sentences, store)
