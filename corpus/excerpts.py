@@ -120,7 +120,7 @@ class CorpusIndex:
         # latest first, then by id: the order of equally good excerpts
         latest = sorted(corpus.articles.values(), key=lambda a: (_negated(a.published), a.id))
         self._recency = {article.id: rank for rank, article in enumerate(latest)}
-        self._rankings: dict[tuple[str, str], Excerpts] = {}  # a selection's excerpts, ranked once
+        self._rankings: dict = {}  # a selection's excerpts (and a country's strengths), worked out once
 
     def article_sentence(self, article_id: str, number: int) -> Sentence | None:
         """The article's sentence `number`, counted from 1 as in links (`Sentence.number` counts from 0)."""
@@ -134,28 +134,18 @@ class CorpusIndex:
 
     # --- excerpts, best first ----------------------------------------------------------------
 
-    def country_strength(self, iso3: str, mention: Mention) -> int:
-        if mention.kind == "country" and mention.key == iso3:
-            return DIRECT
-        if mention.kind == "place" and self.gazetteer.places[mention.key].country == iso3:
-            return VIA_PLACE
-        if mention.kind == "region" and iso3 in CENTRAL_ASIA:
-            return VIA_REGION
-        return 0
+    def country_strengths(self, iso3: str) -> dict[tuple[str, str], int]:
+        """What speaks of a country, and how strongly: its name, its places, the region (for the five)."""
+        if ("strengths", iso3) not in self._rankings:
+            table = {("place", slug): VIA_PLACE for slug, place in self.gazetteer.places.items() if place.country == iso3}
+            table[("country", iso3)] = DIRECT
+            if iso3 in CENTRAL_ASIA:
+                table[("region", "central-asia")] = VIA_REGION
+            self._rankings[("strengths", iso3)] = table
+        return self._rankings[("strengths", iso3)]
 
     def excerpts_for_country(self, iso3: str) -> Excerpts:
-        if ("country", iso3) not in self._rankings:
-            self._rankings[("country", iso3)] = self._ranked(lambda mention: self.country_strength(iso3, mention),
-                                                             self._speaking_of(iso3))
-        return self._rankings[("country", iso3)]
-
-    def _speaking_of(self, iso3: str) -> list[Sentence]:
-        """Sentences that name the country, one of its places, or (for the five) the region."""
-        keys = [("country", iso3), *(("place", slug) for slug, place in self.gazetteer.places.items()
-                                     if place.country == iso3)]
-        if iso3 in CENTRAL_ASIA:
-            keys.append(("region", "central-asia"))
-        return list({s.id: s for key in keys for s in self._mentioning.get(key, ())}.values())
+        return self._ranked(("country", iso3), self.country_strengths(iso3))
 
     def countries_named(self, sentence: Sentence) -> tuple[str, ...]:
         """ISO3 codes a sentence names, itself or through one of its cities, in corpus order."""
@@ -189,10 +179,7 @@ class CorpusIndex:
         return self._direct("theme", slug)
 
     def _direct(self, kind: str, key: str) -> Excerpts:
-        if (kind, key) not in self._rankings:
-            self._rankings[(kind, key)] = self._ranked(lambda m: DIRECT if m.kind == kind and m.key == key else 0,
-                                                       self._mentioning.get((kind, key), []))
-        return self._rankings[(kind, key)]
+        return self._ranked((kind, key), {(kind, key): DIRECT})
 
     def theme_ties(self, slug: str, until: int | None = None) -> ThemeTies:
         """What the theme is tied to on the map, each with the theme's sentences that support it:
@@ -213,8 +200,8 @@ class CorpusIndex:
         return ties
 
     def countries_spoken_of(self, sentence: Sentence) -> list[str]:
-        return [iso3 for iso3 in self.gazetteer.countries
-                if any(self.country_strength(iso3, m) for m in sentence.mentions)]
+        keys = {(m.kind, m.key) for m in sentence.mentions}
+        return [iso3 for iso3 in self.gazetteer.countries if not keys.isdisjoint(self.country_strengths(iso3))]
 
     def article_venue(self, article_id: str) -> str | None:
         """The summit venue an article is about: the one it names most (the first named on a tie)."""
@@ -250,17 +237,21 @@ class CorpusIndex:
     def _date_order(self, sentence: Sentence) -> tuple[int, int]:
         return self._recency[sentence.article_id], sentence.number
 
-    def _ranked(self, strength_of, candidates: list[Sentence]) -> Excerpts:
-        """Candidates that `strength_of` finds in, strongest first; then those matching more
-        (up to three) things; then the latest."""
+    def _ranked(self, selection: tuple[str, str], strengths: dict[tuple[str, str], int]) -> Excerpts:
+        """The sentences mentioning any key of `strengths`, strongest first; then those matching
+        more (up to three) things; then the latest. Ranked once per index and selection."""
+        if selection in self._rankings:
+            return self._rankings[selection]
+        candidates = {s.id: s for key in strengths for s in self._mentioning.get(key, ())}.values()
         entries = []
         for sentence in candidates:
-            strengths = [(strength_of(m), m) for m in sentence.mentions]
-            best = max((s for s, _ in strengths), default=0)
-            if best:
-                entries.append((sentence, merge_spans((m.start, m.end) for s, m in strengths if s), best))
-        entries.sort(key=lambda e: (-e[2], -min(len(e[1]), 3), *self._date_order(e[0])))
-        return Excerpts(self, entries)
+            matched = [(strengths.get((m.kind, m.key), 0), m) for m in sentence.mentions]
+            best = max(strength for strength, _ in matched)
+            entries.append((sentence, merge_spans((m.start, m.end) for strength, m in matched if strength), best))
+        recency = self._recency
+        entries.sort(key=lambda e: (-e[2], -min(len(e[1]), 3), recency[e[0].article_id], e[0].number))
+        self._rankings[selection] = Excerpts(self, entries)
+        return self._rankings[selection]
 
     def _excerpt(self, sentence: Sentence, spans: tuple[tuple[int, int], ...], strength: int) -> Excerpt:
         article = self.corpus.articles[sentence.article_id]
