@@ -201,7 +201,7 @@ class ShapesFromFile(folium.FeatureGroup):
 
     def inline(self, data: dict) -> None:
         """Carry the shapes in the script instead of fetching them from `url`."""
-        self.spec = {**self.spec, "data": data}
+        self.spec = {**self.spec, "url": None, "data": data}
         self.spec_json = script_json(self.spec)
 
 
