@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_apptest.py", "bench_browser.py"]
+BENCHMARKS = ["bench_apptest.py", "bench_browser.py", "bench_export.py"]
 
 
 def main() -> int:

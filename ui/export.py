@@ -91,17 +91,17 @@ def render_downloads(view: View, index: CorpusIndex) -> None:
     """The map always; the excerpts when the view selects or searches something."""
     lang, stem = view.lang, file_stem(view)
     st.caption(t(lang, "downloads"))
-    map_column, csv_column, markdown_column = st.columns(3)
-    map_column.download_button(t(lang, "download_map"), data=map_file(view, index), file_name=f"{stem}.html",
-                               mime="text/html", on_click="ignore", icon=":material/map:",
-                               help=t(lang, "download_map_help"), key="download-map")
+    row = st.container(horizontal=True)  # wraps on a narrow screen; labels are never cut
+    row.download_button(t(lang, "download_map"), data=map_file(view, index), file_name=f"{stem}.html",
+                        mime="text/html", on_click="ignore", icon=":material/map:",
+                        help=t(lang, "download_map_help"), key="download-map")
     excerpts = selection_excerpts(replace(view, article=None), index)
     if not excerpts:
         return
     csv_file, markdown_file = excerpt_files(view, index, excerpts)
-    csv_column.download_button(t(lang, "download_csv"), data=csv_file, file_name=f"{stem}.csv", mime="text/csv",
-                               on_click="ignore", icon=":material/table:", help=t(lang, "download_excerpts_help"),
-                               key="download-csv")
-    markdown_column.download_button(t(lang, "download_markdown"), data=markdown_file, file_name=f"{stem}.md",
-                                    mime="text/markdown", on_click="ignore", icon=":material/description:",
-                                    help=t(lang, "download_excerpts_help"), key="download-markdown")
+    row.download_button(t(lang, "download_csv"), data=csv_file, file_name=f"{stem}.csv", mime="text/csv",
+                        on_click="ignore", icon=":material/table:", help=t(lang, "download_excerpts_help"),
+                        key="download-csv")
+    row.download_button(t(lang, "download_markdown"), data=markdown_file, file_name=f"{stem}.md",
+                        mime="text/markdown", on_click="ignore", icon=":material/description:",
+                        help=t(lang, "download_excerpts_help"), key="download-markdown")
