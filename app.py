@@ -6,10 +6,11 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.countries import GeoDataError, country_at
-from ui.atlas import PAGES, controls, date_control, page_links, page_start, theme_legend
-from ui.data import atlas_base_map, atlas_selection, country_shapes, tiles_setting
+from ui.atlas import PAGES, basemap, controls, date_control, embedded, page_links, page_start, theme_legend
+from ui.data import atlas_base_map, atlas_selection, country_shapes
 from ui.export import render_downloads
 from ui.panel import go_to, render_panel
+from ui.share import share_box
 from ui.strings import t
 
 MAP_KEY = "atlas_map"
@@ -17,9 +18,10 @@ MAP_KEY = "atlas_map"
 CLICKS = ["last_object_clicked", "last_object_clicked_count"]
 
 index, view = page_start()
-st.caption(t(view.lang, "tagline"))
-above_map = [*PAGES[1:3], ("pages/about.py", "about_link", ":material/info:")]  # About with a longer label here
-page_links(view, above_map, st.columns(len(above_map)))
+if not embedded():  # in an iframe, the map and panel only: other pages are a click on "open the whole atlas"
+    st.caption(t(view.lang, "tagline"))
+    above_map = [*PAGES[1:3], ("pages/about.py", "about_link", ":material/info:")]  # About with a longer label here
+    page_links(view, above_map, st.columns(len(above_map)))
 controls(view, index)
 
 
@@ -46,7 +48,7 @@ def apply_click(value: dict | None) -> bool:
 map_column, panel_column = st.columns([3, 2], gap="medium")
 with map_column:
     try:
-        base = atlas_base_map(index, view.lang, tiles_setting(), view.until)
+        base = atlas_base_map(index, view.lang, basemap(view.lang), view.until)
         highlight = atlas_selection(index, view)
     except GeoDataError as error:
         st.error(t(view.lang, "geo_error", error=error))
@@ -61,5 +63,6 @@ with map_column:
     theme_legend(index, view.lang)
 
 with panel_column:
+    share_box(view)
     render_panel(view, index)
     render_downloads(view, index)

@@ -21,6 +21,8 @@ CASES = [
     ("home page, ?country=KAZ", "app.py", {"country": "KAZ"}),
     ("home page, ?place=astana&theme=trade", "app.py", {"place": "astana", "theme": "trade"}),
     ("home page, ?q=coopération", "app.py", {"q": "coopération"}),
+    ("timeline page", "app.py", {"page": "pages/timeline.py"}),
+    ("themes page", "app.py", {"page": "pages/themes.py"}),
     ("about page", "app.py", {"page": "pages/about.py"}),
     ("empty page (baseline)", "bench/empty_app.py", {}),
 ]

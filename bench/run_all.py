@@ -1,6 +1,7 @@
 """Every benchmark in bench/, one after the other; each prints its own table.
 
 Run: make bench   (or .venv/bin/python bench/run_all.py)
+The load test is apart (`make load`): it keeps the machine busy for minutes.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_apptest.py", "bench_browser.py", "bench_export.py"]
+BENCHMARKS = ["bench_apptest.py", "bench_browser.py", "bench_corpus.py", "bench_export.py"]
 
 
 def main() -> int:

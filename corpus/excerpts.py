@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from pathlib import Path
 
-from corpus.articles import Article, Corpus, load_corpus
-from corpus.gazetteer import CENTRAL_ASIA, REGION_TERMS, Gazetteer, load_gazetteer
-from corpus.text import fold, merge_spans, split_sentences, term_pattern
+from corpus.articles import Article, Corpus
+from corpus.gazetteer import CENTRAL_ASIA, Gazetteer, load_gazetteer
+from corpus.recognise import Mention, Recogniser
+from corpus.store import Analysed, CorpusStore, Progress
+from corpus.text import fold, merge_spans, split_sentences
 from corpus.themes import Theme, load_themes
 
 # How strongly a sentence speaks of a selection: a direct mention beats a city in the
@@ -19,14 +22,6 @@ from corpus.themes import Theme, load_themes
 DIRECT, VIA_PLACE, VIA_REGION = 3, 2, 1
 SHORT_SENTENCE = 90  # characters; shorter sentences are shown with their neighbours
 MIN_QUERY_WORD = 2
-
-
-@dataclass(frozen=True)
-class Mention:
-    kind: str  # "country", "place", "region" or "theme"
-    key: str  # ISO3, place slug, "central-asia" or theme slug
-    start: int  # offsets in the sentence text
-    end: int
 
 
 @dataclass(frozen=True)
@@ -38,6 +33,7 @@ class Sentence:
     end: int
     text: str
     mentions: tuple[Mention, ...]
+    id: int = -1  # its row in the corpus store
 
 
 @dataclass(frozen=True)
@@ -61,58 +57,36 @@ class ThemeTies:
 
 
 class CorpusIndex:
-    def __init__(self, corpus: Corpus, gazetteer: Gazetteer, themes: dict[str, Theme]):
+    """Every sentence of the corpus with what it mentions, looked up by what it mentions; search
+    goes through the store's full-text index. Made by `build_index`."""
+
+    def __init__(self, corpus: Corpus, gazetteer: Gazetteer, themes: dict[str, Theme], sentences: list[Sentence],
+                 store: CorpusStore):
         self.corpus = corpus
         self.gazetteer = gazetteer
         self.themes = themes
-        self._patterns = self._compile(gazetteer, themes)
-        self.sentences: list[Sentence] = []
+        self.sentences = sentences
+        self.store = store
+        self._by_id = {s.id: s for s in sentences}
         self._paragraph_sentences: dict[tuple[str, int], list[Sentence]] = defaultdict(list)
-        for article in corpus.articles.values():
-            self._index_article(article)
+        self._mentioning: dict[tuple[str, str], list[Sentence]] = defaultdict(list)
+        self._article_sentences: dict[str, list[Sentence]] = defaultdict(list)
+        for sentence in sentences:
+            self._paragraph_sentences[(sentence.article_id, sentence.paragraph)].append(sentence)
+            self._article_sentences[sentence.article_id].append(sentence)
+            for kind, key in dict.fromkeys((m.kind, m.key) for m in sentence.mentions):
+                self._mentioning[(kind, key)].append(sentence)
         self._venues = self._article_venues()
 
-    @staticmethod
-    def _compile(gazetteer: Gazetteer, themes: dict[str, Theme]) -> list[tuple[str, str, re.Pattern[str]]]:
-        entries: list[tuple[str, str, tuple[str, ...]]] = []
-        entries += [("country", c.iso3, c.aliases) for c in gazetteer.countries.values()]
-        entries += [("place", p.slug, p.aliases) for p in gazetteer.places.values()]
-        entries += [("region", "central-asia", REGION_TERMS)]
-        entries += [("theme", t.slug, t.terms) for t in themes.values()]
-        # "la capitale du Kazakhstan" names Astana without its name.
-        for country in gazetteer.countries.values():
-            names = "|".join(term_pattern(alias) for alias in country.aliases)
-            capital_of = rf"capitale\s+(?:du|de\s+la|de\s+l'|de|d')\s*(?:{names})|capital\s+of\s+(?:the\s+)?(?:{names})"
-            entries.append(("place", country.capital, (f"re:{capital_of}",)))
-        compiled = []
-        for kind, key, terms in entries:
-            alternatives = [t[3:] if t.startswith("re:") else term_pattern(t) for t in terms]
-            compiled.append((kind, key, re.compile("|".join(f"(?:{a})" for a in alternatives))))
-        return compiled
-
-    def _index_article(self, article: Article) -> None:
-        number = 0
-        for paragraph_index, paragraph in enumerate(article.paragraphs):
-            for start, end in split_sentences(paragraph):
-                text = paragraph[start:end]
-                sentence = Sentence(article.id, paragraph_index, number, start, end, text, self._mentions(text))
-                self.sentences.append(sentence)
-                self._paragraph_sentences[(article.id, paragraph_index)].append(sentence)
-                number += 1
-
-    def _mentions(self, text: str) -> tuple[Mention, ...]:
-        folded = fold(text)
-        found = []
-        for kind, key, pattern in self._patterns:
-            for match in pattern.finditer(folded.text):
-                start, end = folded.span_in_original(*match.span())
-                found.append(Mention(kind, key, start, end))
-        return tuple(sorted(found, key=lambda m: (m.start, m.end)))
+    def article_sentence(self, article_id: str, number: int) -> Sentence | None:
+        """The article's sentence `number`, counted from 1 as in links (`Sentence.number` counts from 0)."""
+        sentences = self._article_sentences.get(article_id, [])
+        return sentences[number - 1] if 1 <= number <= len(sentences) else None
 
     # --- what the corpus names -------------------------------------------------------------
 
     def mentioned_places(self) -> set[str]:
-        return {m.key for s in self.sentences for m in s.mentions if m.kind == "place"}
+        return {key for kind, key in self._mentioning if kind == "place"}
 
     # --- excerpts, best first ----------------------------------------------------------------
 
@@ -126,7 +100,15 @@ class CorpusIndex:
         return 0
 
     def excerpts_for_country(self, iso3: str) -> list[Excerpt]:
-        return self._ranked(lambda mention: self.country_strength(iso3, mention))
+        return self._ranked(lambda mention: self.country_strength(iso3, mention), self._speaking_of(iso3))
+
+    def _speaking_of(self, iso3: str) -> list[Sentence]:
+        """Sentences that name the country, one of its places, or (for the five) the region."""
+        keys = [("country", iso3), *(("place", slug) for slug, place in self.gazetteer.places.items()
+                                     if place.country == iso3)]
+        if iso3 in CENTRAL_ASIA:
+            keys.append(("region", "central-asia"))
+        return list({s.id: s for key in keys for s in self._mentioning.get(key, ())}.values())
 
     def countries_named(self, sentence: Sentence) -> tuple[str, ...]:
         """ISO3 codes a sentence names, itself or through one of its cities, in corpus order."""
@@ -141,7 +123,8 @@ class CorpusIndex:
         """Sentences naming each theme that also speak of each country (as the panel counts them),
         from articles published by `until` if given."""
         counts: dict[tuple[str, str], int] = {}
-        for sentence in self.sentences:
+        about_themes = {s.id: s for slug in self.themes for s in self._mentioning.get(("theme", slug), ())}
+        for sentence in about_themes.values():
             if not self.published_by(sentence, until):
                 continue
             themes = {m.key for m in sentence.mentions if m.kind == "theme"}
@@ -159,7 +142,8 @@ class CorpusIndex:
         return self._direct("theme", slug)
 
     def _direct(self, kind: str, key: str) -> list[Excerpt]:
-        return self._ranked(lambda m: DIRECT if m.kind == kind and m.key == key else 0)
+        return self._ranked(lambda m: DIRECT if m.kind == kind and m.key == key else 0,
+                            self._mentioning.get((kind, key), []))
 
     def theme_ties(self, slug: str, until: int | None = None) -> ThemeTies:
         """What the theme is tied to on the map, each with the theme's sentences that support it:
@@ -197,8 +181,7 @@ class CorpusIndex:
 
     def mentioning(self, kind: str, key: str, until: int | None = None) -> list[Sentence]:
         """Sentences that mention (kind, key) directly (from articles published by `until`)."""
-        return [s for s in self.sentences
-                if any(m.kind == kind and m.key == key for m in s.mentions) and self.published_by(s, until)]
+        return [s for s in self._mentioning.get((kind, key), ()) if self.published_by(s, until)]
 
     def search(self, query: str, within: list[Excerpt] | None = None) -> list[Excerpt]:
         """Sentences containing every word of `query` (as word starts, ignoring case and accents).
@@ -207,7 +190,11 @@ class CorpusIndex:
         if not words:
             return []
         patterns = [re.compile(rf"(?<!\w){re.escape(w)}\w*") for w in words]
-        candidates = within if within is not None else [self._excerpt(s, (), DIRECT) for s in self.sentences]
+        found_ids = self.store.matching(words)  # the full-text index narrows; the patterns mark the words
+        if within is not None:
+            candidates = [e for e in within if e.sentence.id in found_ids]
+        else:
+            candidates = [self._excerpt(self._by_id[i], (), DIRECT) for i in found_ids if i in self._by_id]
         results = []
         for excerpt in candidates:
             sentence = excerpt.sentence.text
@@ -220,9 +207,9 @@ class CorpusIndex:
                 results.append(replace(excerpt, highlights=highlights))
         return results if within is not None else self._sorted(results)
 
-    def _ranked(self, strength_of) -> list[Excerpt]:
+    def _ranked(self, strength_of, candidates: list[Sentence]) -> list[Excerpt]:
         excerpts = []
-        for sentence in self.sentences:
+        for sentence in candidates:
             strengths = [(strength_of(m), m) for m in sentence.mentions]
             best = max((s for s, _ in strengths), default=0)
             if best:
@@ -257,6 +244,33 @@ def _negated(published: str) -> tuple[int, ...]:
     return tuple(-part for part in parts + [0] * (3 - len(parts)))
 
 
-def build_index(folder) -> CorpusIndex:
-    """The index of every readable article in `folder`, with the atlas's gazetteer and themes."""
-    return CorpusIndex(load_corpus(folder), load_gazetteer(), load_themes())
+def analyse(article: Article, recogniser: Recogniser) -> list[Analysed]:
+    """An article's sentences, each with what it mentions."""
+    analysed = []
+    for number, paragraph in enumerate(article.paragraphs):
+        for start, end in split_sentences(paragraph, article.language):
+            text = paragraph[start:end]
+            mentions = recogniser.mentions(text, article.language)
+            analysed.append((number, start, end, text, tuple((m.kind, m.key, m.start, m.end) for m in mentions)))
+    return analysed
+
+
+def build_index(folder, progress: Progress | None = None) -> CorpusIndex:
+    """The index of every readable article in `folder`, with the atlas's gazetteer and themes.
+    Articles already read into the folder's store are not read again; `progress(done, total)`
+    is called while new or changed files are read."""
+    gazetteer, themes = load_gazetteer(), load_themes()
+    recogniser = Recogniser(gazetteer, themes)
+    store = CorpusStore(Path(folder))
+    store.update(lambda article: analyse(article, recogniser), lambda text: fold(text).text, progress)
+    articles, skipped = store.articles()
+    corpus = Corpus({article.id: article for article in articles}, tuple(skipped))
+    sentences, numbers = [], defaultdict(int)
+    for row_id, name, (paragraph, start, end, text, mentions) in store.sentences():
+        article_id = Path(name).stem
+        if article_id not in corpus.articles:
+            continue
+        sentences.append(Sentence(article_id, paragraph, numbers[article_id], start, end, text,
+                                  tuple(Mention(*m) for m in mentions), row_id))
+        numbers[article_id] += 1
+    return CorpusIndex(corpus, gazetteer, themes, sentences, store)

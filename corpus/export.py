@@ -27,9 +27,10 @@ def spreadsheet_safe(value: str) -> str:
 
 
 def excerpts_csv(excerpts: list[Excerpt], selection: str) -> str:
-    """One row per excerpt, columns COLUMNS. `sentence` counts from 1 in its article; `excerpt`
-    is the text the panel shows (the sentence, with its neighbours when it is short);
-    `selection` is what was selected, as the link parameters that reopen it."""
+    """One row per excerpt, columns COLUMNS. `sentence` counts from 1 in its article, as the
+    `sentence` link parameter does; `excerpt` is the text the panel shows (the sentence, with
+    its neighbours when it is short); `selection` is what was selected, as the link parameters
+    that reopen it."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
     writer.writerow(COLUMNS)

@@ -51,7 +51,7 @@ _ABBREVIATIONS = {"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "et
                   "j.-c", "vol", "art", "mr", "mrs", "ms", "prof", "gen", "col", "vs", "inc", "ltd", "co"}
 
 
-def split_sentences(paragraph: str) -> list[tuple[int, int]]:
+def split_sentences(paragraph: str, language: str = "fr") -> list[tuple[int, int]]:
     """(start, end) of each sentence in the paragraph."""
     spans: list[tuple[int, int]] = []
     start = 0

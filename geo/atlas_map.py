@@ -18,6 +18,7 @@ from folium.template import Template
 from geo.countries import Shapes
 from geo.js import script_json
 from geo.theme_layers import Corridor, ThemeGroup, ThemeLayer, ThemeScript
+from geo.tiles import Tiles
 
 CONNECTIVITY = "connectivity"
 
@@ -45,10 +46,6 @@ SELECTED_COLOR = "#c0392b"
 NAME_ON_THE_LEFT = {"tashkent"}
 LABEL_POINTS = {"CHN": (36.5, 94.0), "KAZ": (48.3, 66.0), "KGZ": (41.4, 77.6), "TJK": (37.4, 71.8),
                 "TKM": (39.7, 58.6), "UZB": (43.0, 62.2)}
-TILES = {
-    "openstreetmap": ("OpenStreetMap", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-                      '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
-}
 
 
 @dataclass(frozen=True)
@@ -306,20 +303,20 @@ def _self_served(element: folium.Map) -> folium.Map:
     return element
 
 
-def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles: str | None,
+def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles: Tiles | None,
              themes: tuple[ThemeLayer, ...] = (), corridors: tuple[Corridor, ...] = (),
              until: int | None = None) -> folium.Map:
-    """The whole map but the selection. `tiles`: a key of TILES, or None for no basemap.
+    """The whole map but the selection. `tiles`: the basemap (geo.tiles), or None for none.
     `themes`: one layer each, off until the reader ticks it; connectivity also draws `corridors`.
     `until`: the year the map shows (corridors not yet open are left out)."""
     # keyboard=False: Leaflet's keyboard handler focuses the map on mousedown, which scrolls the
     # host page to fit the whole iframe, so a first click on a marker landed elsewhere and was lost.
     atlas = _self_served(folium.Map(location=CENTRE, zoom_start=ZOOM, tiles=None, min_zoom=2, max_zoom=10,
                                     zoom_snap=0.25, control_scale=True, keyboard=False))
-    if tiles in TILES:
-        name, url, attribution = TILES[tiles]
+    if tiles is not None:
         # An overlay, not a base layer, so a reader behind a blocking firewall can switch it off.
-        folium.TileLayer(url, name=name, attr=attribution, max_zoom=10, overlay=True).add_to(atlas)
+        folium.TileLayer(tiles.url, name=escape(tiles.name), attr=tiles.attribution, max_zoom=tiles.max_zoom,
+                         overlay=True).add_to(atlas)
 
     # Panes keep the order whatever arrives first: neighbours, countries, then (overlay pane)
     # the selection's outline and tint, then corridors.

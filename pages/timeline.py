@@ -32,7 +32,7 @@ for event in corpus_events(index):
         if event.sentence is not None:
             what.markdown(highlighted(event.sentence.text, (event.span,) if event.span else ()), unsafe_allow_html=True)
             what.caption(citation(event.article, view.lang), unsafe_allow_html=True)
-            what.page_link("app.py", label=t(view.lang, "open_article"), query_params={
-                **view.as_params(), "article": event.article.id})
+            what.page_link("app.py", label=t(view.lang, "open_article"), query_params={  # framed at its sentence
+                **view.as_params(), "article": event.article.id, "sentence": str(event.sentence.number + 1)})
         if event.basis:
             what.caption(basis_note(event, index, view.lang))

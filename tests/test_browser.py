@@ -134,3 +134,68 @@ def test_theme_layer_corridor_popup_and_date_control(page: Page, atlas_server):
     in_map = f"(selector) => document.querySelector('{MAP_IFRAME}').contentDocument.querySelectorAll(selector).length"
     page.wait_for_function(f"({in_map})('.leaflet-marker-icon.atlas-upcoming') === 2", timeout=WAIT_MS)
     page.wait_for_function(f"({in_map})('.atlas-corridor') === 0", timeout=WAIT_MS)  # none open or begun yet
+
+
+def test_embedded_view_keeps_embed_mode_after_a_map_click(page: Page, atlas_server):
+    frame = open_atlas(page, f"{atlas_server.url}/?embed=true&place=astana")
+    expect(heading(page, "★ Astana")).to_be_visible(timeout=WAIT_MS)
+    whole = page.get_by_role("link", name="Open the whole atlas")
+    expect(whole).to_have_attribute("href", f"{atlas_server.url}/?place=astana")  # without embed
+    expect(whole).to_have_attribute("target", "_blank")  # out of the host page's iframe
+    assert page.get_by_role("heading", name="China–Central Asia Summit Atlas").count() == 0  # one-line heading
+    assert page.locator('[data-testid="stException"], [data-testid="stAlert"]').count() == 0
+
+    point = frame.evaluate("window.map.latLngToContainerPoint([46.5, 72.5])")
+    frame.locator(".leaflet-container").click(position={"x": point["x"], "y": point["y"]})
+    wait_for_url_param(page, "country", "KAZ")
+    expect(heading(page, "Kazakhstan")).to_be_visible(timeout=WAIT_MS)
+    assert location(page) == {"embed": ["true"], "country": ["KAZ"]}
+    assert page.locator('[data-testid="stAlert"]').count() == 0  # embed is not reported as an unknown parameter
+
+
+def test_the_link_box_gives_the_absolute_address_of_the_current_view(page: Page, atlas_server, browser):
+    frame = open_atlas(page, f"{atlas_server.url}/?place=astana&lang=fr")
+    link = page.locator('[data-testid="stCode"]').first
+    expect(link).to_have_text(f"{atlas_server.url}/?place=astana&lang=fr", timeout=WAIT_MS)
+
+    point = frame.evaluate("window.map.latLngToContainerPoint([46.5, 72.5])")
+    frame.locator(".leaflet-container").click(position={"x": point["x"], "y": point["y"]})
+    expect(link).to_have_text(f"{atlas_server.url}/?country=KAZ&lang=fr", timeout=WAIT_MS)
+
+    # an excerpt's own link reopens its article with its sentence framed
+    page.get_by_role("button", name="Lien vers cet extrait").first.click()
+    excerpt = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"]').inner_text().strip()
+    assert excerpt.startswith(f"{atlas_server.url}/?country=KAZ&article=") and "&sentence=" in excerpt
+    context = browser.new_context()
+    try:
+        fresh = context.new_page()
+        fresh.goto(excerpt)
+        expect(fresh.locator("#atlas-linked-sentence")).to_be_visible(timeout=WAIT_MS)
+    finally:
+        context.close()
+
+
+def test_the_map_draws_with_tiles_and_every_outside_host_unreachable(browser, atlas_server):
+    """Network off except the app's own server: tile and CDN requests fail, the map still draws."""
+    context = browser.new_context()
+    refused: list[str] = []
+
+    def only_the_app(route):
+        if route.request.url.startswith(atlas_server.url):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort("internetdisconnected")
+
+    context.route("**/*", only_the_app)
+    try:
+        page = context.new_page()
+        frame = open_atlas(page, f"{atlas_server.url}/?place=astana")
+        expect(heading(page, "★ Astana")).to_be_visible(timeout=WAIT_MS)
+        assert frame.locator(".leaflet-marker-icon[title='Astana']").count() == 1
+        # the default basemap asks for OpenStreetMap tiles: they were asked for and refused
+        frame.wait_for_function("document.querySelectorAll('.leaflet-tile').length > 0", timeout=WAIT_MS)
+        assert any("tile.openstreetmap.org" in url for url in refused), refused
+        assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        context.close()

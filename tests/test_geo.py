@@ -11,6 +11,7 @@ import geo.countries as countries_module
 from corpus.gazetteer import load_gazetteer
 from geo.atlas_map import MAP_CSS, MAP_JS, MapLabels, MarkerSpec, base_map, selection_layer
 from geo.countries import GeoDataError, country_at, load_shapes
+from geo.tiles import tiles_from_setting
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = MapLabels("Countries", "Summit venues", "Capitals", "Cities", "Legend",
@@ -67,7 +68,7 @@ def test_map_loads_nothing_from_a_cdn(shapes):
 
 def test_without_tiles_no_tile_server_is_named(shapes):
     assert "tile.openstreetmap.org" not in render(base_map(shapes, [], LABELS, tiles=None))
-    assert "tile.openstreetmap.org" in render(base_map(shapes, [], LABELS, tiles="openstreetmap"))
+    assert "tile.openstreetmap.org" in render(base_map(shapes, [], LABELS, tiles=tiles_from_setting("openstreetmap")))
 
 
 def test_marker_names_and_tooltips_are_escaped(shapes):

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import date
 
 import streamlit as st
 
 from corpus.excerpts import CorpusIndex
-from ui.data import current_index
+from geo.tiles import Tiles
+from ui.data import current_index, tiles_setting
 from ui.panel import go_to, inert
+from ui.share import share_box, view_link
 from ui.state import FIRST_YEAR, PARAMS, View, view_from_params
 from ui.strings import LANGUAGES, t
 
@@ -95,13 +98,33 @@ def page_start(title_key: str = "app_title", page_name: str | None = None) -> tu
                        initial_sidebar_state="collapsed" if page_name is None else "auto")
     index = current_index()
     view = current_view(index)
-    st.title(t(view.lang, title_key), anchor=False)
+    if embedded():  # inside someone's page: a one-line heading, and a way out to the whole atlas
+        st.markdown(f"**{t(view.lang, title_key)}** · [{t(view.lang, 'embed_full')}]({view_link(view)})")
+    else:
+        st.title(t(view.lang, title_key), anchor=False)
     show_skipped_files(index, view.lang)
     with st.sidebar:
         navigation(view)
-        if page_name is not None:  # the map page has it above the map
+        if page_name is not None:  # the map page has them beside the map
             language_switch(view)
+            share_box(view)
     return index, view
+
+
+def embedded() -> bool:
+    """Opened with Streamlit's ?embed=true (in an iframe on another site); False without a browser."""
+    return bool(st.context.is_embedded)
+
+
+def basemap(lang: str) -> Tiles | None:
+    """The deployment's basemap; a setting that cannot be used is said in the page, and the
+    map is drawn without tiles."""
+    tiles, problem = tiles_setting()
+    if problem:
+        value = os.environ.get("ATLAS_TILES", "")
+        shown = value if len(value) <= 80 else value[:79] + "…"
+        st.warning(t(lang, "tiles_bad", value=inert(shown), reason=t(lang, problem)), icon=":material/layers_clear:")
+    return tiles
 
 
 def date_control(view: View) -> None:

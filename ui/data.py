@@ -14,6 +14,7 @@ from corpus.gazetteer import Place
 from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map, selection_layer
 from geo.countries import Shapes, load_shapes
 from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer, load_corridors
+from geo.tiles import Tiles, TilesError, tiles_from_setting
 from ui.state import View
 from ui.strings import source_label, t
 
@@ -24,10 +25,15 @@ def seeds_dir() -> Path:
     return Path(os.environ.get("ATLAS_SEEDS_DIR", ROOT / "seeds"))
 
 
-def tiles_setting() -> str | None:
-    """ATLAS_TILES=openstreetmap (default) or none: pick what the deployment's readers can reach."""
-    value = os.environ.get("ATLAS_TILES", "openstreetmap").strip().lower()
-    return None if value in ("", "none", "off") else value
+def tiles_setting() -> tuple[Tiles | None, str | None]:
+    """The basemap the deployment asks for (DEPLOY.md): ATLAS_TILES, a provider name (default
+    openstreetmap), a URL template with ATLAS_TILES_ATTRIBUTION, or none; ATLAS_TILES_KEY for a
+    provider that needs one. With it, the key of the reason a value cannot be used (then no tiles)."""
+    try:
+        return tiles_from_setting(os.environ.get("ATLAS_TILES", "openstreetmap"),
+                                  os.environ.get("ATLAS_TILES_ATTRIBUTION"), os.environ.get("ATLAS_TILES_KEY")), None
+    except TilesError as error:
+        return None, error.reason
 
 
 def corpus_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -122,7 +128,7 @@ def corridors(lang: str) -> tuple[Corridor, ...]:
     return tuple(load_corridors(lang))
 
 
-def atlas_base_map(index: CorpusIndex, lang: str, tiles: str | None, until: int | None = None) -> folium.Map:
+def atlas_base_map(index: CorpusIndex, lang: str, tiles: Tiles | None, until: int | None = None) -> folium.Map:
     """Built anew on each run (folium objects change when rendered, so one cannot be shared),
     with ids that depend only on content, so the browser keeps the same map across reruns."""
     countries = index.gazetteer.countries

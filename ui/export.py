@@ -62,7 +62,7 @@ def map_file(view: View, index: CorpusIndex) -> Callable[[], str]:
     """The standalone map for `view`, built when called: fresh folium objects (a map cannot be
     rendered twice) from the same cached layers as the map on the page."""
     lang, today = view.lang, date.today().isoformat()
-    label, tiles = selection_label(view, index), tiles_setting()
+    label, (tiles, _) = selection_label(view, index), tiles_setting()  # a bad setting: said on the page
 
     def make() -> str:  # the layers come from the caches the page's own map filled
         return standalone_html(atlas_base_map(index, lang, tiles, view.until), atlas_selection(index, view),

@@ -14,6 +14,7 @@ import streamlit as st
 from corpus.articles import Article
 from corpus.excerpts import CorpusIndex, Excerpt
 from corpus.text import merge_spans, safe_url
+from ui.share import excerpt_link
 from ui.state import View
 from ui.strings import source_label, t
 
@@ -29,13 +30,31 @@ def inert(text: str) -> str:
 
 def highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     """`text` made inert, with each span wrapped in <mark>."""
+    return _marked(text, spans).strip()
+
+
+def _marked(text: str, spans) -> str:
     parts, last = [], 0
     for start, end in spans:
         parts.append(inert(text[last:start]))
         parts.append(f"<mark>{inert(text[start:end])}</mark>")
         last = end
     parts.append(inert(text[last:]))
-    return "".join(parts).strip()
+    return "".join(parts)
+
+
+LINKED_STYLE = "background:#fdf0c4;box-shadow:0 0 0 2px #e0a800;border-radius:2px"
+
+
+def highlighted_around(text: str, spans, start: int, end: int) -> str:
+    """Like `highlighted`, with text[start:end] (the linked sentence) framed as well."""
+    def within(a: int, b: int) -> list[tuple[int, int]]:
+        return [(max(s, a) - a, min(e, b) - a) for s, e in spans if s < b and e > a]
+
+    return (_marked(text[:start], within(0, start))
+            + f'<span id="atlas-linked-sentence" style="{LINKED_STYLE}">'
+            + _marked(text[start:end], within(start, end)) + "</span>"
+            + _marked(text[end:], within(end, len(text)))).strip()
 
 
 def go_to(view: View) -> None:
@@ -51,10 +70,15 @@ def render_excerpt(excerpt: Excerpt, view: View, number: int) -> None:
         # Text and citation in one element: a panel of excerpts is many elements for the browser.
         st.markdown(f"{highlighted(excerpt.text, excerpt.highlights)}<br>"
                     f'<small style="opacity:.75">{citation(excerpt.article, view.lang)}</small>', unsafe_allow_html=True)
-        st.button(
-            t(view.lang, "open_article"), key=f"open-{number}-{excerpt.article.id}-{excerpt.sentence.number}",
-            on_click=go_to, args=(replace(view, article=excerpt.article.id),), type="tertiary",
-        )
+        sentence = excerpt.sentence
+        with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+            st.button(
+                t(view.lang, "open_article"), key=f"open-{number}-{excerpt.article.id}-{sentence.number}",
+                on_click=go_to, args=(replace(view, article=excerpt.article.id, sentence=sentence.number + 1),),
+                type="tertiary",
+            )
+            with st.popover(t(view.lang, "excerpt_link"), icon=":material/link:", type="tertiary"):
+                st.code(excerpt_link(view, excerpt.article.id, sentence.number), language=None, wrap_lines=True)
 
 
 def render_excerpts(excerpts: list[Excerpt], view: View) -> None:
@@ -122,8 +146,16 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
         for excerpt in selection_excerpts(replace(view, article=None), index) or []:
             if excerpt.article.id == article.id:
                 marks.setdefault(excerpt.sentence.paragraph, []).extend(excerpt.paragraph_highlights())
+        linked = index.article_sentence(article.id, view.sentence) if view.sentence else None
+        if linked:  # quoted first: the reader of a link to one excerpt sees it without scrolling
+            st.markdown(f"{t(lang, 'linked_sentence', n=view.sentence)}\n\n> {inert(linked.text)}",
+                        unsafe_allow_html=True)
         for number, paragraph in enumerate(article.paragraphs):
-            st.markdown(highlighted(paragraph, merge_spans(marks.get(number, []))), unsafe_allow_html=True)
+            spans = merge_spans(marks.get(number, []))
+            if linked and linked.paragraph == number:
+                st.markdown(highlighted_around(paragraph, spans, linked.start, linked.end), unsafe_allow_html=True)
+            else:
+                st.markdown(highlighted(paragraph, spans), unsafe_allow_html=True)
         st.button(t(lang, "close_article"), on_click=close_article, args=(view,), icon=":material/arrow_back:")
 
     article_dialog()

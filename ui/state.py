@@ -12,7 +12,7 @@ from typing import Mapping
 from corpus.excerpts import CorpusIndex
 from ui.strings import DEFAULT_LANGUAGE, LANGUAGES
 
-PARAMS = ("country", "place", "theme", "article", "q", "lang", "until")
+PARAMS = ("country", "place", "theme", "article", "sentence", "q", "lang", "until")
 FIRST_YEAR = 1992  # diplomatic relations between China and the five
 MAX_QUERY = 200
 
@@ -23,9 +23,14 @@ class View:
     place: str | None = None
     theme: str | None = None
     article: str | None = None
+    sentence: int | None = None  # a sentence of `article`, counted from 1; only with an article
     q: str | None = None
     lang: str = DEFAULT_LANGUAGE
     until: int | None = None  # the year the map shows; None: today
+
+    def __post_init__(self) -> None:
+        if self.article is None and self.sentence is not None:  # closing the article forgets its sentence
+            object.__setattr__(self, "sentence", None)
 
     def as_params(self) -> dict[str, str]:
         return {name: str(value) for name in PARAMS if (value := getattr(self, name)) and
@@ -76,6 +81,11 @@ def view_from_params(params: Mapping[str, object], index: CorpusIndex) -> tuple[
     accept("theme", raw, (raw or "").lower(), (raw or "").lower() in index.themes, "hint_theme")
     raw = _first(params, "article")
     accept("article", raw, raw, raw in index.corpus.articles, "hint_article")
+    raw = _first(params, "sentence")
+    number = int(raw) if raw and raw.isascii() and raw.isdigit() and len(raw) <= 6 else None
+    article = values.get("article")
+    accept("sentence", raw, number, bool(number and article and index.article_sentence(str(article), number)),
+           "hint_sentence")
     raw = _first(params, "q")
     accept("q", raw, raw, len(raw or "") <= MAX_QUERY, "hint_q")
     raw = _first(params, "until")

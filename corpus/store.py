@@ -1,0 +1,153 @@
+"""The corpus index kept on disk beside the articles: a SQLite file holding each article as read,
+its sentences with what they mention, and a full-text index of the sentences (FTS5).
+
+Only files added, changed or removed since the last build are read again; a change to the
+gazetteer, the theme lexicon or the code that reads them (corpus/) rebuilds everything.
+Plain Python and the standard library's sqlite3.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+from dataclasses import asdict
+from pathlib import Path
+from typing import Callable, Iterable
+
+from corpus.articles import Article, ArticleError, SkippedFile, article_files, parse_article
+
+STORE_NAME = ".atlas-index.sqlite"
+SCHEMA = 1
+CORPUS_DIR = Path(__file__).parent
+
+# A sentence as analysed: (paragraph, start, end, text, mentions as (kind, key, start, end) tuples)
+Analysed = tuple[int, int, int, str, tuple[tuple[str, str, int, int], ...]]
+Progress = Callable[[int, int], None]  # (files done, files to read)
+
+
+def analysis_version() -> str:
+    digest = hashlib.sha1(str(SCHEMA).encode())
+    # What an article's sentences and mentions depend on besides its own text: the code and data of corpus/.
+    for path in [*sorted(CORPUS_DIR.glob("*.py")), *sorted((CORPUS_DIR / "data").iterdir())]:
+        if path.is_file():
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def store_path(folder: Path) -> Path:
+    """Beside the articles when that folder is writable; else in the temporary directory."""
+    if os.access(folder, os.W_OK):
+        return folder / STORE_NAME
+    tag = hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"atlas-index-{tag}.sqlite"
+
+
+class CorpusStore:
+    def __init__(self, folder: Path, path: Path | None = None):
+        self.folder = folder
+        self.path = path or store_path(folder)
+        self._lock = threading.Lock()
+        try:
+            self._db = self._open(self.path)
+        except sqlite3.DatabaseError:  # a corrupt or foreign file: it is only a cache, start again
+            self.path.unlink(missing_ok=True)
+            self._db = self._open(self.path)
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, check_same_thread=False, timeout=60)
+        db.executescript("""
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER,
+                                              article TEXT, skipped TEXT);
+            CREATE TABLE IF NOT EXISTS sentences (id INTEGER PRIMARY KEY, file TEXT, paragraph INTEGER,
+                                                  start INTEGER, end INTEGER, text TEXT, mentions TEXT);
+            CREATE INDEX IF NOT EXISTS sentences_by_file ON sentences (file, id);
+            CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5 (text, tokenize = 'unicode61');
+        """)
+        return db
+
+    def update(self, analyse: Callable[[Article], list[Analysed]], fold: Callable[[str], str],
+               progress: Progress | None = None) -> int:
+        """Read again what changed in the folder; returns how many files were read."""
+        version = analysis_version()
+        with self._lock, self._db as db:
+            known = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            if not known or known[0] != version:
+                db.executescript("DELETE FROM files; DELETE FROM sentences; DELETE FROM words;")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
+            stored = {name: (mtime, size) for name, mtime, size in db.execute("SELECT name, mtime_ns, size FROM files")}
+            present = {}
+            for path in article_files(self.folder):
+                try:
+                    stat = path.stat()
+                except OSError:
+                    continue
+                present[path.name] = (path, (stat.st_mtime_ns, stat.st_size))
+            gone = [name for name in stored if name not in present]
+            changed = [item for name, item in present.items() if stored.get(name) != item[1]]
+            for name in gone + [path.name for path, _ in changed]:
+                self._forget(db, name)
+            for done, (path, (mtime, size)) in enumerate(changed):
+                if progress:
+                    progress(done, len(changed))
+                self._read(db, path, mtime, size, analyse, fold)
+            if progress and changed:
+                progress(len(changed), len(changed))
+        return len(changed)
+
+    @staticmethod
+    def _forget(db: sqlite3.Connection, name: str) -> None:
+        db.execute("DELETE FROM words WHERE rowid IN (SELECT id FROM sentences WHERE file = ?)", (name,))
+        db.execute("DELETE FROM sentences WHERE file = ?", (name,))
+        db.execute("DELETE FROM files WHERE name = ?", (name,))
+
+    @staticmethod
+    def _read(db, path: Path, mtime: int, size: int, analyse, fold) -> None:
+        try:
+            article = parse_article(path.stem, path.read_bytes())
+        except ArticleError as error:
+            db.execute("INSERT INTO files VALUES (?, ?, ?, NULL, ?)", (path.name, mtime, size, str(error)))
+            return
+        except OSError as error:  # vanished or unreadable: not remembered, so it is tried again
+            db.execute("INSERT INTO files VALUES (?, -1, -1, NULL, ?)",
+                       (path.name, f"cannot be read ({error.strerror})"))
+            return
+        db.execute("INSERT INTO files VALUES (?, ?, ?, ?, NULL)", (path.name, mtime, size, json.dumps(asdict(article))))
+        for paragraph, start, end, text, mentions in analyse(article):
+            cursor = db.execute("INSERT INTO sentences (file, paragraph, start, end, text, mentions) "
+                                "VALUES (?, ?, ?, ?, ?, ?)", (path.name, paragraph, start, end, text, json.dumps(mentions)))
+            db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (cursor.lastrowid, fold(text)))
+
+    def articles(self) -> tuple[list[Article], list[SkippedFile]]:
+        """Articles and skipped files, in file-name order."""
+        articles, skipped = [], []
+        with self._lock:
+            rows = self._db.execute("SELECT name, article, skipped FROM files ORDER BY name").fetchall()
+        for name, article, reason in rows:
+            if article is None:
+                skipped.append(SkippedFile(name, reason))
+            else:
+                fields = json.loads(article)
+                articles.append(Article(**{**fields, "paragraphs": tuple(fields["paragraphs"])}))
+        return articles, skipped
+
+    def sentences(self) -> Iterable[tuple[int, str, Analysed]]:
+        """(sentence id, file name, analysed sentence), in file order then reading order."""
+        with self._lock:
+            rows = self._db.execute("SELECT id, file, paragraph, start, end, text, mentions FROM sentences "
+                                    "ORDER BY file, id").fetchall()
+        for row_id, name, paragraph, start, end, text, mentions in rows:
+            yield row_id, name, (paragraph, start, end, text, tuple(tuple(m) for m in json.loads(mentions)))
+
+    def matching(self, words: list[str]) -> set[int]:
+        """Ids of the sentences holding a word starting with each of `words` (already folded)."""
+        query = " AND ".join('"' + re.sub(r'"', '""', word) + '"*' for word in words)
+        with self._lock:
+            return {row for (row,) in self._db.execute("SELECT rowid FROM words WHERE words MATCH ?", (query,))}
