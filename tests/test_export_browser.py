@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from corpus.export import COLUMNS
 from geo.export import standalone_html
 from tests.conftest import article_text, index_of
-from tests.test_browser import WAIT_MS, open_atlas
+from tests.test_browser import WAIT_MS, heading, open_atlas, wait_for_url_param
 from ui.data import atlas_base_map, atlas_selection
 from ui.state import View
 
@@ -21,23 +21,18 @@ pytestmark = pytest.mark.browser
 SIX_COUNTRIES = "document.querySelectorAll('path.leaflet-interactive').length >= 6"
 
 
-# Counts the script runs the page has finished (Streamlit marks its state on the app's root).
-COUNT_RUNS = """
-window.atlasRuns = 0;
-new MutationObserver(() => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    const state = app && app.getAttribute("data-test-script-state");
-    if (state === "running") { window.atlasRunning = true; }
-    if (state === "notRunning" && window.atlasRunning) { window.atlasRunning = false; window.atlasRuns += 1; }
-}).observe(document, {subtree: true, attributes: true, childList: true});
-"""
+def select_astana_and_settle(page: Page, url: str) -> None:
+    """Open the map and click Astana; return once the page has finished the run that shows it.
 
-
-def wait_until_settled(page: Page) -> None:
-    """A download button's file is registered anew on every run, so a click during a rerun can
-    ask for a file the server has just replaced. The page opens with two runs: its own, then the
-    one the map's first report asks for."""
-    page.wait_for_function("window.atlasRuns >= 2 && !window.atlasRunning", timeout=WAIT_MS)
+    A download button's file is registered anew on every run, so a click during a rerun can ask
+    for a file the server has just replaced. Opening a page runs it twice (its own run, then the
+    one the map's first report asks for, which may cut the first short); a marker click leaves
+    one run whose end is certain: the panel shows Astana, and then the script stops."""
+    frame = open_atlas(page, url)
+    frame.locator(".leaflet-marker-icon[title='Astana']").click()
+    wait_for_url_param(page, "place", "astana")
+    expect(heading(page, "★ Astana")).to_be_visible(timeout=WAIT_MS)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=WAIT_MS)
 
 
 def download(page: Page, label: str, folder: Path) -> Path:
@@ -75,9 +70,7 @@ def open_offline(context: BrowserContext, path: Path) -> tuple[Page, list[str]]:
 
 
 def test_each_download_is_fetched_and_the_map_file_opens_offline(page: Page, atlas_server, browser, tmp_path):
-    page.add_init_script(COUNT_RUNS)
-    open_atlas(page, f"{atlas_server.url}/?place=astana")
-    wait_until_settled(page)
+    select_astana_and_settle(page, atlas_server.url)
     expect(page.get_by_text("6 excerpt(s), best first.")).to_be_visible()
 
     table = download(page, "Excerpts (CSV)", tmp_path)
