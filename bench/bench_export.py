@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from corpus.excerpts import build_index  # noqa: E402
 from geo.export import standalone_html  # noqa: E402
-from ui.data import atlas_base_map, atlas_selection  # noqa: E402
+from ui.data import atlas_base_map, atlas_selection, tiles_setting  # noqa: E402
 from ui.state import View  # noqa: E402
 
 VIEWS = [("default view", View()), ("?place=astana", View(place="astana")),
@@ -31,12 +31,13 @@ def main() -> int:
     runs = parser.parse_args().runs
     logging.getLogger("streamlit").setLevel(logging.ERROR)  # caches used outside `streamlit run`
     index = build_index(ROOT / "seeds")
+    tiles, _ = tiles_setting()  # ATLAS_TILES, as the app reads it
     print("| view | standalone HTML | gzipped | made in (median) |\n|---|---|---|---|")
     for name, view in VIEWS:
         times, html = [], ""
         for _ in range(runs + 1):  # the first fills the caches
             start = time.perf_counter()
-            html = standalone_html(atlas_base_map(index, view.lang, "openstreetmap", view.until),
+            html = standalone_html(atlas_base_map(index, view.lang, tiles, view.until),
                                    atlas_selection(index, view), title="Atlas")
             times.append(time.perf_counter() - start)
         size = len(html.encode("utf-8"))
