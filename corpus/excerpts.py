@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.articles import Article, Corpus
@@ -49,6 +50,45 @@ class Excerpt:
         return tuple((self.start + s, self.start + e) for s, e in self.highlights)
 
 
+class Excerpts(Sequence[Excerpt]):
+    """Ranked excerpts, each made only when it is read: a selection in a large corpus can have
+    tens of thousands, of which a reader sees a few. Filtering (`where`) keeps the order."""
+
+    def __init__(self, index: "CorpusIndex", entries: list[tuple[Sentence, tuple[tuple[int, int], ...], int]],
+                 patterns: tuple[re.Pattern[str], ...] = ()):
+        self._index = index
+        self._entries = entries  # (sentence, spans in the sentence, strength), best first
+        self._patterns = patterns  # query words to highlight as well
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __getitem__(self, item):
+        if isinstance(item, slice):
+            return [self._excerpt(entry) for entry in self._entries[item]]
+        return self._excerpt(self._entries[item])
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other) if isinstance(other, (Excerpts, list)) else NotImplemented
+
+    def where(self, keep: Callable[[Sentence], bool]) -> "Excerpts":
+        return Excerpts(self._index, [e for e in self._entries if keep(e[0])], self._patterns)
+
+    def marking(self, patterns: tuple[re.Pattern[str], ...]) -> "Excerpts":
+        return Excerpts(self._index, self._entries, self._patterns + patterns)
+
+    def sentences(self) -> list[Sentence]:
+        return [sentence for sentence, _, _ in self._entries]
+
+    def _excerpt(self, entry) -> Excerpt:
+        sentence, spans, strength = entry
+        if self._patterns:
+            folded = fold(sentence.text)
+            words = [folded.span_in_original(*m.span()) for p in self._patterns for m in p.finditer(folded.text)]
+            spans = merge_spans([*spans, *words])
+        return self._index._excerpt(sentence, spans, strength)
+
+
 @dataclass(frozen=True)
 class ThemeTies:
     countries: dict[str, list[Sentence]]  # ISO3 → supporting sentences
@@ -77,6 +117,10 @@ class CorpusIndex:
             for kind, key in dict.fromkeys((m.kind, m.key) for m in sentence.mentions):
                 self._mentioning[(kind, key)].append(sentence)
         self._venues = self._article_venues()
+        # latest first, then by id: the order of equally good excerpts
+        latest = sorted(corpus.articles.values(), key=lambda a: (_negated(a.published), a.id))
+        self._recency = {article.id: rank for rank, article in enumerate(latest)}
+        self._rankings: dict[tuple[str, str], Excerpts] = {}  # a selection's excerpts, ranked once
 
     def article_sentence(self, article_id: str, number: int) -> Sentence | None:
         """The article's sentence `number`, counted from 1 as in links (`Sentence.number` counts from 0)."""
@@ -99,8 +143,11 @@ class CorpusIndex:
             return VIA_REGION
         return 0
 
-    def excerpts_for_country(self, iso3: str) -> list[Excerpt]:
-        return self._ranked(lambda mention: self.country_strength(iso3, mention), self._speaking_of(iso3))
+    def excerpts_for_country(self, iso3: str) -> Excerpts:
+        if ("country", iso3) not in self._rankings:
+            self._rankings[("country", iso3)] = self._ranked(lambda mention: self.country_strength(iso3, mention),
+                                                             self._speaking_of(iso3))
+        return self._rankings[("country", iso3)]
 
     def _speaking_of(self, iso3: str) -> list[Sentence]:
         """Sentences that name the country, one of its places, or (for the five) the region."""
@@ -135,15 +182,17 @@ class CorpusIndex:
                     counts[(slug, iso3)] = counts.get((slug, iso3), 0) + 1
         return counts
 
-    def excerpts_for_place(self, slug: str) -> list[Excerpt]:
+    def excerpts_for_place(self, slug: str) -> Excerpts:
         return self._direct("place", slug)
 
-    def excerpts_for_theme(self, slug: str) -> list[Excerpt]:
+    def excerpts_for_theme(self, slug: str) -> Excerpts:
         return self._direct("theme", slug)
 
-    def _direct(self, kind: str, key: str) -> list[Excerpt]:
-        return self._ranked(lambda m: DIRECT if m.kind == kind and m.key == key else 0,
-                            self._mentioning.get((kind, key), []))
+    def _direct(self, kind: str, key: str) -> Excerpts:
+        if (kind, key) not in self._rankings:
+            self._rankings[(kind, key)] = self._ranked(lambda m: DIRECT if m.kind == kind and m.key == key else 0,
+                                                       self._mentioning.get((kind, key), []))
+        return self._rankings[(kind, key)]
 
     def theme_ties(self, slug: str, until: int | None = None) -> ThemeTies:
         """What the theme is tied to on the map, each with the theme's sentences that support it:
@@ -183,46 +232,35 @@ class CorpusIndex:
         """Sentences that mention (kind, key) directly (from articles published by `until`)."""
         return [s for s in self._mentioning.get((kind, key), ()) if self.published_by(s, until)]
 
-    def search(self, query: str, within: list[Excerpt] | None = None) -> list[Excerpt]:
-        """Sentences containing every word of `query` (as word starts, ignoring case and accents).
-        The words must be in the sentence itself, not only in the context shown around it."""
+    def search(self, query: str, within: Excerpts | None = None) -> Excerpts:
+        """Sentences containing every word of `query` (as word starts, ignoring case and accents),
+        latest articles first, or in the order of `within`. The words must be in the sentence
+        itself, not only in the context shown around it; they are highlighted."""
         words = [w for w in re.findall(r"\w+", fold(query).text) if len(w) >= MIN_QUERY_WORD or w.isdigit()]
         if not words:
-            return []
-        patterns = [re.compile(rf"(?<!\w){re.escape(w)}\w*") for w in words]
-        found_ids = self.store.matching(words)  # the full-text index narrows; the patterns mark the words
+            return Excerpts(self, [])
+        patterns = tuple(re.compile(rf"(?<!\w){re.escape(w)}\w*") for w in words)
+        found = self.store.matching(words)  # the full-text index finds; the patterns mark the words
         if within is not None:
-            candidates = [e for e in within if e.sentence.id in found_ids]
-        else:
-            candidates = [self._excerpt(self._by_id[i], (), DIRECT) for i in found_ids if i in self._by_id]
-        results = []
-        for excerpt in candidates:
-            sentence = excerpt.sentence.text
-            folded = fold(sentence)
-            spans = [[folded.span_in_original(*m.span()) for m in p.finditer(folded.text)] for p in patterns]
-            if all(spans):
-                shift = excerpt.text.find(sentence)
-                found = [(start + shift, end + shift) for group in spans for start, end in group]
-                highlights = merge_spans([*excerpt.highlights, *found])
-                results.append(replace(excerpt, highlights=highlights))
-        return results if within is not None else self._sorted(results)
+            return within.where(lambda sentence: sentence.id in found).marking(patterns)
+        sentences = [self._by_id[i] for i in found if i in self._by_id]
+        entries = [(s, (), DIRECT) for s in sorted(sentences, key=self._date_order)]
+        return Excerpts(self, entries, patterns)
 
-    def _ranked(self, strength_of, candidates: list[Sentence]) -> list[Excerpt]:
-        excerpts = []
+    def _date_order(self, sentence: Sentence) -> tuple[int, int]:
+        return self._recency[sentence.article_id], sentence.number
+
+    def _ranked(self, strength_of, candidates: list[Sentence]) -> Excerpts:
+        """Candidates that `strength_of` finds in, strongest first; then those matching more
+        (up to three) things; then the latest."""
+        entries = []
         for sentence in candidates:
             strengths = [(strength_of(m), m) for m in sentence.mentions]
             best = max((s for s, _ in strengths), default=0)
             if best:
-                spans = merge_spans((m.start, m.end) for s, m in strengths if s)
-                excerpts.append(self._excerpt(sentence, spans, best))
-        return self._sorted(excerpts)
-
-    def _sorted(self, excerpts: list[Excerpt]) -> list[Excerpt]:
-        def key(e: Excerpt):
-            matched = len(e.highlights)
-            return (-e.strength, -min(matched, 3), _negated(e.article.published), e.article.id, e.sentence.number)
-
-        return sorted(excerpts, key=key)
+                entries.append((sentence, merge_spans((m.start, m.end) for s, m in strengths if s), best))
+        entries.sort(key=lambda e: (-e[2], -min(len(e[1]), 3), *self._date_order(e[0])))
+        return Excerpts(self, entries)
 
     def _excerpt(self, sentence: Sentence, spans: tuple[tuple[int, int], ...], strength: int) -> Excerpt:
         article = self.corpus.articles[sentence.article_id]
@@ -255,14 +293,19 @@ def analyse(article: Article, recogniser: Recogniser) -> list[Analysed]:
     return analysed
 
 
-def build_index(folder, progress: Progress | None = None) -> CorpusIndex:
-    """The index of every readable article in `folder`, with the atlas's gazetteer and themes.
-    Articles already read into the folder's store are not read again; `progress(done, total)`
-    is called while new or changed files are read."""
-    gazetteer, themes = load_gazetteer(), load_themes()
-    recogniser = Recogniser(gazetteer, themes)
+def update_store(folder, progress: Progress | None = None) -> CorpusStore:
+    """Bring the folder's store up to date: read the articles added or changed since it was last
+    brought up to date, forget those removed. `progress(done, total)` is called as files are read."""
+    recogniser = Recogniser(load_gazetteer(), load_themes())
     store = CorpusStore(Path(folder))
     store.update(lambda article: analyse(article, recogniser), lambda text: fold(text).text, progress)
+    return store
+
+
+def build_index(folder, progress: Progress | None = None) -> CorpusIndex:
+    """The index of every readable article in `folder`, with the atlas's gazetteer and themes.
+    Articles already in the folder's store are not read again."""
+    store = update_store(folder, progress)
     articles, skipped = store.articles()
     corpus = Corpus({article.id: article for article in articles}, tuple(skipped))
     sentences, numbers = [], defaultdict(int)
@@ -273,4 +316,4 @@ def build_index(folder, progress: Progress | None = None) -> CorpusIndex:
         sentences.append(Sentence(article_id, paragraph, numbers[article_id], start, end, text,
                                   tuple(Mention(*m) for m in mentions), row_id))
         numbers[article_id] += 1
-    return CorpusIndex(corpus, gazetteer, themes, sentences, store)
+    return CorpusIndex(corpus, load_gazetteer(), load_themes(), sentences, store)

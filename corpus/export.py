@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus.excerpts import Excerpt
@@ -26,7 +27,7 @@ def spreadsheet_safe(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def excerpts_csv(excerpts: list[Excerpt], selection: str) -> str:
+def excerpts_csv(excerpts: Sequence[Excerpt], selection: str) -> str:
     """One row per excerpt, columns COLUMNS. `sentence` counts from 1 in its article, as the
     `sentence` link parameter does; `excerpt` is the text the panel shows (the sentence, with
     its neighbours when it is short); `selection` is what was selected, as the link parameters
@@ -90,7 +91,7 @@ class CitationWords:
     unknown_source: str = "unknown"
 
 
-def excerpts_markdown(excerpts: list[Excerpt], *, title: str, intro: str = "",
+def excerpts_markdown(excerpts: Sequence[Excerpt], *, title: str, intro: str = "",
                       words: CitationWords = CitationWords()) -> str:
     """A heading (`title`), an optional `intro` line, then each excerpt as a blockquote, its
     matched words in bold, followed by its citation: title, source, date, the original's

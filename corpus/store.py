@@ -146,6 +146,10 @@ class CorpusStore:
         for row_id, name, paragraph, start, end, text, mentions in rows:
             yield row_id, name, (paragraph, start, end, text, tuple(tuple(m) for m in json.loads(mentions)))
 
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
     def matching(self, words: list[str]) -> set[int]:
         """Ids of the sentences holding a word starting with each of `words` (already folded)."""
         query = " AND ".join('"' + re.sub(r'"', '""', word) + '"*' for word in words)

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import time
 from pathlib import Path
 
 import folium
 import streamlit as st
 
 from corpus.articles import article_files
-from corpus.excerpts import CorpusIndex, build_index
+from corpus.excerpts import CorpusIndex, build_index, update_store
 from corpus.gazetteer import Place
 from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map, selection_layer
 from geo.countries import Shapes, load_shapes
 from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer, load_corridors
 from geo.tiles import Tiles, TilesError, tiles_from_setting
 from ui.state import View
-from ui.strings import source_label, t
+from ui.strings import DEFAULT_LANGUAGE, source_label, t
 
 ROOT = Path(__file__).resolve().parent.parent
+PROGRESS_FROM = 20  # files to read before a progress bar is worth showing
 
 
 def seeds_dir() -> Path:
@@ -36,26 +39,67 @@ def tiles_setting() -> tuple[Tiles | None, str | None]:
         return None, error.reason
 
 
-def corpus_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """Changes whenever an article file is added, removed or edited: the cache key of the index."""
-    signature = []
+LARGE_CORPUS = 1_000  # files; a larger folder is fully re-scanned at most once per SCAN_EVERY
+SCAN_EVERY = 1.0  # seconds
+
+
+@st.cache_resource(show_spinner=False)
+def _last_scans() -> dict[str, tuple[int, float, str, int]]:
+    return {}  # folder → (its mtime, when scanned, signature, files)
+
+
+def corpus_signature(folder: Path) -> str:
+    """Changes whenever an article file is added, removed or edited: the cache key of the index.
+    Every file is looked at on every run, except in a large corpus, where an added or removed file
+    is seen at once (it changes the folder's time) and an edit within a second."""
+    try:
+        folder_time = folder.stat().st_mtime_ns
+    except OSError:
+        folder_time = -1
+    last = _last_scans().get(str(folder))
+    now = time.monotonic()
+    if last and last[0] == folder_time and last[3] > LARGE_CORPUS and now - last[1] < SCAN_EVERY:
+        return last[2]
+    digest, files = hashlib.sha1(), 0
     for path in article_files(folder):
         try:
             stat = path.stat()
         except OSError:
             continue
-        signature.append((path.name, stat.st_mtime_ns, stat.st_size))
-    return tuple(signature)
+        digest.update(f"{path.name}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+        files += 1
+    _last_scans()[str(folder)] = (folder_time, now, digest.hexdigest(), files)
+    return digest.hexdigest()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def corpus_index(folder: str, signature: tuple) -> CorpusIndex:
+def corpus_index(folder: str, signature: str) -> CorpusIndex:
     return build_index(Path(folder))
 
 
+@st.cache_resource(show_spinner=False)
+def _stores_updated() -> dict[str, str]:
+    return {}  # folder → the signature its store was last brought up to date for
+
+
 def current_index() -> CorpusIndex:
+    """The index of the corpus as it is now. While new or changed articles are read (the first
+    start on a large corpus), a progress bar says how far it is; that happens outside the cached
+    loader, whose elements Streamlit would replay on every later run."""
     folder = seeds_dir()
-    return corpus_index(str(folder), corpus_signature(folder))
+    signature = corpus_signature(folder)
+    slot = st.empty()  # on every run, so that the elements after it keep their place (no map remount)
+    if _stores_updated().get(str(folder)) != signature:
+
+        def progress(done: int, total: int) -> None:
+            if total >= PROGRESS_FROM and (done == total or done % max(1, total // 100) == 0):
+                lang = str(st.query_params.get("lang", DEFAULT_LANGUAGE)).lower()  # the view needs the index
+                slot.progress(done / total, text=t(lang, "indexing", done=done, total=total))
+
+        update_store(folder, progress).close()
+        slot.empty()
+        _stores_updated()[str(folder)] = signature
+    return corpus_index(str(folder), signature)
 
 
 @st.cache_resource(show_spinner=False)

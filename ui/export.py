@@ -9,9 +9,9 @@ The map's callable reads the same st.cache_resource layers as the page's map.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Callable
 
 import streamlit as st
 
@@ -72,7 +72,7 @@ def map_file(view: View, index: CorpusIndex) -> Callable[[], str]:
     return make
 
 
-def excerpt_files(view: View, index: CorpusIndex, excerpts: list[Excerpt]) -> tuple[Callable[[], str], Callable[[], str]]:
+def excerpt_files(view: View, index: CorpusIndex, excerpts: Sequence[Excerpt]) -> tuple[Callable[[], str], Callable[[], str]]:
     lang, today = view.lang, date.today().isoformat()
     label, params = selection_label(view, index), selection_params(view)
 

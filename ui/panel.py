@@ -12,7 +12,7 @@ from dataclasses import replace
 import streamlit as st
 
 from corpus.articles import Article
-from corpus.excerpts import CorpusIndex, Excerpt
+from corpus.excerpts import CorpusIndex, Excerpt, Excerpts
 from corpus.text import merge_spans, safe_url
 from ui.share import excerpt_link
 from ui.state import View
@@ -96,27 +96,34 @@ def render_excerpts(excerpts: list[Excerpt], view: View) -> None:
                   on_click=lambda: st.session_state.__setitem__(shown_key, shown + SHOWN_FIRST))
 
 
-def render_by_country(excerpts: list[Excerpt], view: View, index: CorpusIndex) -> None:
-    """A theme's excerpts grouped by the countries each sentence names; each sentence once."""
+def render_by_country(excerpts: Excerpts, view: View, index: CorpusIndex) -> None:
+    """A theme's excerpts grouped by the countries each sentence names; each sentence once; the
+    best few of each group first, more on request."""
     if not excerpts:
         st.info(t(view.lang, "no_excerpts"))
         return
     st.caption(t(view.lang, "excerpts_count", n=len(excerpts)))
-    groups: dict[tuple[str, ...], list[Excerpt]] = {}
-    for excerpt in excerpts:
-        named = tuple(sorted(index.countries_named(excerpt.sentence)))
-        if any(m.kind == "region" for m in excerpt.sentence.mentions):
+    groups: dict[tuple[str, ...], list[int]] = {}  # countries named → positions in `excerpts`
+    for position, sentence in enumerate(excerpts.sentences()):
+        named = tuple(sorted(index.countries_named(sentence)))
+        if any(m.kind == "region" for m in sentence.mentions):
             named += ("region",)
-        groups.setdefault(named, []).append(excerpt)
+        groups.setdefault(named, []).append(position)
     order = sorted(groups, key=lambda key: (not key, key == ("region",), -len(groups[key])))
     number = 0
     for key in order:
         names = [t(view.lang, "group_region") if code == "region" else index.gazetteer.countries[code].name(view.lang)
                  for code in key] or [t(view.lang, "group_none")]
         st.markdown(f"##### {' · '.join(names)} ({len(groups[key])})")
-        for excerpt in groups[key]:
-            render_excerpt(excerpt, view, number)
+        shown_key = f"shown:{view}:{key}"
+        shown = st.session_state.get(shown_key, SHOWN_FIRST)
+        for position in groups[key][:shown]:
+            render_excerpt(excerpts[position], view, number)
             number += 1
+        if len(groups[key]) > shown:
+            st.button(t(view.lang, "more_excerpts", n=min(SHOWN_FIRST, len(groups[key]) - shown)),
+                      key=f"more-{'-'.join(key) or 'none'}",
+                      on_click=lambda k=shown_key, n=shown: st.session_state.__setitem__(k, n + SHOWN_FIRST))
 
 
 def close_article(view: View) -> None:
@@ -143,9 +150,9 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
             facts.append(f"{t(lang, 'note')}: {inert(article.note)}")
         st.markdown("  \n".join(facts), unsafe_allow_html=True)
         marks: dict[int, list[tuple[int, int]]] = {}
-        for excerpt in selection_excerpts(replace(view, article=None), index) or []:
-            if excerpt.article.id == article.id:
-                marks.setdefault(excerpt.sentence.paragraph, []).extend(excerpt.paragraph_highlights())
+        selected = selection_excerpts(replace(view, article=None), index)
+        for excerpt in selected.where(lambda s: s.article_id == article.id) if selected is not None else []:
+            marks.setdefault(excerpt.sentence.paragraph, []).extend(excerpt.paragraph_highlights())
         linked = index.article_sentence(article.id, view.sentence) if view.sentence else None
         if linked:  # quoted first: the reader of a link to one excerpt sees it without scrolling
             st.markdown(f"{t(lang, 'linked_sentence', n=view.sentence)}\n\n> {inert(linked.text)}",
@@ -161,7 +168,7 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
     article_dialog()
 
 
-def selection_excerpts(view: View, index: CorpusIndex) -> list[Excerpt] | None:
+def selection_excerpts(view: View, index: CorpusIndex) -> Excerpts | None:
     """Excerpts for the view: its place or country (narrowed to its theme), else its theme; then `q`.
     None when nothing is selected or searched."""
     if view.place:
@@ -175,10 +182,10 @@ def selection_excerpts(view: View, index: CorpusIndex) -> list[Excerpt] | None:
     else:
         return None
     if view.theme and (view.place or view.country):
-        about_theme = {(e.article.id, e.sentence.number) for e in index.excerpts_for_theme(view.theme)}
-        excerpts = [e for e in excerpts if (e.article.id, e.sentence.number) in about_theme]
+        about_theme = {s.id for s in index.mentioning("theme", view.theme)}
+        excerpts = excerpts.where(lambda s: s.id in about_theme)
     if view.until is not None:  # the map is as of that year: so are its excerpts
-        excerpts = [e for e in excerpts if int(e.article.published[:4]) <= view.until]
+        excerpts = excerpts.where(lambda s: index.published_by(s, view.until))
     searched = view.q and (view.place or view.country or view.theme)
     return index.search(view.q, within=excerpts) if searched else excerpts
 
