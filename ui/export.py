@@ -72,7 +72,9 @@ def map_file(view: View, index: CorpusIndex) -> Callable[[], str]:
     return make
 
 
-def excerpt_files(view: View, index: CorpusIndex, excerpts: Sequence[Excerpt]) -> tuple[Callable[[], str], Callable[[], str]]:
+def excerpt_files(view: View, index: CorpusIndex,
+                  excerpts: Sequence[Excerpt]) -> tuple[Callable[[], str], Callable[[], str]]:
+    """The CSV and the Markdown of `excerpts`, each made when called, cited in the view's language."""
     lang, today = view.lang, date.today().isoformat()
     label, params = selection_label(view, index), selection_params(view)
 
