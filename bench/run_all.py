@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_apptest.py", "bench_browser.py", "bench_corpus.py"]
+BENCHMARKS = ["bench_apptest.py", "bench_browser.py", "bench_corpus.py", "bench_export.py"]
 
 
 def main() -> int:

@@ -165,7 +165,10 @@ class ShapesFromFile(folium.FeatureGroup):
             (function (group, spec) {
                 var map = {{ this._parent.get_name() }};
                 if (!map.getPane(spec.pane)) { map.createPane(spec.pane).style.zIndex = spec.zIndex; }
-                fetch(spec.url).then(function (answer) { return answer.json(); }).then(function (data) {
+                // A standalone file (geo/export.py) carries its shapes: it cannot fetch them from disk.
+                var shapes = spec.data ? Promise.resolve(spec.data)
+                    : fetch(spec.url).then(function (answer) { return answer.json(); });
+                shapes.then(function (data) {
                     L.geoJSON(data, {
                         pane: spec.pane, interactive: spec.interactive,
                         style: function () { return spec.style; },
@@ -188,8 +191,15 @@ class ShapesFromFile(folium.FeatureGroup):
                  labels: dict[str, str] | None = None, control: bool = True):
         super().__init__(name=name, control=control)
         self._name = "ShapesFromFile"
-        self.spec_json = script_json({"url": url, "style": style, "hover": hover, "pane": pane, "zIndex": z_index,
-                                      "interactive": bool(labels), "labels": labels or {}})
+        self.url = url
+        self.spec = {"url": url, "style": style, "hover": hover, "pane": pane, "zIndex": z_index,
+                     "interactive": bool(labels), "labels": labels or {}}
+        self.spec_json = script_json(self.spec)
+
+    def inline(self, data: dict) -> None:
+        """Carry the shapes in the script instead of fetching them from `url`."""
+        self.spec = {**self.spec, "url": None, "data": data}
+        self.spec_json = script_json(self.spec)
 
 
 class MarkerGroup(folium.FeatureGroup):
@@ -335,19 +345,20 @@ def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles
     return _stable_ids(atlas)
 
 
+def elements(root):
+    """`root` and every element under it, depth first, in the order they render."""
+    yield root
+    for child in list(root._children.values()):
+        yield from elements(child)
+
+
 def _stable_ids(atlas, prefix: str = ""):
     """Replace folium's random element ids with ones that depend only on the map's content.
 
     st_folium keys the browser component by a hash of the generated script: with the same ids,
     an identical map rebuilt on the next rerun is recognised as the same one, so it is not
     remounted (no flicker, view and click state kept)."""
-
-    def walk(element):
-        yield element
-        for child in list(element._children.values()):
-            yield from walk(child)
-
-    for number, element in enumerate(walk(atlas)):
+    for number, element in enumerate(elements(atlas)):
         element._id = f"{prefix}{number:04d}"
     return atlas
 

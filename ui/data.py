@@ -13,10 +13,11 @@ import streamlit as st
 from corpus.articles import article_files
 from corpus.excerpts import CorpusIndex, build_index, update_store
 from corpus.gazetteer import Place
-from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map
+from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map, selection_layer
 from geo.countries import Shapes, load_shapes
 from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer, load_corridors
 from geo.tiles import Tiles, TilesError, tiles_from_setting
+from ui.state import View
 from ui.strings import DEFAULT_LANGUAGE, source_label, t
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -184,3 +185,14 @@ def atlas_base_map(index: CorpusIndex, lang: str, tiles: Tiles | None, until: in
     markers = [marker_spec(p, index, lang, until) for p in map_places(index)]
     return base_map(country_shapes(), markers, labels, tiles, themes=theme_layers(index, lang, until),
                     corridors=corridors(lang), until=until)
+
+
+def atlas_selection(index: CorpusIndex, view: View) -> folium.FeatureGroup:
+    """What the view selects, to draw over the base map: its country, place and theme."""
+    selected = index.gazetteer.places.get(view.place or "")
+    theme = next((layer for layer in theme_layers(index, view.lang, view.until) if layer.slug == view.theme), None)
+    return selection_layer(
+        country_shapes(), country=view.country,
+        marker=marker_spec(selected, index, view.lang, view.until) if selected else None, theme=theme,
+        corridors=corridors(view.lang), approximate=t(view.lang, "approximate"), until=view.until,
+    )

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from urllib.parse import urlparse
 
 import streamlit as st
 
 from corpus.articles import Article
 from corpus.excerpts import CorpusIndex, Excerpt, Excerpts
-from corpus.text import merge_spans
+from corpus.text import merge_spans, safe_url
 from ui.share import excerpt_link
 from ui.state import View
 from ui.strings import source_label, t
@@ -64,14 +63,6 @@ def go_to(view: View) -> None:
 
 def citation(article: Article, lang: str) -> str:
     return f"**{inert(article.title)}** · {inert(source_label(article, lang))} · {inert(article.published)}"
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only http(s) links are ever made clickable."""
-    if not url:
-        return None
-    parsed = urlparse(url.strip())
-    return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
 
 
 def render_excerpt(excerpt: Excerpt, view: View, number: int) -> None:
