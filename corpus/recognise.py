@@ -3,7 +3,7 @@ the region as a whole, and cooperation themes. One `Recogniser` per gazetteer an
 
 Names are looked up word by word (accent-, case- and apostrophe-folded word sequences), so
 "d’Astana", "PÉKIN", "Xi'an" and "Xi’an" all match, and "Chine" is never found inside "machine".
-A place alias that is also an ordinary word or very short (`Place.needs_evidence`: "Oral",
+A place is found only where its name is capitalised ("Oral", not "oral"). A place alias that is also an ordinary word or very short (`Place.needs_evidence`: "Oral",
 "Osh") counts only with evidence that the sentence means the place: written with a capital,
 not as the sentence's first word, and either after a word of location ("à", "in", "near"…) or
 in a sentence that also names the place's country; or as an upper-case dateline ("ORAL, 3 mai").
@@ -41,6 +41,7 @@ class _Entry:
     kind: str
     key: str
     weak: bool = False  # needs evidence
+    phrase: bool = False  # "capitale du Kazakhstan": no capital letter needed
 
 
 def _key(term: str) -> tuple[str, ...]:
@@ -70,7 +71,7 @@ class Recogniser:
                 self._add(_key(alias), _Entry("country", country.iso3))
             names = tuple(a for a in country.aliases if a not in country.adjectives)
             for phrase in capital_phrases(names, country.adjectives):
-                self._add(phrase, _Entry("place", country.capital))
+                self._add(phrase, _Entry("place", country.capital, phrase=True))
         for place in gazetteer.places.values():
             weak = {_key(alias) for alias in place.needs_evidence}
             for alias in place.aliases:
@@ -94,6 +95,8 @@ class Recogniser:
                 if n > 1 and not set(text[spans[i + n - 2][1]:spans[i + n - 1][0]]) <= _JOINERS:
                     break
                 for entry in self._names.get(tuple(folded[i:i + n]), ()):
+                    if entry.kind == "place" and not entry.phrase and not text[spans[i][0]].isupper():
+                        continue  # journalists capitalise place names: "oral", "bole" are words
                     mention = Mention(entry.kind, entry.key, spans[i][0], spans[i + n - 1][1])
                     (weak if entry.weak else found).append((mention, i) if entry.weak else mention)
         found = _outermost(found)
@@ -106,16 +109,17 @@ class Recogniser:
 
     def _evident(self, text, spans, folded, i, mention: Mention, found: list[Mention]) -> bool:
         written = text[mention.start:mention.end]
-        if i == 0:  # a dateline: "ORAL, 3 mai 2025 (Xinhua) --"
-            after = text[mention.end:mention.end + 3]
-            return written.isupper() and len(written) > 1 and after[:1] == "," and any(c.isdigit() for c in after)
+        after = text[mention.end:mention.end + 3]
+        country = self.gazetteer.places[mention.key].country
+        country_named = any(m.kind == "country" and m.key == country
+                            or m.kind == "place" and self.gazetteer.places[m.key].country == country for m in found)
+        if i == 0:
+            # a dateline: "ORAL, 3 mai 2025 (Xinhua) --"; or in apposition: "Oral, capitale du Kazakhstan-Occidental"
+            dateline = written.isupper() and len(written) > 1 and after[:1] == "," and any(c.isdigit() for c in after)
+            return dateline or (after[:1] == "," and country_named)
         if not written[:1].isupper() or written.isupper() and len(written) <= 3:
             return False
-        if folded[i - 1] in LOCATIVES:
-            return True
-        country = self.gazetteer.places[mention.key].country
-        return any(m.kind == "country" and m.key == country
-                   or m.kind == "place" and self.gazetteer.places[m.key].country == country for m in found)
+        return folded[i - 1] in LOCATIVES or country_named
 
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:
