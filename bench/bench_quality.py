@@ -28,6 +28,10 @@ def main() -> None:
     languages = args.lang or "fr+en"
     print(f"Recognition on {len(items)} labelled sentences ({languages}), {LABELLED.relative_to(ROOT)}")
     print(table(scores))
+    heldout = [i for i in items if i.get("set") == "heldout"]
+    if heldout:
+        print(f"of which held out (written after the rules were settled): {len(heldout)} sentences")
+        print(table(evaluate(Recogniser(load_gazetteer(), load_themes()), heldout)))
     for category, score in scores.items():
         for key, text in score.false_positives:
             print(f"  false {category[:-1] if category != 'region' else category}: {key!r} in {text!r}")

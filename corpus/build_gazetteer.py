@@ -47,7 +47,8 @@ def slug_of(name_en: str) -> str:
 
 
 def is_latin(name: str) -> bool:
-    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
+    # modifier letters (Uzbek ʻ in Fargʻona) are not a script of their own
+    return all(not c.isalpha() or unicodedata.category(c) == "Lm" or "LATIN" in unicodedata.name(c, "") for c in name)
 
 
 def usable_alias(name: str) -> bool:
@@ -116,7 +117,7 @@ def build_places(cities: dict, zipf) -> list[dict[str, str]]:
                      "country": ISO2[city["countrycode"]], "geonameid": gid,
                      "lat": f"{city['latitude']:.4f}", "lon": f"{city['longitude']:.4f}",
                      "capital": "yes" if slug in capitals else "no",
-                     "_hand": [*names, *hand_aliases], "_auto": auto,
+                     "_hand": [*names, *hand_aliases], "_auto": auto, "_trusted": bool(row),
                      "_weak": {fold_key(a) for a in (row.get("needs_evidence") or "").split("|") if a}})
     # An alias belongs to one place: a hand-written one first, then the most populous city's.
     for row in rows:
@@ -139,7 +140,7 @@ def build_places(cities: dict, zipf) -> list[dict[str, str]]:
                 continue  # same words as a name already listed (Xi’an / Xi'an variants are kept by hand)
             if alias not in (row["name_en"], row["name_fr"]):
                 aliases.append(alias)
-            hand_name = alias in row["_hand"] and key not in row["_weak"]
+            hand_name = row["_trusted"] and alias in row["_hand"] and key not in row["_weak"]
             if key in row["_weak"] or (not hand_name and needs_evidence(alias, zipf)):
                 weak.append(alias)
         row["aliases"] = "|".join(aliases)

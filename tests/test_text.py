@@ -37,3 +37,28 @@ def test_sentences_split_at_ends_but_not_at_abbreviations_or_decimals():
 
 def test_merge_spans_joins_overlaps():
     assert merge_spans([(5, 9), (0, 3), (2, 4), (8, 12)]) == ((0, 4), (5, 12))
+
+
+def test_sentences_keep_french_abbreviations_ordinals_and_quotes_together():
+    paragraph = ("Le 30ᵉ anniversaire a été célébré. M. Tokaïev et Mme Li ont parlé. En 300 av. J.-C. la route "
+                 "existait. « Est-ce possible ? » a demandé le ministre. Voir p. 12 du rapport.")
+    assert [paragraph[s:e] for s, e in split_sentences(paragraph, "fr")] == [
+        "Le 30ᵉ anniversaire a été célébré.", "M. Tokaïev et Mme Li ont parlé.",
+        "En 300 av. J.-C. la route existait.", "« Est-ce possible ? » a demandé le ministre.",
+        "Voir p. 12 du rapport.",
+    ]
+
+
+def test_english_sentences_keep_titles_initials_and_decimals_together():
+    paragraph = 'Mr. Tokayev met Dr. Li in the U.S. capital on Jan. 5. Trade hit $94.8 billion. "Will it work?" he asked.'
+    assert [paragraph[s:e] for s, e in split_sentences(paragraph, "en")] == [
+        "Mr. Tokayev met Dr. Li in the U.S. capital on Jan. 5.", "Trade hit $94.8 billion.",
+        '"Will it work?" he asked.',
+    ]
+
+
+def test_a_credit_after_a_caption_stays_with_it_and_spans_point_into_the_paragraph():
+    paragraph = "  Une vue de la tour Baiterek à Astana, 3 juillet 2024. / VCG  "
+    (start, end), = split_sentences(paragraph, "fr")
+    assert paragraph[start:end] == "Une vue de la tour Baiterek à Astana, 3 juillet 2024. / VCG"
+    assert split_sentences("   ", "fr") == [] and split_sentences("Sans point final", "fr") == [(0, 16)]
