@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corpus.gazetteer import REGION_TERMS, Gazetteer
-from corpus.text import fold, words
+from corpus.text import fold_word, words
 from corpus.themes import Theme, ThemeLexicon
 
 REGION = "central-asia"
@@ -45,7 +45,7 @@ class _Entry:
 
 
 def _key(term: str) -> tuple[str, ...]:
-    return tuple(fold(term[s:e]).text for s, e in words(term))
+    return tuple(fold_word(term[s:e]) for s, e in words(term))
 
 
 def capital_phrases(names: tuple[str, ...], adjectives: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -78,7 +78,8 @@ class Recogniser:
                 self._add(_key(alias), _Entry("place", place.slug, _key(alias) in weak))
         for term in REGION_TERMS:
             self._add(_key(term), _Entry("region", REGION))
-        self._longest = max(len(k) for k in self._names)
+        self._prefixes = {key[:n] for key in self._names for n in range(1, len(key) + 1)}
+        self._first_words = {key[0] for key in self._names}
         self._themes = ThemeLexicon(themes)
 
     def _add(self, key: tuple[str, ...], entry: _Entry) -> None:
@@ -87,14 +88,17 @@ class Recogniser:
 
     def mentions(self, text: str, language: str = "fr") -> tuple[Mention, ...]:
         spans = words(text)
-        folded = [fold(text[s:e]).text for s, e in spans]
+        folded = [fold_word(text[s:e]) for s, e in spans]
         found: list[Mention] = []
         weak: list[tuple[Mention, int]] = []
         for i in range(len(spans)):
-            for n in range(1, min(self._longest, len(spans) - i) + 1):
-                if n > 1 and not set(text[spans[i + n - 2][1]:spans[i + n - 1][0]]) <= _JOINERS:
+            if folded[i] not in self._first_words:
+                continue
+            for n in range(1, len(spans) - i + 1):
+                key = tuple(folded[i:i + n])
+                if key not in self._prefixes or n > 1 and not set(text[spans[i + n - 2][1]:spans[i + n - 1][0]]) <= _JOINERS:
                     break
-                for entry in self._names.get(tuple(folded[i:i + n]), ()):
+                for entry in self._names.get(key, ()):
                     if entry.kind == "place" and not entry.phrase and not text[spans[i][0]].isupper():
                         continue  # journalists capitalise place names: "oral", "bole" are words
                     mention = Mention(entry.kind, entry.key, spans[i][0], spans[i + n - 1][1])
@@ -104,7 +108,7 @@ class Recogniser:
             if self._evident(text, spans, folded, i, mention, found):
                 found.append(mention)
         found = _outermost(found)
-        found += [Mention("theme", slug, s, e) for slug, s, e in self._themes.find(text, spans, language)]
+        found += [Mention("theme", slug, s, e) for slug, s, e in self._themes.find(text, spans, language, folded)]
         return tuple(sorted(found, key=lambda m: (m.start, m.end, m.kind, m.key)))
 
     def _evident(self, text, spans, folded, i, mention: Mention, found: list[Mention]) -> bool:

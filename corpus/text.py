@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -46,6 +47,12 @@ def words(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _WORD.finditer(text)]
 
 
+@functools.lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    """fold(word).text, remembered: a corpus repeats its words."""
+    return fold(word).text
+
+
 def term_pattern(term: str) -> str:
     """Regex (over folded text) for a lexicon term: whole words, `*` = any ending, flexible spaces."""
     prefix = term.endswith("*")
@@ -78,14 +85,32 @@ def _ends_with_abbreviation(piece: str) -> bool:
     return piece.endswith(".") and bool(words) and words[-1][:-1].lower() in _ABBREVIATIONS
 
 
+# Where a sentence surely ends: a word of four or more lower-case letters, then . ! ? or …, maybe a
+# closing quote, a space and a capital. Text between such ends goes to pysbd only if it still holds
+# a possible end ("M. Xi", "94,8", "J.-C."): pysbd costs about 0.1 ms a call plus 1.4 µs a character.
+_SURE_END = re.compile(r"(?<=[a-zà-öø-ÿ]{4}[.!?…])(?:\s?[»”\"')\]])*\s+(?=[«“\"(\[]?\s*[A-ZÀ-ÖØ-Þ])")
+
+
+def _pieces(paragraph: str, language: str) -> list[str]:
+    pieces, start = [], 0
+    ends = [m.end() for m in _SURE_END.finditer(paragraph)] + [len(paragraph)]
+    for end in ends:
+        chunk = paragraph[start:end]
+        if _MAYBE_END.search(chunk.rstrip()):
+            pieces += _segmenter(language).segment(chunk)
+        else:
+            pieces.append(chunk)
+        start = end
+    return pieces
+
+
 def split_sentences(paragraph: str, language: str = "fr") -> list[tuple[int, int]]:
     """(start, end) of each sentence in the paragraph, trimmed of surrounding spaces."""
     if not paragraph.strip():
         return []
-    pieces = _segmenter(language).segment(paragraph) if _MAYBE_END.search(paragraph.rstrip()) else [paragraph]
     spans: list[list[int]] = []
     cursor = 0
-    for piece in pieces:
+    for piece in _pieces(paragraph, language):
         core = piece.strip()
         if not core:
             continue

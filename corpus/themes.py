@@ -12,7 +12,7 @@ from pathlib import Path
 import snowballstemmer
 import yaml
 
-from corpus.text import fold, words
+from corpus.text import fold, fold_word, words
 
 THEMES_FILE = Path(__file__).parent / "data" / "themes.yaml"
 LANGUAGES = ("fr", "en")
@@ -78,25 +78,30 @@ class ThemeLexicon:
                 for term in theme.terms_by_language.get(lang, ()):
                     keys.setdefault(term_key(term, self._stemmers[lang]), theme.slug)
             self._keys[lang] = keys
-        self._longest = max((len(k) for keys in self._keys.values() for k in keys), default=1)
+        self._prefixes = {lang: {k[:n] for k in keys for n in range(1, len(k) + 1)} for lang, keys in self._keys.items()}
 
-    def find(self, text: str, spans: list[tuple[int, int]], language: str) -> list[tuple[str, int, int]]:
-        """(theme slug, start, end) of each term in `text`, whose word spans are `spans`."""
+    def find(self, text: str, spans: list[tuple[int, int]], language: str,
+             folded: list[str] | None = None) -> list[tuple[str, int, int]]:
+        """(theme slug, start, end) of each term in `text`, whose word spans are `spans`
+        (and folded words `folded`, if the caller has them)."""
         lang = language if language in self._keys else "en"
-        keys, stem = self._keys[lang], self._stemmers[lang]
+        keys, stem, prefixes = self._keys[lang], self._stemmers[lang], self._prefixes[lang]
         stems = [stem(text[s:e]) for s, e in spans]
+        folded = folded if folded is not None else [fold_word(text[s:e]) for s, e in spans]
         found = []
         i = 0
         while i < len(spans):
-            exact = ("=", fold(text[spans[i][0]:spans[i][1]]).text)
+            exact = ("=", folded[i])
             matched = 0
-            for n in range(min(self._longest, len(spans) - i), 0, -1):
-                slug = keys.get(tuple(stems[i:i + n]))
-                if slug is not None:
-                    found.append((slug, spans[i][0], spans[i + n - 1][1]))
-                    matched = n
+            for n in range(1, len(spans) - i + 1):  # the longest term starting here wins
+                key = tuple(stems[i:i + n])
+                if key not in prefixes:
                     break
-            if not matched and exact in keys:
+                if key in keys:
+                    matched = n
+            if matched:
+                found.append((keys[tuple(stems[i:i + matched])], spans[i][0], spans[i + matched - 1][1]))
+            elif exact in keys:
                 found.append((keys[exact], *spans[i]))
                 matched = 1
             i += max(matched, 1)
