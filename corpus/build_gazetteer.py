@@ -34,6 +34,8 @@ CHINA_WEST = {"13": ("Xinjiang", 100_000), "15": ("Gansu", 300_000), "26": ("Sha
 COMMON_ZIPF = 3.5
 SHORT = 3  # aliases this short need evidence too
 SYLLABLE = 4  # GeoNames alternate names this short are left out (hand aliases such as Osh are kept)
+# ... and so are single syllables (consonants, vowels, maybe n/ng/r): Cheng, Shang are surnames too
+ONE_SYLLABLE = re.compile(r"^[^aeiou]*[aeiou]+(?:n|ng|r)?$")
 
 
 def ascii_fold(text: str) -> str:
@@ -58,7 +60,8 @@ def usable_alias(name: str) -> bool:
     return (bool(words) and is_latin(name) and name[0].isupper() and not name.isupper()
             and not any(c.isdigit() or c in "()/,;[]" for c in name) and " - " not in name and len(name) <= 40
             # single syllables and strings of them ("Wei", "Vu Han") are also Chinese given names and surnames
-            and not (len(words) == 1 and len(words[0]) <= SYLLABLE) and not all(len(w) <= SHORT for w in words))
+            and not (len(words) == 1 and (len(words[0]) <= SYLLABLE or ONE_SYLLABLE.match(words[0])))
+            and not all(len(w) <= SHORT for w in words))
 
 
 def fold_key(name: str) -> str:

@@ -65,7 +65,7 @@ def test_the_build_selects_filters_and_resolves_collisions():
     with open(ROOT / "corpus" / "data" / "hand" / "places.csv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             cities.setdefault(row["geonameid"], fake_city(int(row["geonameid"]), row["name_en"], "KZ", 500_000))
-    cities["1"] = fake_city(1, "Big Town", "UZ", 150_000, ["Bigtown", "shyan", "BGT", "Большой", "Wei", "Vu Han"])
+    cities["1"] = fake_city(1, "Big Town", "UZ", 150_000, ["Bigtown", "shyan", "BGT", "Большой", "Wei", "Vu Han", "Cheng"])
     cities["2"] = fake_city(2, "Big Town", "UZ", 120_000)  # a smaller namesake
     cities["3"] = fake_city(3, "Small Town", "UZ", 90_000)  # below the limit
     cities["4"] = fake_city(4, "Far Place", "CN", 500_000)  # Chinese, not in the west
@@ -74,7 +74,7 @@ def test_the_build_selects_filters_and_resolves_collisions():
     rows = {r["slug"]: r for r in build_places(cities, lambda word, lang: 5.0 if word == "mouth" else 1.0)}
     assert "bigtown" in rows and "smalltown" not in rows and "farplace" not in rows and "westplace" in rows
     assert rows["bigtown"]["geonameid"] == "1"
-    assert rows["bigtown"]["aliases"] == "Bigtown"  # no lower-case key, code, Cyrillic or lone syllable
+    assert rows["bigtown"]["aliases"] == "Bigtown"  # no lower-case key, code, Cyrillic or syllable
     assert rows["mouth"]["needs_evidence"] == "Mouth"
     assert rows["beijing"]["capital"] == "yes" and rows["xian"]["name_fr"] == "Xi’an"
 

@@ -77,6 +77,7 @@ def test_what_journalists_mean_without_naming(recogniser, text, lang, slug):
     ("Chinese capital is pouring into the region.", "en"),  # capital as money: no Beijing
     ("Turkish Airlines flies to Tbilisi.", "en"),  # Turkish is not Turkmen
     ("Central African leaders met in Luanda.", "en"),  # not the region
+    ("Vice Foreign Minister Cheng Guoping met Chinese envoys.", "en"),  # Cheng: an old name of Zhengzhou
 ])
 def test_no_false_places_from_ordinary_words(recogniser, text, lang):
     mentions = recogniser.mentions(text, lang)
