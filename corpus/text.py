@@ -1,4 +1,4 @@
-"""Text helpers: accent/case/apostrophe folding that keeps offsets, term patterns, sentence splitting."""
+"""Text helpers: accent/case/apostrophe folding that keeps offsets, words, sentence splitting."""
 
 from __future__ import annotations
 
@@ -51,15 +51,6 @@ def words(text: str) -> list[tuple[int, int]]:
 def fold_word(word: str) -> str:
     """fold(word).text, remembered: a corpus repeats its words."""
     return fold(word).text
-
-
-def term_pattern(term: str) -> str:
-    """Regex (over folded text) for a lexicon term: whole words, `*` = any ending, flexible spaces."""
-    prefix = term.endswith("*")
-    words = fold(term.rstrip("*")).text.split()
-    body = r"[\s\-]+".join(re.escape(word) for word in words)
-    ending = r"\w*" if prefix else ""
-    return rf"(?<!\w){body}{ending}(?!\w)"
 
 
 # Sentences: pysbd (rule-based, knows French and English abbreviations, decimals such as 94,8,

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
 
-from corpus.text import fold, merge_spans, split_sentences, term_pattern
+from corpus.text import fold, fold_word, merge_spans, split_sentences, words
 
 
 def test_fold_strips_case_accents_and_apostrophe_style_and_keeps_offsets():
@@ -16,11 +15,10 @@ def test_fold_strips_case_accents_and_apostrophe_style_and_keeps_offsets():
     assert text[slice(*folded.span_in_original(19, 21))] == "œ"
 
 
-def test_term_pattern_matches_whole_words_with_optional_endings():
-    assert re.findall(term_pattern("gazoduc*"), fold("Les Gazoducs et les oléoducs").text) == ["gazoducs"]
-    assert not re.search(term_pattern("BRI"), fold("un abri fabriqué").text)
-    assert re.search(term_pattern("Xi’an"), fold("à Xi'an, en Chine").text)
-    assert re.search(term_pattern("échanges de personnel"), fold("les Échanges  de\npersonnel").text)
+def test_words_split_at_apostrophes_and_hyphens_and_keep_offsets():
+    text = "d’Astana, Nour-Soultan et Xi'an (30ᵉ)"
+    assert [text[s:e] for s, e in words(text)] == ["d", "Astana", "Nour", "Soultan", "et", "Xi", "an", "30ᵉ"]
+    assert fold_word("PÉKIN") == "pekin"
 
 
 def test_sentences_split_at_ends_but_not_at_abbreviations_or_decimals():
