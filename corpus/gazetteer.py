@@ -12,7 +12,7 @@ DATA_DIR = Path(__file__).parent / "data"
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 # The region as a whole: a mention of it is weaker evidence for each of the five than a direct one.
 REGION_TERMS = ("Asie centrale", "Asie-Centrale", "Central Asia", "Central Asian", "Central Asians", "centrasiatique",
-                "centrasiatiques", "C5")
+                "centrasiatiques", "centre-asiatique", "centre-asiatiques", "C5")
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,13 @@ def test_a_place_is_found_only_when_capitalised(recogniser):
     assert keys(recogniser, "Bole is a city in Xinjiang.", "en", "place") == {"bole"}
 
 
+@pytest.mark.parametrize("text, lang", [("Les États centre-asiatiques ont signé.", "fr"),
+                                        ("Les républiques centrasiatiques ont signé.", "fr"),
+                                        ("ASIE CENTRALE : le sommet s’ouvre.", "fr"), ("Central Asia's leaders met.", "en")])
+def test_ways_of_naming_the_region(recogniser, text, lang):
+    assert keys(recogniser, text, lang, "region") == {"central-asia"}
+
+
 def test_the_region_is_not_its_countries(recogniser):
     text = "Les pays d’Asie centrale diversifient leurs partenaires."
     assert {(m.kind, m.key) for m in recogniser.mentions(text, "fr")} == {("region", "central-asia")}
