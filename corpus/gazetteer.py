@@ -11,7 +11,8 @@ import yaml
 DATA_DIR = Path(__file__).parent / "data"
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 # The region as a whole: a mention of it is weaker evidence for each of the five than a direct one.
-REGION_TERMS = ("Asie centrale", "Asie-Centrale", "Central Asia", "Central Asian*", "centrasiatique*", "C+C5", "C5")
+REGION_TERMS = ("Asie centrale", "Asie-Centrale", "Central Asia", "Central Asian", "Central Asians", "centrasiatique",
+                "centrasiatiques", "centre-asiatique", "centre-asiatiques", "C5")
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,8 @@ class Country:
     name_en: str
     name_fr: str
     capital: str  # place slug
-    aliases: tuple[str, ...]
+    aliases: tuple[str, ...]  # names and adjectives, both languages
+    adjectives: tuple[str, ...] = ()  # those of `aliases` that are adjectives or demonyms (kazakh, Chinese)
 
     def name(self, lang: str) -> str:
         return self.name_fr if lang == "fr" else self.name_en
@@ -54,6 +56,9 @@ class Place:
     geonameid: int
     aliases: tuple[str, ...]
     summit: Summit | None = None
+    # Those of `aliases` that are also ordinary words or very short (Oral, Nice, Osh): found only
+    # with evidence that the text means the place (see corpus.recognise).
+    needs_evidence: tuple[str, ...] = ()
 
     def name(self, lang: str) -> str:
         return self.name_fr if lang == "fr" else self.name_en
@@ -79,7 +84,9 @@ def _split(aliases: str) -> tuple[str, ...]:
 def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
     with open(data_dir / "countries.csv", encoding="utf-8", newline="") as handle:
         countries = {
-            row["iso3"]: Country(row["iso3"], row["name_en"], row["name_fr"], row["capital"], _split(row["aliases"]))
+            row["iso3"]: Country(row["iso3"], row["name_en"], row["name_fr"], row["capital"],
+                                 tuple(dict.fromkeys((*_split(row["names"]), *_split(row["adjectives"])))),
+                                 _split(row["adjectives"]))
             for row in csv.DictReader(handle)
         }
     summits = {
@@ -95,6 +102,7 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
                 geonameid=int(row["geonameid"]),
                 aliases=tuple(dict.fromkeys((row["name_en"], row["name_fr"], *_split(row["aliases"])))),
                 summit=summits.get(row["slug"]),
+                needs_evidence=_split(row.get("needs_evidence") or ""),
             )
             for row in csv.DictReader(handle)
         }
