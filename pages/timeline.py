@@ -7,7 +7,7 @@ import streamlit as st
 from corpus.timeline import corpus_events
 from ui.atlas import page_start
 from ui.panel import citation, highlighted
-from ui.strings import format_date, t
+from ui.strings import format_date, summit_label, t
 
 index, view = page_start("timeline_title", "Timeline")
 st.caption(t(view.lang, "timeline_intro"))
@@ -16,7 +16,9 @@ st.caption(t(view.lang, "timeline_intro"))
 def basis_note(event, index, lang: str) -> str:
     values = dict(event.values)
     if event.basis == "summit_list":
-        values["label"] = index.gazetteer.places[values.pop("place")].summit.label(lang)
+        values["label"] = summit_label(index.gazetteer.places[values.pop("place")].summit, lang)
+    if "published" in values:
+        values["published"] = format_date(values["published"], lang)
     if event.basis == "alternation":
         values["host"] = t(lang, f"host_{values['host']}")
         values["last"] = index.gazetteer.places[values["last"]].name(lang)

@@ -11,7 +11,7 @@ from corpus.excerpts import CorpusIndex
 from ui.data import current_index
 from ui.panel import go_to, inert
 from ui.state import FIRST_YEAR, PARAMS, View, view_from_params
-from ui.strings import LANGUAGES, t
+from ui.strings import DEFAULT_LANGUAGE, LANGUAGES, t
 
 
 def current_view(index: CorpusIndex) -> View:
@@ -87,10 +87,17 @@ def navigation(view: View) -> None:
     page_links(view)
 
 
+def tab_title(lang: str, title_key: str = "app_title") -> str:
+    """The browser tab's title: the page's, then the atlas's, in the reader's language."""
+    return " · ".join(dict.fromkeys([t(lang, title_key), t(lang, "app_title")]))
+
+
 def page_start(title_key: str = "app_title", page_name: str | None = None) -> tuple[CorpusIndex, View]:
     """What every page starts with: its settings, the view from the URL, its title, the
-    warnings for unreadable articles and the navigation (which keeps the view)."""
-    st.set_page_config(page_title=" · ".join(filter(None, [page_name, "China–Central Asia Summit Atlas"])),
+    warnings for unreadable articles and the navigation (which keeps the view).
+    `page_name`: given on every page but the map (its language switch then goes in the sidebar)."""
+    asked = str(st.query_params.get("lang", "")).strip().lower()
+    st.set_page_config(page_title=tab_title(asked if asked in LANGUAGES else DEFAULT_LANGUAGE, title_key),
                        page_icon=":material/public:", layout="wide",
                        initial_sidebar_state="collapsed" if page_name is None else "auto")
     index = current_index()

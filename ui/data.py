@@ -14,7 +14,7 @@ from corpus.gazetteer import Place
 from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map
 from geo.countries import Shapes, load_shapes
 from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer, load_corridors
-from ui.strings import source_label, t
+from ui.strings import format_date, source_label, summit_label, t
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,7 +65,7 @@ def map_places(index: CorpusIndex) -> list[Place]:
 def marker_spec(place: Place, index: CorpusIndex, lang: str, until: int | None = None) -> MarkerSpec:
     country = index.gazetteer.countries[place.country].name(lang)
     if place.summit:
-        kind, detail = "summit", place.summit.label(lang)
+        kind, detail = "summit", summit_label(place.summit, lang)
     elif place.capital:
         kind, detail = "capital", t(lang, "capital_of", country=country)
     else:
@@ -89,7 +89,7 @@ def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[
         quote = sentence.text
         if len(quote) > MAX_QUOTE:  # cut at a word
             quote = quote[:MAX_QUOTE].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-        result.append(Citation(quote, f"{article.title} · {source_label(article, lang)} · {article.published}"))
+        result.append(Citation(quote, f"{article.title} · {source_label(article, lang)} · {format_date(article.published, lang)}"))
     return tuple(result)
 
 
@@ -102,7 +102,7 @@ def theme_layers(index: CorpusIndex, lang: str, until: int | None = None) -> tup
         badges = []
         for slug, sentences in sorted(ties.venues.items()):
             place = index.gazetteer.places[slug]
-            heading = f"★ {place.name(lang)} — {place.summit.label(lang)}" if place.summit else place.name(lang)
+            heading = f"★ {place.name(lang)} — {summit_label(place.summit, lang)}" if place.summit else place.name(lang)
             badges.append(Badge(place.lat, place.lon, heading, citations(index, sentences, lang)))
         for slug, sentences in sorted(ties.places.items()):
             if slug not in ties.venues:

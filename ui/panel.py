@@ -16,7 +16,7 @@ from corpus.articles import Article
 from corpus.excerpts import CorpusIndex, Excerpt
 from corpus.text import merge_spans
 from ui.state import View
-from ui.strings import source_label, t
+from ui.strings import format_date, source_label, summit_label, t
 
 SHOWN_FIRST = 6
 # Characters that Markdown, HTML, LaTeX ($) or emoji shortcodes (:) could give a meaning to.
@@ -44,7 +44,7 @@ def go_to(view: View) -> None:
 
 
 def citation(article: Article, lang: str) -> str:
-    return f"**{inert(article.title)}** · {inert(source_label(article, lang))} · {inert(article.published)}"
+    return f"**{inert(article.title)}** · {inert(source_label(article, lang))} · {inert(format_date(article.published, lang))}"
 
 
 def safe_url(url: str | None) -> str | None:
@@ -117,7 +117,7 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
         st.subheader(inert(article.title), anchor=False)
         facts = [
             f"{t(lang, 'source')}: {inert(source_label(article, lang))}",
-            f"{t(lang, 'published')}: {inert(article.published)}",
+            f"{t(lang, 'published')}: {inert(format_date(article.published, lang))}",
             t(lang, "in_language", language=t(lang, f"lang_{article.language}")),
         ]
         url = safe_url(article.url)
@@ -174,7 +174,7 @@ def render_heading(view: View, index: CorpusIndex) -> None:
         facts = [t(lang, "capital_of" if place.capital else "city_in", country=country),
                  f"{t(lang, 'coordinates')}: {place.lat:.2f}° N, {place.lon:.2f}° E"]
         if place.summit:
-            facts.insert(0, f"**{place.summit.label(lang)}** — {place.summit.facts(lang)}")
+            facts.insert(0, f"**{summit_label(place.summit, lang)}** — {place.summit.facts(lang)}")
         facts.append(_mention_line(index, "place", place.slug, lang, view.until))
         st.markdown("\n".join(f"- {fact}" for fact in facts))
     elif view.country:
@@ -182,7 +182,7 @@ def render_heading(view: View, index: CorpusIndex) -> None:
         capital = gazetteer.places[country.capital]
         st.subheader(country.name(lang), anchor=False)
         facts = [f"{t(lang, 'capital')}: {capital.name(lang)}", f"{t(lang, 'iso')}: {country.iso3}"]
-        facts += [f"{t(lang, 'summit_venue')}: ★ {p.name(lang)} — {p.summit.label(lang)}"
+        facts += [f"{t(lang, 'summit_venue')}: ★ {p.name(lang)} — {summit_label(p.summit, lang)}"
                   for p in gazetteer.places.values() if p.summit and p.country == country.iso3]
         facts.append(_mention_line(index, "country", country.iso3, lang, view.until))
         st.markdown("\n".join(f"- {fact}" for fact in facts))
@@ -202,7 +202,7 @@ def render_overview(view: View, index: CorpusIndex) -> None:
     st.markdown(t(lang, "intro"))
     st.markdown(f"#### {t(lang, 'summits')}")
     for place in sorted((p for p in index.gazetteer.places.values() if p.summit), key=lambda p: p.summit.number):
-        st.button(f"★ {place.name(lang)} — {place.summit.label(lang)}", key=f"summit-{place.slug}",
+        st.button(f"★ {place.name(lang)} — {summit_label(place.summit, lang)}", key=f"summit-{place.slug}",
                   on_click=go_to, args=(view.selecting_place(place.slug),), type="tertiary")
         st.caption(place.summit.facts(lang))
 

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+
+from corpus.gazetteer import Summit
+
 LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
 
@@ -76,7 +83,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "host_china": "China",
         "host_central_asia": "Central Asia",
         "nav_themes": "Themes and figures",
-        "months": "January February March April May June July August September October November December",
         "upcoming": "not yet held at the map's date",
         "legend_upcoming": "Summit not yet held at the map's date",
         "as_of": "As of {year}: only articles published by then.",
@@ -187,7 +193,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "host_china": "Chine",
         "host_central_asia": "Asie centrale",
         "nav_themes": "Thèmes et chiffres",
-        "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
         "upcoming": "pas encore tenu à la date de la carte",
         "legend_upcoming": "Sommet pas encore tenu à la date de la carte",
         "as_of": "À la date de {year} : seulement les articles publiés jusque-là.",
@@ -237,15 +242,48 @@ def t(lang: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+# Babel locales: British English, as the rest of the atlas is written ("17 June 2025").
+LOCALES = {"en": "en_GB", "fr": "fr_FR"}
+
+
+def _locale(lang: str) -> str:
+    return LOCALES.get(lang, LOCALES[DEFAULT_LANGUAGE])
+
+
 def format_date(value: str, lang: str) -> str:
-    """YYYY, YYYY-MM or YYYY-MM-DD, written out: "May 2023", "18 mai 2023"."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = t(lang, "months").split()[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
+    """YYYY, YYYY-MM or YYYY-MM-DD in the reader's locale: "2023", "May 2023", "18 mai 2023".
+    A value that is not such a date is returned as it is."""
+    try:
+        parts = [int(part) for part in value.split("-")]
+        if len(parts) == 1:
+            return str(parts[0])
+        if len(parts) == 2:
+            return babel_dates.format_skeleton("yMMMM", date(parts[0], parts[1], 1), locale=_locale(lang))
+        return babel_dates.format_date(date(*parts), "long", locale=_locale(lang))
+    except (ValueError, TypeError):
+        return value
+
+
+def format_dates(value: str, lang: str) -> str:
+    """A date, or a range "start/end" of days: "18–19 May 2023", "18–19 mai 2023"."""
+    start, _, end = value.partition("/")
+    if not end:
+        return format_date(start, lang)
+    try:
+        first, last = date.fromisoformat(start), date.fromisoformat(end)
+    except ValueError:
+        return f"{format_date(start, lang)} – {format_date(end, lang)}"
+    return babel_dates.format_interval(first, last, "yMMMMd", locale=_locale(lang))
+
+
+def summit_label(summit: Summit, lang: str) -> str:
+    """The summit's name and its dates: "Second China–Central Asia Summit, 17 June 2025"."""
+    return f"{summit.name(lang)}, {format_dates(summit.dates, lang)}"
+
+
+def format_number(value: float, lang: str) -> str:
+    """94.8 → "94.8" or "94,8"."""
+    return babel_numbers.format_decimal(value, locale=_locale(lang))
 
 
 def source_label(article, lang: str) -> str:
