@@ -9,7 +9,7 @@ import streamlit as st
 
 from corpus.figures import corpus_figures
 from ui.atlas import page_start
-from ui.panel import citation, highlighted
+from ui.panel import citation, highlighted, in_language
 from ui.strings import format_number, t
 
 index, view = page_start("themes_title", "Themes")
@@ -24,7 +24,8 @@ for row in range(0, len(figures), 4):
         number = format_number(figure.value, lang)
         value = f"{number} %" if figure.kind == "percent" else f"{number} {t(lang, figure.scale)} {figure.unit}"
         column.metric(f"{label}{', ' + figure.year if figure.year else ''}", value)
-        column.markdown(highlighted(figure.sentence.text, (figure.span,)), unsafe_allow_html=True)
+        column.markdown(in_language(highlighted(figure.sentence.text, (figure.span,)), figure.article.language),
+                        unsafe_allow_html=True)
         column.caption(citation(figure.article, lang), unsafe_allow_html=True)
 
 st.subheader(t(lang, "theme_table"), anchor=False)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from corpus.timeline import corpus_events
 from ui.atlas import page_start
-from ui.panel import citation, highlighted
+from ui.panel import citation, highlighted, in_language
 from ui.strings import format_date, summit_label, t
 
 index, view = page_start("timeline_title", "Timeline")
@@ -32,7 +32,8 @@ for event in corpus_events(index):
         if event.status != "stated":
             when.caption(t(view.lang, f"status_{event.status}"))
         if event.sentence is not None:
-            what.markdown(highlighted(event.sentence.text, (event.span,) if event.span else ()), unsafe_allow_html=True)
+            what.markdown(in_language(highlighted(event.sentence.text, (event.span,) if event.span else ()), event.article.language),
+                          unsafe_allow_html=True)
             what.caption(citation(event.article, view.lang), unsafe_allow_html=True)
             what.page_link("app.py", label=t(view.lang, "open_article"), query_params={
                 **view.as_params(), "article": event.article.id})

@@ -73,6 +73,7 @@ PAGES = [  # path, label key, icon
     ("app.py", "nav_map", ":material/map:"),
     ("pages/timeline.py", "nav_timeline", ":material/event:"),
     ("pages/themes.py", "nav_themes", ":material/bar_chart:"),
+    ("pages/table.py", "nav_table", ":material/table:"),
     ("pages/about.py", "nav_about", ":material/info:"),
 ]
 

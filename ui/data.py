@@ -89,7 +89,8 @@ def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[
         quote = sentence.text
         if len(quote) > MAX_QUOTE:  # cut at a word
             quote = quote[:MAX_QUOTE].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-        result.append(Citation(quote, f"{article.title} · {source_label(article, lang)} · {format_date(article.published, lang)}"))
+        result.append(Citation(quote, f"{article.title} · {source_label(article, lang)} · "
+                                      f"{format_date(article.published, lang)}", article.language))
     return tuple(result)
 
 

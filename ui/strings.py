@@ -17,6 +17,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "app_title": "China–Central Asia Summit Atlas",
         "tagline": "Where China and the five Central Asian states (C+C5) meet, and what the articles say about it.",
         "language": "Language",
+        "excerpt_in": "in {language}:",
+        "nav_table": "Table view",
+        "table_title": "The atlas as tables",
+        "table_intro": "What the map shows, as tables for the keyboard and screen readers. A name lists its excerpts below it; “show on the map” opens it on the map.",
+        "table_places": "Places on the map",
+        "table_countries": "The six countries",
+        "table_themes": "Cooperation themes",
+        "table_excerpts": "Excerpts about {name}, best first ({n})",
+        "table_choose": "Choose a place, a country or a theme in the tables below to list its excerpts here.",
+        "col_place": "Place",
+        "col_country": "Country",
+        "col_kind": "Kind",
+        "col_sentences": "Sentences naming it",
+        "col_theme": "Theme",
+        "col_code": "Map symbol",
+        "col_rank": "Rank",
+        "col_excerpt": "Excerpt",
+        "col_open": "Whole article",
+        "kind_city": "City",
+        "on_map": "show on the map",
+        "field": "{label}: {value}",
         "theme": "Cooperation theme",
         "theme_none": "All themes",
         "search": "Search the excerpts",
@@ -127,6 +148,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "app_title": "Atlas des sommets Chine–Asie centrale",
         "tagline": "Où la Chine et les cinq États d’Asie centrale (C+C5) se rencontrent, et ce qu’en disent les articles.",
         "language": "Langue",
+        "excerpt_in": "en {language} :",
+        "nav_table": "Vue en tableaux",
+        "table_title": "L’atlas en tableaux",
+        "table_intro": "Ce que montre la carte, en tableaux utilisables au clavier et avec un lecteur d’écran. Un nom affiche ses extraits plus bas ; « voir sur la carte » l’ouvre sur la carte.",
+        "table_places": "Lieux de la carte",
+        "table_countries": "Les six pays",
+        "table_themes": "Thèmes de coopération",
+        "table_excerpts": "Extraits sur {name}, les plus pertinents d’abord ({n})",
+        "table_choose": "Choisissez un lieu, un pays ou un thème dans les tableaux ci-dessous pour afficher ici ses extraits.",
+        "col_place": "Lieu",
+        "col_country": "Pays",
+        "col_kind": "Type",
+        "col_sentences": "Phrases qui le nomment",
+        "col_theme": "Thème",
+        "col_code": "Symbole sur la carte",
+        "col_rank": "Rang",
+        "col_excerpt": "Extrait",
+        "col_open": "Article entier",
+        "kind_city": "Ville",
+        "on_map": "voir sur la carte",
+        "field": "{label} : {value}",
         "theme": "Thème de coopération",
         "theme_none": "Tous les thèmes",
         "search": "Chercher dans les extraits",
@@ -281,9 +323,14 @@ def summit_label(summit: Summit, lang: str) -> str:
     return f"{summit.name(lang)}, {format_dates(summit.dates, lang)}"
 
 
-def format_number(value: float, lang: str) -> str:
-    """94.8 → "94.8" or "94,8"."""
-    return babel_numbers.format_decimal(value, locale=_locale(lang))
+def format_number(value: float, lang: str, pattern: str | None = None) -> str:
+    """94.8 → "94.8" or "94,8"; `pattern` a Babel number pattern such as "0.00"."""
+    return babel_numbers.format_decimal(value, pattern, locale=_locale(lang))
+
+
+def format_coordinates(lat: float, lon: float, lang: str) -> str:
+    """ "51.18° N, 71.45° E" or "51,18° N, 71,45° E" (the six countries lie north and east)."""
+    return f"{format_number(lat, lang, '0.00')}° N, {format_number(lon, lang, '0.00')}° E"
 
 
 def source_label(article, lang: str) -> str:
