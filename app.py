@@ -19,7 +19,7 @@ CLICKS = ["last_object_clicked", "last_object_clicked_count"]
 index, view = page_start()
 st.caption(t(view.lang, "tagline"))
 above_map = [*PAGES[1:4], ("pages/about.py", "about_link", ":material/info:")]  # About with a longer label here
-page_links(view, above_map, st.columns(len(above_map)))
+page_links(view, above_map, [st.container(horizontal=True, gap="medium")] * len(above_map))
 controls(view, index)
 
 
@@ -66,7 +66,10 @@ with map_column:
     if apply_click(value):
         st.rerun()
     date_control(view)
-    theme_legend(index, view.lang)
+    with st.container(key="legend-beside-panel"):  # wide screens: under the map
+        theme_legend(index, view.lang)
 
 with panel_column:
     render_panel(view, index)
+with st.container(key="legend-after-panel"):  # phones: the panel comes first, right under the map
+    theme_legend(index, view.lang)

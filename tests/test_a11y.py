@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -134,3 +135,80 @@ def over(colour: str, alpha: float, background: str) -> str:
 def test_the_contrast_formula():
     assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
     assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+AA_TEXT, AA_LARGE_OR_GRAPHIC = 4.5, 3.0
+WHITE = "#ffffff"
+
+
+def map_land() -> str:
+    """A country's fill as drawn: the land colour at its opacity over the sea (no tiles)."""
+    from geo.atlas_map import COUNTRY_STYLE, PALETTE
+    return over(PALETTE["land"], COUNTRY_STYLE["fillOpacity"], PALETTE["sea"])
+
+
+def test_theme_badges_white_letters_and_their_shape_on_the_map():
+    from corpus.themes import load_themes
+    for theme in load_themes().values():
+        assert contrast(WHITE, theme.color) >= AA_TEXT, theme.slug  # 10–11 px bold letters
+        assert contrast(theme.color, map_land()) >= AA_LARGE_OR_GRAPHIC, theme.slug  # the badge on a country
+
+
+@pytest.mark.parametrize(("what", "text", "background", "needed"), [
+    ("place names", "ink", "land", AA_TEXT),
+    ("place names over the sea", "ink", "sea", AA_TEXT),
+    ("summit names", "summit_ink", "land", AA_TEXT),
+    ("country names", "country_ink", "land", AA_TEXT),
+    ("star on a summit pin", "white", "summit", AA_TEXT),
+    ("summit pin", "summit", "land", AA_LARGE_OR_GRAPHIC),
+    ("capital pin", "capital", "land", AA_LARGE_OR_GRAPHIC),
+    ("city pin", "city", "land", AA_LARGE_OR_GRAPHIC),
+    ("selected country's outline", "summit", "land", AA_LARGE_OR_GRAPHIC),
+    ("country border", "border", "land", AA_LARGE_OR_GRAPHIC),
+])
+def test_map_colours(what, text, background, needed):
+    from geo.atlas_map import PALETTE
+    colours = {**PALETTE, "land": map_land()}
+    assert contrast(colours[text], colours[background]) >= needed, what
+
+
+def test_the_map_css_uses_the_tested_palette():
+    from geo.atlas_map import _CSS, PALETTE
+    written = {c.lower() for c in re.findall(r"#[0-9a-fA-F]{6}\b", _CSS)}
+    assert written and written <= {c.lower() for c in PALETTE.values()}, written - set(PALETTE.values())
+
+
+def test_the_legend_over_the_map():
+    from geo.atlas_map import LEGEND_OPACITY, PALETTE
+    legend = over(WHITE, LEGEND_OPACITY, PALETTE["sea"])
+    assert contrast(PALETTE["ink"], legend) >= AA_TEXT
+    for pin in ("summit", "capital", "city"):
+        assert contrast(PALETTE[pin], legend) >= AA_LARGE_OR_GRAPHIC, pin
+
+
+# Streamlit's light theme writes text in this colour on white (read in Chromium from stApp).
+STREAMLIT_TEXT = "#2f2d2b"
+
+
+def test_faded_text_in_the_page():
+    from ui.atlas import CAPTION_OPACITY
+    from ui.panel import CITATION_OPACITY
+    assert contrast(over(STREAMLIT_TEXT, 0.6, WHITE), WHITE) < AA_TEXT  # Streamlit's own captions: why we fix them
+    assert contrast(over(STREAMLIT_TEXT, CAPTION_OPACITY, WHITE), WHITE) >= AA_TEXT
+    assert contrast(over(STREAMLIT_TEXT, CITATION_OPACITY, WHITE), WHITE) >= AA_TEXT
+    assert contrast("#000000", "#ffff00") >= AA_TEXT  # <mark> as the browser draws it in the panel
+
+
+def test_the_primary_colour_of_the_streamlit_theme():
+    import tomllib
+    from tests.conftest import ROOT
+    theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
+    assert contrast(theme["primaryColor"], WHITE) >= AA_TEXT  # the slider's value is written in it
+
+
+def test_the_table_view_colours():
+    from ui.tables import COLOURS
+    for background in (WHITE, COLOURS["header"], COLOURS["current"], COLOURS["mark"]):
+        assert contrast(COLOURS["ink"], background) >= AA_TEXT, background
+    for background in (WHITE, COLOURS["current"]):
+        assert contrast(COLOURS["link"], background) >= AA_TEXT, background

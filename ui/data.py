@@ -131,6 +131,8 @@ def atlas_base_map(index: CorpusIndex, lang: str, tiles: str | None, until: int 
         cities=t(lang, "cities_layer"), legend_title=t(lang, "legend"),
         country_tooltips={iso3: c.name(lang) for iso3, c in countries.items()},
         approximate=t(lang, "approximate"), upcoming=t(lang, "legend_upcoming"),
+        zoom_in=t(lang, "zoom_in"), zoom_out=t(lang, "zoom_out"), layers=t(lang, "layers_control"),
+        close=t(lang, "close_popup"),
     )
     markers = [marker_spec(p, index, lang, until) for p in map_places(index)]
     return base_map(country_shapes(), markers, labels, tiles, themes=theme_layers(index, lang, until),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from html import escape
+from string import Template
 from urllib.parse import urlencode
 
 from corpus.excerpts import CorpusIndex, Excerpt
@@ -20,21 +21,23 @@ from ui.strings import format_coordinates, format_date, source_label, summit_lab
 MAP_PAGE = "./"  # the map page, relative to any page of the app (with or without a base URL path)
 TABLE_PAGE = "./table"
 
-CSS = """
+# Text and link colours on the tables' backgrounds (the contrast tests read them here).
+COLOURS = {"ink": "#1f2d3a", "link": "#1558a8", "header": "#eef1f5", "current": "#fff4d6", "mark": "#ffe27a"}
+CSS = Template("""
 <style>
 .atlas-tables { overflow-x: auto; margin: 0 0 1.5rem; }
-.atlas-tables:focus-visible { outline: 3px solid #1558a8; outline-offset: 2px; }
-.atlas-tables table { border-collapse: collapse; width: 100%; font-size: .95rem; color: #1f2d3a; }
+.atlas-tables:focus-visible { outline: 3px solid $link; outline-offset: 2px; }
+.atlas-tables table { border-collapse: collapse; width: 100%; font-size: .95rem; color: $ink; }
 .atlas-tables caption { text-align: left; font-weight: 700; font-size: 1.1rem; padding: .25rem 0 .5rem; }
 .atlas-tables th, .atlas-tables td { border-bottom: 1px solid #c9ced6; padding: .35rem .5rem; text-align: left;
   vertical-align: top; }
-.atlas-tables thead th { background: #eef1f5; }
-.atlas-tables a { color: #1558a8; }
-.atlas-tables a:focus-visible { outline: 3px solid #1558a8; outline-offset: 1px; }
-.atlas-tables tr[aria-current] { background: #fff4d6; }
-.atlas-tables mark { background: #ffe27a; color: #1f2d3a; }
+.atlas-tables thead th { background: $header; }
+.atlas-tables a { color: $link; }
+.atlas-tables a:focus-visible { outline: 3px solid $link; outline-offset: 1px; }
+.atlas-tables tr[aria-current] { background: $current; }
+.atlas-tables mark { background: $mark; color: $ink; }
 </style>
-"""
+""").substitute(COLOURS)
 
 
 @dataclass(frozen=True)
