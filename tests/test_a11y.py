@@ -93,13 +93,14 @@ def test_the_table_view_shows_the_selections_excerpts_in_french_keeping_the_view
     assert "./table?place=beijing&theme=belt-and-road&lang=fr" in parsed.links  # selecting another keeps the rest
 
 
-def test_the_table_view_escapes_article_text(seeds_copy, monkeypatch):
+@pytest.mark.parametrize("page", [TABLE_PAGE, "pages/about.py"])
+def test_the_tables_escape_article_text(page, seeds_copy, monkeypatch):
     from tests.conftest import article_text
 
     hostile = '<img src=x onerror=alert(1)> </table><script>alert(2)</script> Astana'
     (seeds_copy / "hostile.md").write_text(article_text(hostile.replace('"', "'"), hostile + " commerce."))
     monkeypatch.setenv("ATLAS_SEEDS_DIR", str(seeds_copy))
-    html = html_of(run_app({"place": "astana"}, page=TABLE_PAGE))
+    html = html_of(run_app({"place": "astana"}, page=page))
     assert "<img" not in html and "<script" not in html and "</table><script" not in html
     assert "&lt;img src=x" in html or "&#60;img src&#61;x" in html
 

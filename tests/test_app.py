@@ -174,9 +174,15 @@ def test_broken_and_hostile_articles(seeds_copy: Path, monkeypatch):
 
 def test_about_page_lists_the_articles_and_their_inferred_values():
     at = run_app(page="pages/about.py")
-    table = at.dataframe[0].value
-    assert len(table) == 3 and table["Note"].str.contains("inferred").any()
-    assert list(table.columns) == ["Published", "Title", "Source", "Language", "Note", "Original address", "Article id"]
+    from tests.test_a11y import Tables, html_of
+
+    html = html_of(at)
+    parsed = Tables(html)
+    assert parsed.captions == ["The articles"]
+    assert [text for scope, text in parsed.headers if scope == "col"] == [
+        "Title", "Published", "Source", "Language", "Note", "Original address", "Article id"]
+    assert len([scope for scope, _ in parsed.headers if scope == "row"]) == 3 and "inferred" in html
+    assert "May 2023" in html and "French" in html and parsed.langs == ["fr", "fr", "fr"]
 
 
 def test_about_page_keeps_the_view_and_language_of_the_link():
