@@ -19,7 +19,7 @@ CLICKS = ["last_object_clicked", "last_object_clicked_count"]
 index, view = page_start()
 st.caption(t(view.lang, "tagline"))
 above_map = [*PAGES[1:4], ("pages/about.py", "about_link", ":material/info:")]  # About with a longer label here
-page_links(view, above_map, [st.container(horizontal=True, gap="medium")] * len(above_map))
+page_links(view, above_map, [st.container(horizontal=True, gap="small")] * len(above_map))
 controls(view, index)
 
 
