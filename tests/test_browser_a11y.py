@@ -36,6 +36,7 @@ def test_the_language_switch_changes_the_labels_and_the_url(page: Page, atlas_se
     expect(page.get_by_text("Deuxième sommet Chine–Asie centrale, 17 juin 2025")).to_be_visible()
     expect(page.get_by_test_id("stMainBlockContainer").get_by_role("link", name="Chronologie")).to_be_visible()
     page.wait_for_function("document.title === 'Atlas des sommets Chine–Asie centrale'", timeout=WAIT_MS)
+    page.wait_for_function("document.documentElement.lang === 'fr'", timeout=WAIT_MS)  # read aloud in French
     in_map_text(page, "Légende")
     in_map_text(page, "KIRGHIZISTAN")
     excerpt = page.locator('[data-testid="stMarkdownContainer"] span[lang="fr"]').first
@@ -46,6 +47,7 @@ def test_the_language_switch_changes_the_labels_and_the_url(page: Page, atlas_se
     page.wait_for_function("!new URLSearchParams(window.location.search).has('lang')", timeout=WAIT_MS)
     expect(heading(page, "China–Central Asia Summit Atlas")).to_be_visible(timeout=WAIT_MS)
     assert location(page) == {"place": ["astana"]}
+    page.wait_for_function("document.documentElement.lang === 'en'", timeout=WAIT_MS)
     in_map_text(page, "Legend")
     expect(page.locator(".atlas-lang").first).to_have_attribute("title", "French")
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 
 import streamlit as st
+import streamlit.components.v1 as components
 
 from corpus.excerpts import CorpusIndex
 from ui.data import current_index
@@ -124,7 +126,14 @@ def page_start(title_key: str = "app_title", page_name: str | None = None) -> tu
         navigation(view)
         if page_name is not None:  # the map page has it above the map
             language_switch(view)
+        page_language(view.lang)
     return index, view
+
+
+def page_language(lang: str) -> None:
+    """The page's own `lang` (Streamlit writes `<html lang="en">`), so that a screen reader reads a
+    French page in French. Set from a script: the component's frame shares the page's origin."""
+    components.html(f"<script>parent.document.documentElement.lang = {json.dumps(lang)};</script>", height=0)
 
 
 def date_control(view: View) -> None:
