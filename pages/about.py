@@ -19,12 +19,13 @@ st.markdown(t(lang, "about_corpus"))
 rows = []
 for article in sorted(index.corpus.articles.values(), key=lambda a: a.published):
     url = safe_url(article.url)
-    rows.append(Row(in_language(escape(article.title), article.language), (
+    # The title heads its row, its id (what `?article=` takes) under it.
+    header = f'{in_language(escape(article.title), article.language)}<br><small><code>{escape(article.id)}</code></small>'
+    rows.append(Row(header, (
         escape(format_date(article.published, lang)), escape(source_label(article, lang)),
         escape(t(lang, f"lang_{article.language}")), escape(article.note or ""),
-        f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{escape(url)}</a>' if url else "",
-        f"<code>{escape(article.id)}</code>")))
+        f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{escape(url)}</a>' if url else "")))
 st.html(CSS + table(t(lang, "table_articles"), [t(lang, key) for key in (
-    "title", "published", "source", "language_column", "note", "url", "id")], rows, "atlas-articles"))
+    "title", "published", "source", "language_column", "note", "url")], rows, "atlas-articles"))
 st.markdown(t(lang, "about_sources"))
 st.markdown(t(lang, "about_links"))

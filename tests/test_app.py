@@ -180,7 +180,8 @@ def test_about_page_lists_the_articles_and_their_inferred_values():
     parsed = Tables(html)
     assert parsed.captions == ["The articles"]
     assert [text for scope, text in parsed.headers if scope == "col"] == [
-        "Title", "Published", "Source", "Language", "Note", "Original address", "Article id"]
+        "Title", "Published", "Source", "Language", "Note", "Original address"]
+    assert "<code>000_cb61f1babf2667c4</code>" in html  # the id, under its title
     assert len([scope for scope, _ in parsed.headers if scope == "row"]) == 3 and "inferred" in html
     assert "May 2023" in html and "French" in html and parsed.langs == ["fr", "fr", "fr"]
 
