@@ -73,6 +73,9 @@ def test_the_map_page_on_a_phone(browser, atlas_server):
         expect(panel).to_be_in_viewport()
         first_excerpt = page.get_by_text("Treaty of eternal good-neighbourliness").first
         expect(first_excerpt).to_be_visible()
+        # the rerun sent the selection layer: st_folium asked for its height again, and was held
+        expect(frame.locator(".atlas-ring")).to_have_count(1, timeout=WAIT_MS)
+        assert page.locator(MAP_IFRAME).bounding_box()["height"] == map_box["height"]
         opening = page.get_by_role("button", name="Open the article").first
         opening.scroll_into_view_if_needed()
         expect(opening).to_be_in_viewport()
