@@ -20,8 +20,8 @@ CLICKS = ["last_object_clicked", "last_object_clicked_count"]
 index, view = page_start()
 if not embedded():  # in an iframe, the map and panel only: other pages are a click on "open the whole atlas"
     st.caption(t(view.lang, "tagline"))
-    above_map = [*PAGES[1:3], ("pages/about.py", "about_link", ":material/info:")]  # About with a longer label here
-    page_links(view, above_map, st.columns(len(above_map)))
+    above_map = [*PAGES[1:4], ("pages/about.py", "about_link", ":material/info:")]  # About with a longer label here
+    page_links(view, above_map, [st.container(horizontal=True, gap="small")] * len(above_map))
 controls(view, index)
 
 
@@ -60,9 +60,12 @@ with map_column:
     if apply_click(value):
         st.rerun()
     date_control(view)
-    theme_legend(index, view.lang)
+    with st.container(key="legend-beside-panel"):  # wide screens: under the map
+        theme_legend(index, view.lang)
 
 with panel_column:
     share_box(view)
     render_panel(view, index)
     render_downloads(view, index)
+with st.container(key="legend-after-panel"):  # phones: the panel comes first, right under the map
+    theme_legend(index, view.lang)

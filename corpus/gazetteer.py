@@ -32,13 +32,13 @@ class Country:
 class Summit:
     number: int
     dates: str
-    label_en: str
-    label_fr: str
+    name_en: str  # without its dates: the UI writes them in the reader's locale
+    name_fr: str
     facts_en: str
     facts_fr: str
 
-    def label(self, lang: str) -> str:
-        return self.label_fr if lang == "fr" else self.label_en
+    def name(self, lang: str) -> str:
+        return self.name_fr if lang == "fr" else self.name_en
 
     def facts(self, lang: str) -> str:
         return self.facts_fr if lang == "fr" else self.facts_en
@@ -90,7 +90,7 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
             for row in csv.DictReader(handle)
         }
     summits = {
-        entry["place"]: Summit(int(entry["number"]), entry["dates"], entry["label_en"], entry["label_fr"],
+        entry["place"]: Summit(int(entry["number"]), entry["dates"], entry["name_en"], entry["name_fr"],
                                entry["facts_en"], entry["facts_fr"])
         for entry in yaml.safe_load((data_dir / "summits.yaml").read_text(encoding="utf-8"))
     }

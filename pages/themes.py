@@ -9,8 +9,8 @@ import streamlit as st
 
 from corpus.figures import corpus_figures
 from ui.atlas import page_start
-from ui.panel import citation, highlighted
-from ui.strings import t
+from ui.panel import citation, highlighted, in_language
+from ui.strings import format_number, t
 
 index, view = page_start("themes_title", "Themes")
 lang = view.lang
@@ -21,10 +21,11 @@ for row in range(0, len(figures), 4):
     for column, figure in zip(st.columns(4), figures[row:row + 4]):
         label = (index.themes[figure.about].label(lang) if figure.about in index.themes
                  else t(lang, "about_survey") if figure.about == "survey" else t(lang, "about_unknown"))
-        number = f"{figure.value:g}".replace(".", "," if lang == "fr" else ".")
+        number = format_number(figure.value, lang)
         value = f"{number} %" if figure.kind == "percent" else f"{number} {t(lang, figure.scale)} {figure.unit}"
         column.metric(f"{label}{', ' + figure.year if figure.year else ''}", value)
-        column.markdown(highlighted(figure.sentence.text, (figure.span,)), unsafe_allow_html=True)
+        column.markdown(in_language(highlighted(figure.sentence.text, (figure.span,)), figure.article.language),
+                        unsafe_allow_html=True)
         column.caption(citation(figure.article, lang), unsafe_allow_html=True)
 
 st.subheader(t(lang, "theme_table"), anchor=False)

@@ -18,7 +18,7 @@ from geo.countries import Shapes, load_shapes
 from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer, load_corridors
 from geo.tiles import Tiles, TilesError, tiles_from_setting
 from ui.state import View
-from ui.strings import DEFAULT_LANGUAGE, source_label, t
+from ui.strings import DEFAULT_LANGUAGE, format_date, source_label, summit_label, t
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRESS_FROM = 20  # files to read before a progress bar is worth showing
@@ -116,7 +116,7 @@ def map_places(index: CorpusIndex) -> list[Place]:
 def marker_spec(place: Place, index: CorpusIndex, lang: str, until: int | None = None) -> MarkerSpec:
     country = index.gazetteer.countries[place.country].name(lang)
     if place.summit:
-        kind, detail = "summit", place.summit.label(lang)
+        kind, detail = "summit", summit_label(place.summit, lang)
     elif place.capital:
         kind, detail = "capital", t(lang, "capital_of", country=country)
     else:
@@ -140,7 +140,8 @@ def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[
         quote = sentence.text
         if len(quote) > MAX_QUOTE:  # cut at a word
             quote = quote[:MAX_QUOTE].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-        result.append(Citation(quote, f"{article.title} · {source_label(article, lang)} · {article.published}"))
+        result.append(Citation(quote, f"{article.title} · {source_label(article, lang)} · "
+                                      f"{format_date(article.published, lang)}", article.language))
     return tuple(result)
 
 
@@ -153,7 +154,7 @@ def theme_layers(index: CorpusIndex, lang: str, until: int | None = None) -> tup
         badges = []
         for slug, sentences in sorted(ties.venues.items()):
             place = index.gazetteer.places[slug]
-            heading = f"★ {place.name(lang)} — {place.summit.label(lang)}" if place.summit else place.name(lang)
+            heading = f"★ {place.name(lang)} — {summit_label(place.summit, lang)}" if place.summit else place.name(lang)
             badges.append(Badge(place.lat, place.lon, heading, citations(index, sentences, lang)))
         for slug, sentences in sorted(ties.places.items()):
             if slug not in ties.venues:
@@ -181,6 +182,8 @@ def atlas_base_map(index: CorpusIndex, lang: str, tiles: Tiles | None, until: in
         cities=t(lang, "cities_layer"), legend_title=t(lang, "legend"),
         country_tooltips={iso3: c.name(lang) for iso3, c in countries.items()},
         approximate=t(lang, "approximate"), upcoming=t(lang, "legend_upcoming"),
+        zoom_in=t(lang, "zoom_in"), zoom_out=t(lang, "zoom_out"), layers=t(lang, "layers_control"),
+        close=t(lang, "close_popup"),
     )
     markers = [marker_spec(p, index, lang, until) for p in map_places(index)]
     return base_map(country_shapes(), markers, labels, tiles, themes=theme_layers(index, lang, until),

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+
+from corpus.gazetteer import Summit
+
 LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
 
@@ -10,6 +17,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "app_title": "China–Central Asia Summit Atlas",
         "tagline": "Where China and the five Central Asian states (C+C5) meet, and what the articles say about it.",
         "language": "Language",
+        "excerpt_in": "in {language}:",
+        "nav_table": "Table view",
+        "table_title": "The atlas as tables",
+        "table_intro": "What the map shows, as tables for the keyboard and screen readers. A name lists its excerpts below it; “show on the map” opens it on the map.",
+        "table_places": "Places on the map",
+        "table_countries": "The six countries",
+        "table_themes": "Cooperation themes",
+        "table_excerpts": "Excerpts about {name}, best first ({n})",
+        "table_choose": "Choose a place, a country or a theme in the tables below to list its excerpts here.",
+        "col_place": "Place",
+        "col_country": "Country",
+        "col_kind": "Kind",
+        "col_sentences": "Sentences naming it",
+        "col_theme": "Theme",
+        "col_code": "Map symbol",
+        "col_rank": "Rank",
+        "col_excerpt": "Excerpt",
+        "col_open": "Whole article",
+        "kind_city": "City",
+        "on_map": "show on the map",
+        "field": "{label}: {value}",
+        "table_articles": "The articles",
+        "zoom_in": "Zoom in",
+        "zoom_out": "Zoom out",
+        "layers_control": "Map layers",
+        "close_popup": "Close",
         "theme": "Cooperation theme",
         "theme_none": "All themes",
         "search": "Search the excerpts",
@@ -89,7 +122,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "host_china": "China",
         "host_central_asia": "Central Asia",
         "nav_themes": "Themes and figures",
-        "months": "January February March April May June July August September October November December",
         "upcoming": "not yet held at the map's date",
         "legend_upcoming": "Summit not yet held at the map's date",
         "as_of": "As of {year}: only articles published by then.",
@@ -145,6 +177,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "app_title": "Atlas des sommets Chine–Asie centrale",
         "tagline": "Où la Chine et les cinq États d’Asie centrale (C+C5) se rencontrent, et ce qu’en disent les articles.",
         "language": "Langue",
+        "excerpt_in": "en {language} :",
+        "nav_table": "Vue en tableaux",
+        "table_title": "L’atlas en tableaux",
+        "table_intro": "Ce que montre la carte, en tableaux utilisables au clavier et avec un lecteur d’écran. Un nom affiche ses extraits plus bas ; « voir sur la carte » l’ouvre sur la carte.",
+        "table_places": "Lieux de la carte",
+        "table_countries": "Les six pays",
+        "table_themes": "Thèmes de coopération",
+        "table_excerpts": "Extraits sur {name}, les plus pertinents d’abord ({n})",
+        "table_choose": "Choisissez un lieu, un pays ou un thème dans les tableaux ci-dessous pour afficher ici ses extraits.",
+        "col_place": "Lieu",
+        "col_country": "Pays",
+        "col_kind": "Type",
+        "col_sentences": "Phrases qui le nomment",
+        "col_theme": "Thème",
+        "col_code": "Symbole sur la carte",
+        "col_rank": "Rang",
+        "col_excerpt": "Extrait",
+        "col_open": "Article entier",
+        "kind_city": "Ville",
+        "on_map": "voir sur la carte",
+        "field": "{label} : {value}",
+        "table_articles": "Les articles",
+        "zoom_in": "Zoom avant",
+        "zoom_out": "Zoom arrière",
+        "layers_control": "Couches de la carte",
+        "close_popup": "Fermer",
         "theme": "Thème de coopération",
         "theme_none": "Tous les thèmes",
         "search": "Chercher dans les extraits",
@@ -224,7 +282,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "host_china": "Chine",
         "host_central_asia": "Asie centrale",
         "nav_themes": "Thèmes et chiffres",
-        "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
         "upcoming": "pas encore tenu à la date de la carte",
         "legend_upcoming": "Sommet pas encore tenu à la date de la carte",
         "as_of": "À la date de {year} : seulement les articles publiés jusque-là.",
@@ -285,15 +342,53 @@ def t(lang: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+# Babel locales: British English, as the rest of the atlas is written ("17 June 2025").
+LOCALES = {"en": "en_GB", "fr": "fr_FR"}
+
+
+def _locale(lang: str) -> str:
+    return LOCALES.get(lang, LOCALES[DEFAULT_LANGUAGE])
+
+
 def format_date(value: str, lang: str) -> str:
-    """YYYY, YYYY-MM or YYYY-MM-DD, written out: "May 2023", "18 mai 2023"."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = t(lang, "months").split()[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
+    """YYYY, YYYY-MM or YYYY-MM-DD in the reader's locale: "2023", "May 2023", "18 mai 2023".
+    A value that is not such a date is returned as it is."""
+    try:
+        parts = [int(part) for part in value.split("-")]
+        if len(parts) == 1:
+            return str(parts[0])
+        if len(parts) == 2:
+            return babel_dates.format_skeleton("yMMMM", date(parts[0], parts[1], 1), locale=_locale(lang))
+        return babel_dates.format_date(date(*parts), "long", locale=_locale(lang))
+    except (ValueError, TypeError):
+        return value
+
+
+def format_dates(value: str, lang: str) -> str:
+    """A date, or a range "start/end" of days: "18–19 May 2023", "18–19 mai 2023"."""
+    start, _, end = value.partition("/")
+    if not end:
+        return format_date(start, lang)
+    try:
+        first, last = date.fromisoformat(start), date.fromisoformat(end)
+    except ValueError:
+        return f"{format_date(start, lang)} – {format_date(end, lang)}"
+    return babel_dates.format_interval(first, last, "yMMMMd", locale=_locale(lang))
+
+
+def summit_label(summit: Summit, lang: str) -> str:
+    """The summit's name and its dates: "Second China–Central Asia Summit, 17 June 2025"."""
+    return f"{summit.name(lang)}, {format_dates(summit.dates, lang)}"
+
+
+def format_number(value: float, lang: str, pattern: str | None = None) -> str:
+    """94.8 → "94.8" or "94,8"; `pattern` a Babel number pattern such as "0.00"."""
+    return babel_numbers.format_decimal(value, pattern, locale=_locale(lang))
+
+
+def format_coordinates(lat: float, lon: float, lang: str) -> str:
+    """ "51.18° N, 71.45° E" or "51,18° N, 71,45° E" (the six countries lie north and east)."""
+    return f"{format_number(lat, lang, '0.00')}° N, {format_number(lon, lang, '0.00')}° E"
 
 
 def source_label(article, lang: str) -> str:
