@@ -8,7 +8,6 @@ from dataclasses import replace
 from datetime import date
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from corpus.excerpts import CorpusIndex
 from geo.tiles import Tiles
@@ -139,8 +138,8 @@ def page_start(title_key: str = "app_title", page_name: str | None = None) -> tu
 
 def page_language(lang: str) -> None:
     """The page's own `lang` (Streamlit writes `<html lang="en">`), so that a screen reader reads a
-    French page in French. Set from a script: the component's frame shares the page's origin."""
-    components.html(f"<script>parent.document.documentElement.lang = {json.dumps(lang)};</script>", height=0)
+    French page in French. `lang` is en or fr (checked by the view), never article text."""
+    st.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>", unsafe_allow_javascript=True)
 
 
 def embedded() -> bool:
