@@ -59,6 +59,7 @@ class Excerpts(Sequence[Excerpt]):
         self._index = index
         self._entries = entries  # (sentence, spans in the sentence, strength), best first
         self._patterns = patterns  # query words to highlight as well
+        self._groups: dict[tuple[str, ...], list[int]] | None = None
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -79,6 +80,19 @@ class Excerpts(Sequence[Excerpt]):
 
     def sentences(self) -> list[Sentence]:
         return [sentence for sentence, _, _ in self._entries]
+
+    def by_countries_named(self) -> dict[tuple[str, ...], list[int]]:
+        """Positions of the excerpts grouped by the countries their sentence names (ISO3 codes,
+        sorted, then "region" if it names Central Asia); worked out once, the groups in order."""
+        if self._groups is None:
+            groups: dict[tuple[str, ...], list[int]] = {}
+            for position, (sentence, _, _) in enumerate(self._entries):
+                named = tuple(sorted(self._index.countries_named(sentence)))
+                if any(m.kind == "region" for m in sentence.mentions):
+                    named += ("region",)
+                groups.setdefault(named, []).append(position)
+            self._groups = groups
+        return self._groups
 
     def _excerpt(self, entry) -> Excerpt:
         sentence, spans, strength = entry

@@ -222,3 +222,29 @@ def test_a_filter_that_leaves_nothing_says_so_and_offers_everything_back():
     assert "None of its 1 excerpt(s) match" in at.info[0].value
     next(b for b in at.button if b.label == "Show all 1 excerpt(s)").click().run()
     assert params(at) == {"place": "beijing"}
+
+
+def test_a_theme_layer_badges_the_places_it_cites_most_and_every_country(tmp_path: Path, monkeypatch):
+    """A large corpus ties a theme to many places: the map carries the most cited ones (their quotes
+    travel with every rerun), every country and venue; the panel still lists them all."""
+    from tests.conftest import article_text
+    from corpus.excerpts import build_index
+    from ui.data import MAX_THEME_PLACES, theme_layers
+
+    cities = ["Almaty", "Shymkent", "Aktau", "Karaganda", "Osh", "Khujand", "Samarkand", "Bukhara", "Andijan",
+              "Namangan", "Khiva", "Urumqi", "Kashgar", "Lanzhou", "Shanghai", "Bishkek", "Dushanbe", "Ashgabat",
+              "Tashkent", "Beijing", "Turkmenbashi", "Türkmenabat"]
+    for number, city in enumerate(cities):  # the later a city, the more sentences cite it with trade
+        body = " ".join(f"Trade grew in {city} in year {year}." for year in range(number + 1))
+        (tmp_path / f"a{number}.md").write_text(article_text(city, body), encoding="utf-8")
+    monkeypatch.setenv("ATLAS_SEEDS_DIR", str(tmp_path))
+    at = run_app({"theme": "trade"})
+    assert not at.exception
+    index = build_index(tmp_path)
+    trade = next(layer for layer in theme_layers(index, "en") if layer.slug == "trade")
+    named = {badge.heading for badge in trade.badges}
+    assert len(cities) > MAX_THEME_PLACES
+    assert set(cities[-MAX_THEME_PLACES:]) <= named  # cited most
+    assert not set(cities[:-MAX_THEME_PLACES]) & named
+    assert {"Kazakhstan", "China", "Uzbekistan"} <= named  # every country it is tied to
+    assert len(index.excerpts_for_theme("trade")) == sum(range(1, len(cities) + 1))

@@ -145,9 +145,14 @@ def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[
     return tuple(result)
 
 
+MAX_THEME_PLACES = 10
+
+
 @st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={CorpusIndex: id})
 def theme_layers(index: CorpusIndex, lang: str, until: int | None = None) -> tuple[ThemeLayer, ...]:
-    """One layer per theme: a badge on each country, summit venue and place the corpus ties it to."""
+    """One layer per theme: a badge on each country and summit venue the corpus ties it to, and on
+    the MAX_THEME_PLACES places it cites most with it (every badge's quotes travel with the map on
+    each rerun; the panel lists every place)."""
     layers = []
     for number, theme in enumerate(index.themes.values()):
         ties = index.theme_ties(theme.slug, until)
@@ -156,10 +161,11 @@ def theme_layers(index: CorpusIndex, lang: str, until: int | None = None) -> tup
             place = index.gazetteer.places[slug]
             heading = f"★ {place.name(lang)} — {summit_label(place.summit, lang)}" if place.summit else place.name(lang)
             badges.append(Badge(place.lat, place.lon, heading, citations(index, sentences, lang)))
-        for slug, sentences in sorted(ties.places.items()):
-            if slug not in ties.venues:
-                place = index.gazetteer.places[slug]
-                badges.append(Badge(place.lat, place.lon, place.name(lang), citations(index, sentences, lang)))
+        others = [(slug, sentences) for slug, sentences in ties.places.items() if slug not in ties.venues]
+        most_cited = sorted(others, key=lambda item: (-len(item[1]), item[0]))[:MAX_THEME_PLACES]
+        for slug, sentences in sorted(most_cited):
+            place = index.gazetteer.places[slug]
+            badges.append(Badge(place.lat, place.lon, place.name(lang), citations(index, sentences, lang)))
         for iso3, sentences in sorted(ties.countries.items()):
             lat, lon = LABEL_POINTS[iso3]
             badges.append(Badge(lat, lon, index.gazetteer.countries[iso3].name(lang), citations(index, sentences, lang)))

@@ -125,12 +125,7 @@ def render_by_country(excerpts: Excerpts, view: View, index: CorpusIndex) -> Non
         st.info(t(view.lang, "no_excerpts"))
         return
     st.caption(t(view.lang, "excerpts_count", n=len(excerpts)))
-    groups: dict[tuple[str, ...], list[int]] = {}  # countries named → positions in `excerpts`
-    for position, sentence in enumerate(excerpts.sentences()):
-        named = tuple(sorted(index.countries_named(sentence)))
-        if any(m.kind == "region" for m in sentence.mentions):
-            named += ("region",)
-        groups.setdefault(named, []).append(position)
+    groups = excerpts.by_countries_named()
     order = sorted(groups, key=lambda key: (not key, key == ("region",), -len(groups[key])))
     number = 0
     for key in order:
