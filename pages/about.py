@@ -7,7 +7,7 @@ from html import escape
 import streamlit as st
 
 from ui.atlas import page_start
-from ui.panel import in_language, safe_url
+from ui.panel import in_language, more_button, safe_url, shown_count
 from ui.strings import format_date, source_label, t
 from ui.tables import CSS, Row, table
 
@@ -16,8 +16,11 @@ lang = view.lang
 
 st.markdown(t(lang, "about_corpus"))
 # A real table (caption, headers, each title marked with its language), not st.dataframe's canvas grid.
+ARTICLES_SHOWN = 100  # at a time: a large corpus has thousands
+articles = sorted(index.corpus.articles.values(), key=lambda a: a.published)
+shown = shown_count(f"about:{view}", ARTICLES_SHOWN)
 rows = []
-for article in sorted(index.corpus.articles.values(), key=lambda a: a.published):
+for article in articles[:shown]:
     url = safe_url(article.url)
     # The title heads its row, its id (what `?article=` takes) under it.
     header = f'{in_language(escape(article.title), article.language)}<br><small><code>{escape(article.id)}</code></small>'
@@ -27,5 +30,6 @@ for article in sorted(index.corpus.articles.values(), key=lambda a: a.published)
         f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{escape(url)}</a>' if url else "")))
 st.html(CSS + table(t(lang, "table_articles"), [t(lang, key) for key in (
     "title", "published", "source", "language_column", "note", "url")], rows, "atlas-articles"))
+more_button(f"about:{view}", shown, len(articles), lang, ARTICLES_SHOWN)
 st.markdown(t(lang, "about_sources"))
 st.markdown(t(lang, "about_links"))

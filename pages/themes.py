@@ -7,16 +7,19 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from corpus.figures import corpus_figures
 from ui.atlas import page_start
-from ui.panel import citation, highlighted, in_language
+from ui.data import key_figures, theme_country_counts
+from ui.panel import citation, highlighted, in_language, more_button, shown_count
 from ui.strings import format_number, t
 
 index, view = page_start("themes_title", "Themes")
 lang = view.lang
 
 st.subheader(t(lang, "figures"), anchor=False)
-figures = corpus_figures(index)
+FIGURES_SHOWN = 12  # at a time, four to a row
+all_figures = key_figures(index)
+shown = shown_count(f"figures:{view}", FIGURES_SHOWN)
+figures = all_figures[:shown]
 for row in range(0, len(figures), 4):
     for column, figure in zip(st.columns(4), figures[row:row + 4]):
         label = (index.themes[figure.about].label(lang) if figure.about in index.themes
@@ -28,8 +31,10 @@ for row in range(0, len(figures), 4):
                         unsafe_allow_html=True)
         column.caption(citation(figure.article, lang), unsafe_allow_html=True)
 
+more_button(f"figures:{view}", shown, len(all_figures), lang, FIGURES_SHOWN)
+
 st.subheader(t(lang, "theme_table"), anchor=False)
-counts = index.theme_country_counts(view.until)
+counts = theme_country_counts(index, view.until)
 countries = list(index.gazetteer.countries.values())
 header = "| | " + " | ".join(c.name(lang) for c in countries) + " |"
 rows = [header, "|---" * (len(countries) + 1) + "|"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from corpus.timeline import corpus_events
 from ui.atlas import page_start
-from ui.panel import citation, highlighted, in_language
+from ui.data import timeline_events
+from ui.panel import citation, highlighted, in_language, more_button, shown_count
 from ui.strings import format_date, summit_label, t
 
 index, view = page_start("timeline_title", "Timeline")
@@ -25,7 +25,10 @@ def basis_note(event, index, lang: str) -> str:
     return t(lang, f"basis_{event.basis}", **values)
 
 
-for event in corpus_events(index):
+EVENTS_SHOWN = 50  # at a time: a large corpus has thousands
+events = timeline_events(index)
+shown = shown_count(f"timeline:{view}", EVENTS_SHOWN)
+for event in events[:shown]:
     with st.container(border=True):
         when, what = st.columns([1, 4])
         when.markdown(f"**{format_date(event.date, view.lang)}**")
@@ -39,3 +42,4 @@ for event in corpus_events(index):
                 **view.as_params(), "article": event.article.id, "sentence": str(event.sentence.number + 1)})
         if event.basis:
             what.caption(basis_note(event, index, view.lang))
+more_button(f"timeline:{view}", shown, len(events), view.lang, EVENTS_SHOWN)

@@ -12,7 +12,9 @@ import streamlit as st
 
 from corpus.articles import article_files
 from corpus.excerpts import CorpusIndex, build_index, update_store
+from corpus.figures import Figure, corpus_figures
 from corpus.gazetteer import Place
+from corpus.timeline import Event, corpus_events
 from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map, selection_layer
 from geo.countries import Shapes, load_shapes
 from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer, load_corridors
@@ -146,6 +148,21 @@ def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[
 
 
 MAX_THEME_PLACES = 10
+
+
+@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: id})
+def timeline_events(index: CorpusIndex) -> list[Event]:
+    return corpus_events(index)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: id})
+def key_figures(index: CorpusIndex) -> list[Figure]:
+    return corpus_figures(index)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16, hash_funcs={CorpusIndex: id})
+def theme_country_counts(index: CorpusIndex, until: int | None) -> dict[tuple[str, str], int]:
+    return index.theme_country_counts(until)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={CorpusIndex: id})

@@ -109,13 +109,22 @@ def render_excerpts(excerpts: list[Excerpt], view: View) -> None:
         st.info(t(view.lang, "no_excerpts"))
         return
     st.caption(t(view.lang, "excerpts_count", n=len(excerpts)))
-    shown_key = f"shown:{view}"
-    shown = st.session_state.get(shown_key, SHOWN_FIRST)
+    shown = shown_count(f"shown:{view}")
     for number, excerpt in enumerate(excerpts[:shown]):
         render_excerpt(excerpt, view, number)
-    if len(excerpts) > shown:
-        st.button(t(view.lang, "more_excerpts", n=min(SHOWN_FIRST, len(excerpts) - shown)), key="more-excerpts",
-                  on_click=lambda: st.session_state.__setitem__(shown_key, shown + SHOWN_FIRST))
+    more_button(f"shown:{view}", shown, len(excerpts), view.lang, button_key="more-excerpts")
+
+
+def shown_count(key: str, step: int = SHOWN_FIRST) -> int:
+    """How many of a long list to draw: `step` at first, `step` more after each "show more"."""
+    return st.session_state.get(key, step)
+
+
+def more_button(key: str, shown: int, total: int, lang: str, step: int = SHOWN_FIRST, button_key: str = "") -> None:
+    """The "show more" button under a list of which `shown` of `total` are drawn."""
+    if total > shown:
+        st.button(t(lang, "more_excerpts", n=min(step, total - shown)), key=button_key or f"more-{key}",
+                  on_click=lambda: st.session_state.__setitem__(key, shown + step))
 
 
 def render_by_country(excerpts: Excerpts, view: View, index: CorpusIndex) -> None:
@@ -132,15 +141,11 @@ def render_by_country(excerpts: Excerpts, view: View, index: CorpusIndex) -> Non
         names = [t(view.lang, "group_region") if code == "region" else index.gazetteer.countries[code].name(view.lang)
                  for code in key] or [t(view.lang, "group_none")]
         st.markdown(f"##### {' · '.join(names)} ({len(groups[key])})")
-        shown_key = f"shown:{view}:{key}"
-        shown = st.session_state.get(shown_key, SHOWN_FIRST)
+        shown = shown_count(f"shown:{view}:{key}")
         for position in groups[key][:shown]:
             render_excerpt(excerpts[position], view, number)
             number += 1
-        if len(groups[key]) > shown:
-            st.button(t(view.lang, "more_excerpts", n=min(SHOWN_FIRST, len(groups[key]) - shown)),
-                      key=f"more-{'-'.join(key) or 'none'}",
-                      on_click=lambda k=shown_key, n=shown: st.session_state.__setitem__(k, n + SHOWN_FIRST))
+        more_button(f"shown:{view}:{key}", shown, len(groups[key]), view.lang, button_key=f"more-{'-'.join(key) or 'none'}")
 
 
 def close_article(view: View) -> None:
