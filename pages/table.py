@@ -7,7 +7,7 @@ import streamlit as st
 
 from ui.atlas import page_start
 from ui.data import map_places
-from ui.panel import selection_excerpts
+from ui.panel import more_button, selection_excerpts, shown_count
 from ui.strings import t
 from ui.tables import CSS, countries_table, excerpts_table, places_table, themes_table
 
@@ -25,14 +25,15 @@ def selection_name(view, index) -> str:
     return " · ".join(name for name in names if name)
 
 
+EXCERPTS_SHOWN = 50  # rows at a time: a selection in a large corpus has thousands
 excerpts = selection_excerpts(view, index)
 if excerpts is None:
     st.info(t(lang, "table_choose"))
-    parts = [CSS]
 else:
     caption = t(lang, "table_excerpts", name=selection_name(view, index), n=len(excerpts))
-    parts = [CSS, excerpts_table(excerpts, caption, view)]
+    shown = shown_count(f"table:{view}", EXCERPTS_SHOWN)
+    st.html(CSS + excerpts_table(excerpts[:shown], caption, view))
+    more_button(f"table:{view}", shown, len(excerpts), lang, EXCERPTS_SHOWN)
     if not excerpts:
         st.info(t(lang, "no_excerpts"))
-parts += [places_table(map_places(index), index, view), countries_table(index, view), themes_table(index, view)]
-st.html("".join(parts))
+st.html(CSS + places_table(map_places(index), index, view) + countries_table(index, view) + themes_table(index, view))
