@@ -90,18 +90,19 @@ def current_index() -> CorpusIndex:
     loader, whose elements Streamlit would replay on every later run."""
     folder = seeds_dir()
     signature = corpus_signature(folder)
+    lang = str(st.query_params.get("lang", DEFAULT_LANGUAGE)).lower()  # the view needs the index
     slot = st.empty()  # on every run, so that the elements after it keep their place (no map remount)
     if _stores_updated().get(str(folder)) != signature:
 
         def progress(done: int, total: int) -> None:
             if total >= PROGRESS_FROM and (done == total or done % max(1, total // 100) == 0):
-                lang = str(st.query_params.get("lang", DEFAULT_LANGUAGE)).lower()  # the view needs the index
                 slot.progress(done / total, text=t(lang, "indexing", done=done, total=total))
 
         update_store(folder, progress).close()
         slot.empty()
         _stores_updated()[str(folder)] = signature
-    return corpus_index(str(folder), signature)
+    with st.spinner(t(lang, "loading_index")):  # shown only if it takes over half a second
+        return corpus_index(str(folder), signature)
 
 
 @st.cache_resource(show_spinner=False)
