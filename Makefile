@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-fast test-browser bench data gazetteer vendor clean
+.PHONY: run test test-fast test-browser bench load data gazetteer vendor clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ test-browser: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/run_all.py
+
+# On demand, not part of `make test`: 20 browser sessions against one server for two minutes.
+load: $(VENV)/.dev
+	$(BIN)/python bench/load.py --sessions 20 --seconds 120
 
 # Regenerate geo/data/*.geojson from Natural Earth (npm package world-atlas).
 data: $(VENV)/.runtime

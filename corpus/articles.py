@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -44,6 +45,11 @@ class SkippedFile:
 class Corpus:
     articles: dict[str, Article] = field(default_factory=dict)
     skipped: tuple[SkippedFile, ...] = ()
+
+    def find(self, article_id: str) -> Article | None:
+        """The article a link names, whatever the case or Unicode form of its id."""
+        wanted = article_key(article_id)
+        return next((article for article in self.articles.values() if article_key(article.id) == wanted), None)
 
 
 class ArticleError(ValueError):
@@ -106,17 +112,39 @@ def parse_article(article_id: str, raw: bytes) -> Article:
     )
 
 
+def article_key(article_id: str) -> str:
+    """Ids that differ only in case or Unicode form (Foo/foo, é composed or not) are one id: they
+    would be one file on macOS or Windows, and a link typed by hand should find the article."""
+    return unicodedata.normalize("NFC", article_id).casefold()
+
+
+def same_id_as(owner: str) -> str:
+    return f"same article id as {owner} (ids ignore case)"
+
+
 def article_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.md"))
+
+
+def read_article_file(path: Path) -> bytes:
+    """At most one byte more than an article may hold: a huge file is refused without reading it all."""
+    with open(path, "rb") as handle:
+        return handle.read(MAX_BYTES + 1)
 
 
 def load_corpus(folder: Path) -> Corpus:
     """Every readable article in `folder`; each unreadable file is named in `skipped`, never raised."""
     articles: dict[str, Article] = {}
     skipped: list[SkippedFile] = []
+    owners: dict[str, str] = {}  # article_key → the file that holds that id
     for path in article_files(folder):
+        key = article_key(path.stem)
+        if key in owners:
+            skipped.append(SkippedFile(path.name, same_id_as(owners[key])))
+            continue
         try:
-            articles[path.stem] = parse_article(path.stem, path.read_bytes())
+            articles[path.stem] = parse_article(path.stem, read_article_file(path))
+            owners[key] = path.name
         except ArticleError as error:
             skipped.append(SkippedFile(path.name, str(error)))
         except OSError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,24 +78,48 @@ class Gazetteer:
         return None
 
 
+class ReferenceDataError(RuntimeError):
+    """A file of corpus/data is missing or unreadable; the message names it and how to restore it."""
+
+
+@contextmanager
+def reading(path: Path):
+    """Any failure while reading `path` becomes a ReferenceDataError naming it."""
+    try:
+        yield path
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, csv.Error, yaml.YAMLError) as error:
+        raise reference_error(path, f"{type(error).__name__}: {error}") from error
+
+
+def reference_error(path: Path, problem: str) -> ReferenceDataError:
+    problem = (problem.splitlines() or [""])[0][:200]
+    return ReferenceDataError(f"Cannot read corpus/data/{path.name} ({problem}). See "
+                              f"corpus/data/README.md: restore it with `git checkout -- corpus/data/{path.name}` "
+                              f"(places.csv and countries.csv are also rebuilt by `make gazetteer`).")
+
+
 def _split(aliases: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in aliases.split("|") if a.strip())
 
 
-def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
-    with open(data_dir / "countries.csv", encoding="utf-8", newline="") as handle:
+def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
+    data_dir = data_dir or DATA_DIR
+    with reading(data_dir / "countries.csv") as path, open(path, encoding="utf-8", newline="") as handle:
         countries = {
             row["iso3"]: Country(row["iso3"], row["name_en"], row["name_fr"], row["capital"],
                                  tuple(dict.fromkeys((*_split(row["names"]), *_split(row["adjectives"])))),
                                  _split(row["adjectives"]))
             for row in csv.DictReader(handle)
         }
-    summits = {
-        entry["place"]: Summit(int(entry["number"]), entry["dates"], entry["name_en"], entry["name_fr"],
-                               entry["facts_en"], entry["facts_fr"])
-        for entry in yaml.safe_load((data_dir / "summits.yaml").read_text(encoding="utf-8"))
-    }
-    with open(data_dir / "places.csv", encoding="utf-8", newline="") as handle:
+    if missing := set(CENTRAL_ASIA + ("CHN",)) - set(countries):
+        raise reference_error(data_dir / "countries.csv", f"lacks {', '.join(sorted(missing))}")
+    with reading(data_dir / "summits.yaml") as path:
+        summits = {
+            entry["place"]: Summit(int(entry["number"]), entry["dates"], entry["name_en"], entry["name_fr"],
+                                   entry["facts_en"], entry["facts_fr"])
+            for entry in yaml.safe_load(path.read_text(encoding="utf-8"))
+        }
+    with reading(data_dir / "places.csv") as path, open(path, encoding="utf-8", newline="") as handle:
         places = {
             row["slug"]: Place(
                 slug=row["slug"], name_en=row["name_en"], name_fr=row["name_fr"], country=row["country"],
@@ -106,4 +131,9 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
             )
             for row in csv.DictReader(handle)
         }
+    # What the panels look up by these references must be there.
+    if missing := ({c.capital for c in countries.values()} | set(summits)) - set(places):
+        raise reference_error(data_dir / "places.csv", f"lacks {', '.join(sorted(missing))}")
+    if unknown := {p.country for p in places.values()} - set(countries):
+        raise reference_error(data_dir / "places.csv", f"names unknown countries {', '.join(sorted(unknown))}")
     return Gazetteer(countries=countries, places=places)

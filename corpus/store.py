@@ -19,7 +19,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Callable, Iterable
 
-from corpus.articles import Article, ArticleError, SkippedFile, article_files, parse_article
+from corpus.articles import (Article, ArticleError, SkippedFile, article_files, article_key, parse_article,
+                             read_article_file, same_id_as)
 
 STORE_NAME = ".atlas-index.sqlite"
 SCHEMA = 1
@@ -111,7 +112,7 @@ class CorpusStore:
     @staticmethod
     def _read(db, path: Path, mtime: int, size: int, analyse, fold) -> None:
         try:
-            article = parse_article(path.stem, path.read_bytes())
+            article = parse_article(path.stem, read_article_file(path))
         except ArticleError as error:
             db.execute("INSERT INTO files VALUES (?, ?, ?, NULL, ?)", (path.name, mtime, size, str(error)))
             return
@@ -126,14 +127,20 @@ class CorpusStore:
             db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (cursor.lastrowid, fold(text)))
 
     def articles(self) -> tuple[list[Article], list[SkippedFile]]:
-        """Articles and skipped files, in file-name order."""
+        """Articles and skipped files, in file-name order. Of two files with one id (Foo.md, foo.md),
+        the second is skipped here rather than when read, so removing the first brings it back."""
         articles, skipped = [], []
+        owners: dict[str, str] = {}  # article_key → the file that holds that id
         with self._lock:
             rows = self._db.execute("SELECT name, article, skipped FROM files ORDER BY name").fetchall()
         for name, article, reason in rows:
+            key = article_key(Path(name).stem)
             if article is None:
                 skipped.append(SkippedFile(name, reason))
+            elif key in owners:
+                skipped.append(SkippedFile(name, same_id_as(owners[key])))
             else:
+                owners[key] = name
                 fields = json.loads(article)
                 articles.append(Article(**{**fields, "paragraphs": tuple(fields["paragraphs"])}))
         return articles, skipped

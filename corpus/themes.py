@@ -12,6 +12,7 @@ from pathlib import Path
 import snowballstemmer
 import yaml
 
+from corpus.gazetteer import reading
 from corpus.text import fold, fold_word, words
 
 THEMES_FILE = Path(__file__).parent / "data" / "themes.yaml"
@@ -33,14 +34,16 @@ class Theme:
         return self.label_fr if lang == "fr" else self.label_en
 
 
-def load_themes(path: Path = THEMES_FILE) -> dict[str, Theme]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    themes = {}
-    for slug, entry in data.items():
-        by_language = {lang: tuple(str(term) for term in entry["terms"].get(lang, ())) for lang in LANGUAGES}
-        every = tuple(dict.fromkeys(term for lang in LANGUAGES for term in by_language[lang]))
-        themes[slug] = Theme(slug, entry["en"], entry["fr"], every, entry["code"], entry["color"], by_language)
-    return themes
+def load_themes(path: Path | None = None) -> dict[str, Theme]:
+    path = path or THEMES_FILE
+    with reading(path):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        themes = {}
+        for slug, entry in data.items():
+            by_language = {lang: tuple(str(term) for term in entry["terms"].get(lang, ())) for lang in LANGUAGES}
+            every = tuple(dict.fromkeys(term for lang in LANGUAGES for term in by_language[lang]))
+            themes[slug] = Theme(slug, entry["en"], entry["fr"], every, entry["code"], entry["color"], by_language)
+        return themes
 
 
 class Stemmer:

@@ -8,15 +8,17 @@ map blank offline, and those CDNs are blocked for many readers.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 from string import Template as Template_
 
 import folium
 from branca.element import MacroElement
 from folium.template import Template
 
-from geo.countries import Shapes
+from geo.countries import REGENERATE, GeoDataError, Shapes
 from geo.js import script_json
 from geo.theme_layers import Corridor, ThemeGroup, ThemeLayer, ThemeScript
 from geo.tiles import Tiles
@@ -33,6 +35,26 @@ MAP_CSS = [("leaflet_css", STATIC_PREFIX + "leaflet/leaflet.css")]
 # Served copies of geo/data/*.geojson (geo.build_data writes both; a test checks they match).
 SERVED_COUNTRIES = "geo/countries.geojson"
 SERVED_NEIGHBOURS = "geo/neighbours.geojson"
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+
+
+def check_static_files(static_dir: Path | None = None) -> None:
+    """The browser fetches the shapes and Leaflet from static/: a missing or broken file there leaves
+    the map blank or without its countries, and no error shows anywhere. So it is checked at start-up."""
+    static_dir = static_dir or STATIC_DIR
+    for name in (SERVED_COUNTRIES, SERVED_NEIGHBOURS):
+        try:
+            features = json.loads((static_dir / name).read_bytes())["features"]
+            if not isinstance(features, list) or not features:
+                raise ValueError("no features")
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise GeoDataError(f"Cannot read static/{name} ({error}). Regenerate it with `{REGENERATE}`.") from error
+    for _, url in MAP_JS + MAP_CSS:
+        name = url.removeprefix(STATIC_PREFIX)
+        if not (static_dir / name).is_file() or not (static_dir / name).stat().st_size:
+            raise GeoDataError(f"static/{name} is missing or empty. Restore it with `make vendor`.")
+
 
 # Central Asia and western China, from the Caspian to Beijing; fitted to the map's real size
 # once it is laid out (FitFrame), starting from a centre and zoom that suit a desktop.

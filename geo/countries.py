@@ -12,7 +12,7 @@ from shapely.geometry import Point
 DATA_DIR = Path(__file__).parent / "data"
 COUNTRIES_FILE = DATA_DIR / "countries.geojson"
 NEIGHBOURS_FILE = DATA_DIR / "neighbours.geojson"
-REGENERATE = "python -m geo.build_data"
+REGENERATE = "make data"  # runs python -m geo.build_data
 
 # ISO 3166-1 alpha-3 → the zero-padded numeric code world-atlas uses as feature id.
 ISO_NUMERIC = {"CHN": "156", "KAZ": "398", "KGZ": "417", "TJK": "762", "TKM": "795", "UZB": "860"}

@@ -16,7 +16,7 @@ import folium
 from branca.element import MacroElement
 from folium.template import Template
 
-from geo.countries import DATA_DIR, REGENERATE, GeoDataError
+from geo.countries import DATA_DIR, GeoDataError
 from geo.js import script_json
 
 CORRIDORS_FILE = DATA_DIR / "corridors.geojson"
@@ -63,7 +63,8 @@ class Corridor:
     coordinates: tuple[tuple[float, float], ...]  # (lon, lat)
 
 
-def load_corridors(lang: str, path: Path = CORRIDORS_FILE) -> list[Corridor]:
+def load_corridors(lang: str, path: Path | None = None) -> list[Corridor]:
+    path = path or CORRIDORS_FILE
     try:
         features = json.loads(path.read_text(encoding="utf-8"))["features"]
         return [Corridor(
@@ -74,8 +75,8 @@ def load_corridors(lang: str, path: Path = CORRIDORS_FILE) -> list[Corridor]:
             coordinates=tuple(tuple(c) for c in f["geometry"]["coordinates"]),
         ) for f in features]
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise GeoDataError(f"Cannot read {path.name} ({error}); it is kept by hand, see geo/README.md "
-                           f"(the country files are rebuilt with `{REGENERATE}`).") from error
+        raise GeoDataError(f"Cannot read {path.name} ({error}). It is kept by hand (see geo/README.md): "
+                           f"restore it with `git checkout -- geo/data/{path.name}`.") from error
 
 
 class ThemeScript(MacroElement):

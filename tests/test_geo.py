@@ -52,7 +52,7 @@ def test_points_outside_the_six_belong_to_none(shapes):
 
 def test_missing_geo_file_names_itself_and_the_command_that_rebuilds_it(monkeypatch, tmp_path):
     monkeypatch.setattr(countries_module, "COUNTRIES_FILE", tmp_path / "countries.geojson")
-    with pytest.raises(GeoDataError, match=r"countries\.geojson.*python -m geo\.build_data"):
+    with pytest.raises(GeoDataError, match=r"countries\.geojson.*make data"):
         load_shapes()
 
 

@@ -10,6 +10,7 @@ from datetime import date
 import streamlit as st
 
 from corpus.excerpts import CorpusIndex
+from corpus.gazetteer import ReferenceDataError
 from geo.tiles import Tiles
 from ui.data import current_index, tiles_setting
 from ui.panel import go_to, inert
@@ -33,7 +34,7 @@ def current_view(index: CorpusIndex) -> View:
             st.warning(message, icon=":material/warning:")
     else:
         st.session_state.pop("link_problems", None)
-    if {k: v[0] for k, v in params.items() if v} != view.as_params():
+    if params != {name: [value] for name, value in view.as_params().items()}:  # also drops repeats and blanks
         go_to(view)
     return view
 
@@ -120,7 +121,12 @@ def page_start(title_key: str = "app_title", page_name: str | None = None) -> tu
                        page_icon=":material/public:", layout="wide",
                        initial_sidebar_state="collapsed" if page_name is None else "auto")
     st.html(PAGE_CSS)
-    index = current_index()
+    try:
+        index = current_index()
+    except ReferenceDataError as error:  # no page can work without it: say which file, and stop
+        lang = str(st.query_params.get("lang", "")).strip().lower()
+        st.error(t(lang if lang in LANGUAGES else DEFAULT_LANGUAGE, "data_error", error=error))
+        st.stop()
     view = current_view(index)
     if embedded():  # inside someone's page: a one-line heading, and a way out to the whole atlas
         st.markdown(f"**{t(view.lang, title_key)}** · [{t(view.lang, 'embed_full')}]({view_link(view)})")

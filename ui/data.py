@@ -15,7 +15,7 @@ from corpus.excerpts import CorpusIndex, build_index, update_store
 from corpus.figures import Figure, corpus_figures
 from corpus.gazetteer import Place
 from corpus.timeline import Event, corpus_events
-from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map, selection_layer
+from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map, check_static_files, selection_layer
 from geo.countries import Shapes, load_shapes
 from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer, load_corridors
 from geo.tiles import Tiles, TilesError, tiles_from_setting
@@ -107,6 +107,7 @@ def current_index() -> CorpusIndex:
 
 @st.cache_resource(show_spinner=False)
 def country_shapes() -> Shapes:
+    check_static_files()
     return load_shapes()
 
 

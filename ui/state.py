@@ -80,7 +80,8 @@ def view_from_params(params: Mapping[str, object], index: CorpusIndex) -> tuple[
     raw = _first(params, "theme")
     accept("theme", raw, (raw or "").lower(), (raw or "").lower() in index.themes, "hint_theme")
     raw = _first(params, "article")
-    accept("article", raw, raw, raw in index.corpus.articles, "hint_article")
+    article = index.corpus.find(raw) if raw else None
+    accept("article", raw, article and article.id, article is not None, "hint_article")
     raw = _first(params, "sentence")
     number = int(raw) if raw and raw.isascii() and raw.isdigit() and len(raw) <= 6 else None
     article = values.get("article")
