@@ -6,6 +6,7 @@ Built once per corpus (`CorpusIndex`); every answer points back to its sentence 
 from __future__ import annotations
 
 import re
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -121,6 +122,7 @@ class CorpusIndex:
         self.themes = themes
         self.sentences = sentences
         self.store = store
+        self.key = uuid.uuid4().hex  # for caches of what is worked out from it (never reused, unlike id())
         self._by_id = {s.id: s for s in sentences}
         self._paragraph_sentences: dict[tuple[str, int], list[Sentence]] = defaultdict(list)
         self._mentioning: dict[tuple[str, str], list[Sentence]] = defaultdict(list)
@@ -237,7 +239,8 @@ class CorpusIndex:
         """Sentences containing every word of `query` (as word starts, ignoring case and accents),
         latest articles first, or in the order of `within`. The words must be in the sentence
         itself, not only in the context shown around it; they are highlighted."""
-        words = [w for w in re.findall(r"\w+", fold(query).text) if len(w) >= MIN_QUERY_WORD or w.isdigit()]
+        # words as the full-text index cuts them (letters and digits: "_" and "-" separate)
+        words = [w for w in re.findall(r"[^\W_]+", fold(query).text) if len(w) >= MIN_QUERY_WORD or w.isdigit()]
         if not words:
             return Excerpts(self, [])
         patterns = tuple(re.compile(rf"(?<!\w){re.escape(w)}\w*") for w in words)

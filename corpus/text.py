@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlparse
@@ -55,17 +56,19 @@ def fold_word(word: str) -> str:
 
 
 # Sentences: pysbd (rule-based, knows French and English abbreviations, decimals such as 94,8,
-# ordinals such as 30ᵉ, initials and quotes). One segmenter per language, built once.
-_SEGMENTERS: dict[str, pysbd.Segmenter] = {}
+# ordinals such as 30ᵉ, initials and quotes). One segmenter per language and thread (a
+# segmenter keeps the text it is working on), built once.
+_SEGMENTERS = threading.local()
 # A paragraph with no . ! ? … followed by a space has one sentence: no need to ask pysbd.
 _MAYBE_END = re.compile(r"[.!?…][\s»”\"')\]]*\s")
 
 
 def _segmenter(language: str) -> pysbd.Segmenter:
     language = language if language in ("fr", "en") else "en"
-    if language not in _SEGMENTERS:
-        _SEGMENTERS[language] = pysbd.Segmenter(language=language, clean=False)
-    return _SEGMENTERS[language]
+    segmenters = _SEGMENTERS.__dict__
+    if language not in segmenters:
+        segmenters[language] = pysbd.Segmenter(language=language, clean=False)
+    return segmenters[language]
 
 
 # Abbreviations pysbd's French rules miss ("av. J.-C.", "p. 12"): a piece ending with one goes on.

@@ -183,7 +183,8 @@ def test_file_names_and_selection_words(seed_index):
     view = View(place="astana", theme="trade", q="a/b\\c", lang="fr", until=2024, article="x")
     assert file_stem(view) == "atlas-place-astana-theme-trade-q-search-until-2024"
     assert file_stem(View()) == "atlas"
-    assert selection_params(view) == "place=astana&theme=trade&q=a/b\\c&until=2024"
+    assert selection_params(view) == "place=astana&theme=trade&q=a%2Fb%5Cc&until=2024"
+    assert selection_params(View(q="a&b c")) == "q=a%26b+c"  # reopens that search, not q=a and a stray b
     assert selection_label(view, seed_index) == "★ Astana · Commerce fluide · recherche « a/b\\c » · en 2024"
     assert selection_label(View(), seed_index) == "The whole map"
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 import time
 from pathlib import Path
 
 import folium
 import streamlit as st
 
-from corpus.articles import article_files
+from corpus.articles import article_stats
 from corpus.excerpts import CorpusIndex, build_index, update_store
+from corpus.store import StoreBusy
 from corpus.figures import Figure, corpus_figures
 from corpus.gazetteer import Place
 from corpus.timeline import Event, corpus_events
@@ -62,14 +64,9 @@ def corpus_signature(folder: Path) -> str:
     now = time.monotonic()
     if last and last[0] == folder_time and last[3] > LARGE_CORPUS and now - last[1] < SCAN_EVERY:
         return last[2]
-    digest, files = hashlib.sha1(), 0
-    for path in article_files(folder):
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        digest.update(f"{path.name}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
-        files += 1
+    stats = article_stats(folder)
+    digest = hashlib.sha1("".join(f"{name}\0{mtime}\0{size}\n" for name, (_, (mtime, size)) in stats.items()).encode())
+    files = len(stats)
     _last_scans()[str(folder)] = (folder_time, now, digest.hexdigest(), files)
     return digest.hexdigest()
 
@@ -82,6 +79,11 @@ def corpus_index(folder: str, signature: str) -> CorpusIndex:
 @st.cache_resource(show_spinner=False)
 def _stores_updated() -> dict[str, str]:
     return {}  # folder → the signature its store was last brought up to date for
+
+
+@st.cache_resource(show_spinner=False)
+def _store_lock(folder: str) -> threading.Lock:
+    return threading.Lock()  # one reader of new files per folder and process; the others wait for it
 
 
 def current_index() -> CorpusIndex:
@@ -98,9 +100,16 @@ def current_index() -> CorpusIndex:
             if total >= PROGRESS_FROM and (done == total or done % max(1, total // 100) == 0):
                 slot.progress(done / total, text=t(lang, "indexing", done=done, total=total))
 
-        update_store(folder, progress).close()
+        with _store_lock(str(folder)):
+            if _stores_updated().get(str(folder)) != signature:  # not done meanwhile by another session
+                try:
+                    update_store(folder, progress).close()
+                except StoreBusy:
+                    slot.empty()
+                    st.info(t(lang, "index_busy"), icon=":material/hourglass_top:")
+                    st.stop()
+                _stores_updated()[str(folder)] = signature
         slot.empty()
-        _stores_updated()[str(folder)] = signature
     with st.spinner(t(lang, "loading_index")):  # shown only if it takes over half a second
         return corpus_index(str(folder), signature)
 
@@ -152,22 +161,22 @@ def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[
 MAX_THEME_PLACES = 10
 
 
-@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: id})
+@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: lambda index: index.key})
 def timeline_events(index: CorpusIndex) -> list[Event]:
     return corpus_events(index)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: id})
+@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: lambda index: index.key})
 def key_figures(index: CorpusIndex) -> list[Figure]:
     return corpus_figures(index)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16, hash_funcs={CorpusIndex: id})
+@st.cache_resource(show_spinner=False, max_entries=16, hash_funcs={CorpusIndex: lambda index: index.key})
 def theme_country_counts(index: CorpusIndex, until: int | None) -> dict[tuple[str, str], int]:
     return index.theme_country_counts(until)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={CorpusIndex: id})
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={CorpusIndex: lambda index: index.key})
 def theme_layers(index: CorpusIndex, lang: str, until: int | None = None) -> tuple[ThemeLayer, ...]:
     """One layer per theme: a badge on each country and summit venue the corpus ties it to, and on
     the MAX_THEME_PLACES places it cites most with it (every badge's quotes travel with the map on

@@ -8,6 +8,8 @@ The map's callable reads the same st.cache_resource layers as the page's map.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -55,7 +57,7 @@ def file_stem(view: View) -> str:
 
 def selection_params(view: View) -> str:
     """The link parameters that reopen the selection (not the language, not an open article)."""
-    return "&".join(f"{name}={value}" for name, value in replace(view, article=None, lang="en").as_params().items())
+    return urlencode(replace(view, article=None, lang="en").as_params())  # as ui.share.view_link writes them
 
 
 def map_file(view: View, index: CorpusIndex) -> Callable[[], str]:
