@@ -131,7 +131,7 @@ _CSS = Template_("""
 .atlas-ring { box-sizing: border-box; width: 44px; height: 44px; border-radius: 50%;
   border: 3px solid $summit; box-shadow: 0 0 0 2px $white; }
 .atlas-name { position: absolute; left: 100%; top: 50%; transform: translateY(-50%); margin-left: 4px;
-  white-space: nowrap; font-weight: 600; color: $ink; text-shadow: 0 0 3px $white, 0 0 3px $white, 0 0 2px $white; }
+  pointer-events: none; white-space: nowrap; font-weight: 600; color: $ink; text-shadow: 0 0 3px $white, 0 0 3px $white, 0 0 2px $white; }
 .atlas-summit + .atlas-name { font-size: 14px; color: $summit_ink; }
 .atlas-small .atlas-capital + .atlas-name { display: none; }
 .atlas-small .atlas-country-name { font-size: 9px; letter-spacing: .04em; }
