@@ -36,7 +36,8 @@ CSS = Template("""
 .atlas-tables a:focus-visible { outline: 3px solid $link; outline-offset: 1px; }
 .atlas-tables tr[aria-current] { background: $current; }
 .atlas-tables mark { background: $mark; color: $ink; }
-.atlas-tables a, .atlas-tables code { overflow-wrap: anywhere; }
+.atlas-tables a { overflow-wrap: break-word; }  /* names whole (a narrow table scrolls sideways) */
+#atlas-articles td a, .atlas-tables code { overflow-wrap: anywhere; }  /* long addresses and ids may break */
 #atlas-articles th[scope="row"] { min-width: 12em; }
 #atlas-articles td:nth-of-type(4) { min-width: 16em; }
 #atlas-articles td:nth-of-type(5) { min-width: 12em; }
