@@ -248,3 +248,15 @@ def test_a_theme_layer_badges_the_places_it_cites_most_and_every_country(tmp_pat
     assert not set(cities[:-MAX_THEME_PLACES]) & named
     assert {"Kazakhstan", "China", "Uzbekistan"} <= named  # every country it is tied to
     assert len(index.excerpts_for_theme("trade")) == sum(range(1, len(cities) + 1))
+
+
+def test_a_country_without_sentences_on_a_theme_says_where_the_maps_theme_marks_come_from():
+    """Kazakhstan and connectivity: the map has a badge at Astana (the summit) and corridors across
+    the country, yet no sentence naming Kazakhstan speaks of it; the panel explains, and offers the theme."""
+    at = run_app({"country": "KAZ", "theme": "connectivity"})
+    assert "None of its" in at.info[0].value
+    assert any("marks the summit where it was discussed" in c.value for c in at.caption)
+    button = next(b for b in at.button if b.label.startswith("Show the") and "Connectivity" in b.label)
+    button.click().run()
+    assert params(at) == {"theme": "connectivity"}
+    assert at.subheader[0].value == "Connectivity (pipelines, roads, railways)"

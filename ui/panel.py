@@ -279,8 +279,14 @@ def render_panel(view: View, index: CorpusIndex) -> None:
         unfiltered = selection_excerpts(replace(view, theme=None, q=None), index) or []
         if unfiltered:
             st.info(t(view.lang, "filtered_out", n=len(unfiltered)))
+            if view.theme:  # the map may still show the theme here: say where that comes from
+                st.caption(t(view.lang, "theme_not_here"))
             st.button(t(view.lang, "show_all", n=len(unfiltered)), on_click=go_to,
                       args=(replace(view, theme=None, q=None),))
+            if view.theme:
+                about_theme = selection_excerpts(replace(view, place=None, country=None, q=None), index) or []
+                st.button(t(view.lang, "show_theme", n=len(about_theme), theme=index.themes[view.theme].label(view.lang)),
+                          on_click=go_to, args=(replace(view, place=None, country=None, q=None),))
             return
     if view.q and not excerpts:
         st.info(t(view.lang, "search_none", q=inert(view.q)))
