@@ -175,7 +175,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "about_links": (
             "**Links.** Every view has its own address: `country` (CHN, KAZ, KGZ, TJK, TKM, UZB), `place` "
             "(a place slug such as `astana`, `xian`), `theme` (e.g. `connectivity`), `article` (an article id), "
-            "`q` (search words) and `lang` (`en` or `fr`). Example: `?place=astana&theme=trade&lang=fr`."
+            "`sentence` (a sentence of that article, from 1), `q` (search words), `lang` (`en` or `fr`) and "
+            "`until` (a year: the map as of then). Example: `?place=astana&theme=trade&lang=fr`."
         ),
     },
     "fr": {
@@ -341,7 +342,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "about_links": (
             "**Liens.** Chaque vue a son adresse : `country` (CHN, KAZ, KGZ, TJK, TKM, UZB), `place` (un lieu, "
             "par exemple `astana`, `xian`), `theme` (par exemple `connectivity`), `article` (identifiant d’article), "
-            "`q` (mots cherchés) et `lang` (`en` ou `fr`). Exemple : `?place=astana&theme=trade&lang=fr`."
+            "`sentence` (une phrase de cet article, à partir de 1), `q` (mots cherchés), `lang` (`en` ou `fr`) et "
+            "`until` (une année : la carte à cette date). Exemple : `?place=astana&theme=trade&lang=fr`."
         ),
     },
 }
