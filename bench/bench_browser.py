@@ -48,9 +48,10 @@ def timed_click(page, frame, x: float, y: float, predicate: str) -> float:
     return (page.evaluate("window.__done") - frame.evaluate("window.__clickAt")) / 1000
 
 
-def one_round(browser, url: str, atlas: bool) -> dict[str, float]:
+def one_round(browser, url: str, atlas: bool, timeout_ms: float = 30_000) -> dict[str, float]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    page.set_default_timeout(timeout_ms)
     received = {"http": 0, "ws": 0}
     page.on("response", lambda r: received.__setitem__("http", received["http"] + int(r.headers.get("content-length") or 0)))
     page.on("websocket", lambda ws: ws.on(

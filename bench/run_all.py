@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_apptest.py", "bench_browser.py", "bench_corpus.py"]
+BENCHMARKS = ["bench_apptest.py", "bench_browser.py", "bench_export.py", "bench_quality.py", "bench_text.py",
+              "bench_corpus.py"]
 
 
 def main() -> int:

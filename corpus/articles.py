@@ -126,6 +126,19 @@ def article_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.md"))
 
 
+def article_stats(folder: Path) -> dict[str, tuple[Path, tuple[int, int]]]:
+    """Each article file's path and (modification time in ns, size), by file name: what tells
+    the index (and the app's cache of it) that a file was added, edited or removed."""
+    stats = {}
+    for path in article_files(folder):
+        try:
+            stat = path.stat()
+        except OSError:  # removed meanwhile
+            continue
+        stats[path.name] = (path, (stat.st_mtime_ns, stat.st_size))
+    return stats
+
+
 def read_article_file(path: Path) -> bytes:
     """At most one byte more than an article may hold: a huge file is refused without reading it all."""
     with open(path, "rb") as handle:

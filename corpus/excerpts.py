@@ -6,6 +6,7 @@ Built once per corpus (`CorpusIndex`); every answer points back to its sentence 
 from __future__ import annotations
 
 import re
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -59,6 +60,7 @@ class Excerpts(Sequence[Excerpt]):
         self._index = index
         self._entries = entries  # (sentence, spans in the sentence, strength), best first
         self._patterns = patterns  # query words to highlight as well
+        self._groups: dict[tuple[str, ...], list[int]] | None = None
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -79,6 +81,19 @@ class Excerpts(Sequence[Excerpt]):
 
     def sentences(self) -> list[Sentence]:
         return [sentence for sentence, _, _ in self._entries]
+
+    def by_countries_named(self) -> dict[tuple[str, ...], list[int]]:
+        """Positions of the excerpts grouped by the countries their sentence names (ISO3 codes,
+        sorted, then "region" if it names Central Asia); worked out once, the groups in order."""
+        if self._groups is None:
+            groups: dict[tuple[str, ...], list[int]] = {}
+            for position, (sentence, _, _) in enumerate(self._entries):
+                named = tuple(sorted(self._index.countries_named(sentence)))
+                if any(m.kind == "region" for m in sentence.mentions):
+                    named += ("region",)
+                groups.setdefault(named, []).append(position)
+            self._groups = groups
+        return self._groups
 
     def _excerpt(self, entry) -> Excerpt:
         sentence, spans, strength = entry
@@ -107,6 +122,7 @@ class CorpusIndex:
         self.themes = themes
         self.sentences = sentences
         self.store = store
+        self.key = uuid.uuid4().hex  # for caches of what is worked out from it (never reused, unlike id())
         self._by_id = {s.id: s for s in sentences}
         self._paragraph_sentences: dict[tuple[str, int], list[Sentence]] = defaultdict(list)
         self._mentioning: dict[tuple[str, str], list[Sentence]] = defaultdict(list)
@@ -120,7 +136,7 @@ class CorpusIndex:
         # latest first, then by id: the order of equally good excerpts
         latest = sorted(corpus.articles.values(), key=lambda a: (_negated(a.published), a.id))
         self._recency = {article.id: rank for rank, article in enumerate(latest)}
-        self._rankings: dict[tuple[str, str], Excerpts] = {}  # a selection's excerpts, ranked once
+        self._rankings: dict = {}  # a selection's excerpts (and a country's strengths), worked out once
 
     def article_sentence(self, article_id: str, number: int) -> Sentence | None:
         """The article's sentence `number`, counted from 1 as in links (`Sentence.number` counts from 0)."""
@@ -134,28 +150,18 @@ class CorpusIndex:
 
     # --- excerpts, best first ----------------------------------------------------------------
 
-    def country_strength(self, iso3: str, mention: Mention) -> int:
-        if mention.kind == "country" and mention.key == iso3:
-            return DIRECT
-        if mention.kind == "place" and self.gazetteer.places[mention.key].country == iso3:
-            return VIA_PLACE
-        if mention.kind == "region" and iso3 in CENTRAL_ASIA:
-            return VIA_REGION
-        return 0
+    def country_strengths(self, iso3: str) -> dict[tuple[str, str], int]:
+        """What speaks of a country, and how strongly: its name, its places, the region (for the five)."""
+        if ("strengths", iso3) not in self._rankings:
+            table = {("place", slug): VIA_PLACE for slug, place in self.gazetteer.places.items() if place.country == iso3}
+            table[("country", iso3)] = DIRECT
+            if iso3 in CENTRAL_ASIA:
+                table[("region", "central-asia")] = VIA_REGION
+            self._rankings[("strengths", iso3)] = table
+        return self._rankings[("strengths", iso3)]
 
     def excerpts_for_country(self, iso3: str) -> Excerpts:
-        if ("country", iso3) not in self._rankings:
-            self._rankings[("country", iso3)] = self._ranked(lambda mention: self.country_strength(iso3, mention),
-                                                             self._speaking_of(iso3))
-        return self._rankings[("country", iso3)]
-
-    def _speaking_of(self, iso3: str) -> list[Sentence]:
-        """Sentences that name the country, one of its places, or (for the five) the region."""
-        keys = [("country", iso3), *(("place", slug) for slug, place in self.gazetteer.places.items()
-                                     if place.country == iso3)]
-        if iso3 in CENTRAL_ASIA:
-            keys.append(("region", "central-asia"))
-        return list({s.id: s for key in keys for s in self._mentioning.get(key, ())}.values())
+        return self._ranked(("country", iso3), self.country_strengths(iso3))
 
     def countries_named(self, sentence: Sentence) -> tuple[str, ...]:
         """ISO3 codes a sentence names, itself or through one of its cities, in corpus order."""
@@ -189,10 +195,7 @@ class CorpusIndex:
         return self._direct("theme", slug)
 
     def _direct(self, kind: str, key: str) -> Excerpts:
-        if (kind, key) not in self._rankings:
-            self._rankings[(kind, key)] = self._ranked(lambda m: DIRECT if m.kind == kind and m.key == key else 0,
-                                                       self._mentioning.get((kind, key), []))
-        return self._rankings[(kind, key)]
+        return self._ranked((kind, key), {(kind, key): DIRECT})
 
     def theme_ties(self, slug: str, until: int | None = None) -> ThemeTies:
         """What the theme is tied to on the map, each with the theme's sentences that support it:
@@ -213,8 +216,8 @@ class CorpusIndex:
         return ties
 
     def countries_spoken_of(self, sentence: Sentence) -> list[str]:
-        return [iso3 for iso3 in self.gazetteer.countries
-                if any(self.country_strength(iso3, m) for m in sentence.mentions)]
+        keys = {(m.kind, m.key) for m in sentence.mentions}
+        return [iso3 for iso3 in self.gazetteer.countries if not keys.isdisjoint(self.country_strengths(iso3))]
 
     def article_venue(self, article_id: str) -> str | None:
         """The summit venue an article is about: the one it names most (the first named on a tie)."""
@@ -236,7 +239,8 @@ class CorpusIndex:
         """Sentences containing every word of `query` (as word starts, ignoring case and accents),
         latest articles first, or in the order of `within`. The words must be in the sentence
         itself, not only in the context shown around it; they are highlighted."""
-        words = [w for w in re.findall(r"\w+", fold(query).text) if len(w) >= MIN_QUERY_WORD or w.isdigit()]
+        # words as the full-text index cuts them (letters and digits: "_" and "-" separate)
+        words = [w for w in re.findall(r"[^\W_]+", fold(query).text) if len(w) >= MIN_QUERY_WORD or w.isdigit()]
         if not words:
             return Excerpts(self, [])
         patterns = tuple(re.compile(rf"(?<!\w){re.escape(w)}\w*") for w in words)
@@ -250,17 +254,21 @@ class CorpusIndex:
     def _date_order(self, sentence: Sentence) -> tuple[int, int]:
         return self._recency[sentence.article_id], sentence.number
 
-    def _ranked(self, strength_of, candidates: list[Sentence]) -> Excerpts:
-        """Candidates that `strength_of` finds in, strongest first; then those matching more
-        (up to three) things; then the latest."""
+    def _ranked(self, selection: tuple[str, str], strengths: dict[tuple[str, str], int]) -> Excerpts:
+        """The sentences mentioning any key of `strengths`, strongest first; then those matching
+        more (up to three) things; then the latest. Ranked once per index and selection."""
+        if selection in self._rankings:
+            return self._rankings[selection]
+        candidates = {s.id: s for key in strengths for s in self._mentioning.get(key, ())}.values()
         entries = []
         for sentence in candidates:
-            strengths = [(strength_of(m), m) for m in sentence.mentions]
-            best = max((s for s, _ in strengths), default=0)
-            if best:
-                entries.append((sentence, merge_spans((m.start, m.end) for s, m in strengths if s), best))
-        entries.sort(key=lambda e: (-e[2], -min(len(e[1]), 3), *self._date_order(e[0])))
-        return Excerpts(self, entries)
+            matched = [(strengths.get((m.kind, m.key), 0), m) for m in sentence.mentions]
+            best = max(strength for strength, _ in matched)
+            entries.append((sentence, merge_spans((m.start, m.end) for strength, m in matched if strength), best))
+        recency = self._recency
+        entries.sort(key=lambda e: (-e[2], -min(len(e[1]), 3), recency[e[0].article_id], e[0].number))
+        self._rankings[selection] = Excerpts(self, entries)
+        return self._rankings[selection]
 
     def _excerpt(self, sentence: Sentence, spans: tuple[tuple[int, int], ...], strength: int) -> Excerpt:
         article = self.corpus.articles[sentence.article_id]
@@ -293,14 +301,19 @@ def analyse(article: Article, recogniser: Recogniser) -> list[Analysed]:
     return analysed
 
 
-def build_index(folder, progress: Progress | None = None) -> CorpusIndex:
-    """The index of every readable article in `folder`, with the atlas's gazetteer and themes.
-    Articles already read into the folder's store are not read again; `progress(done, total)`
-    is called while new or changed files are read."""
-    gazetteer, themes = load_gazetteer(), load_themes()
-    recogniser = Recogniser(gazetteer, themes)
+def update_store(folder, progress: Progress | None = None) -> CorpusStore:
+    """Bring the folder's store up to date: read the articles added or changed since it was last
+    brought up to date, forget those removed. `progress(done, total)` is called as files are read."""
+    recogniser = Recogniser(load_gazetteer(), load_themes())
     store = CorpusStore(Path(folder))
     store.update(lambda article: analyse(article, recogniser), lambda text: fold(text).text, progress)
+    return store
+
+
+def build_index(folder, progress: Progress | None = None) -> CorpusIndex:
+    """The index of every readable article in `folder`, with the atlas's gazetteer and themes.
+    Articles already in the folder's store are not read again."""
+    store = update_store(folder, progress)
     articles, skipped = store.articles()
     corpus = Corpus({article.id: article for article in articles}, tuple(skipped))
     sentences, numbers = [], defaultdict(int)
@@ -311,4 +324,4 @@ def build_index(folder, progress: Progress | None = None) -> CorpusIndex:
         sentences.append(Sentence(article_id, paragraph, numbers[article_id], start, end, text,
                                   tuple(Mention(*m) for m in mentions), row_id))
         numbers[article_id] += 1
-    return CorpusIndex(corpus, gazetteer, themes, sentences, store)
+    return CorpusIndex(corpus, load_gazetteer(), load_themes(), sentences, store)

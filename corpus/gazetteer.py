@@ -12,7 +12,8 @@ import yaml
 DATA_DIR = Path(__file__).parent / "data"
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 # The region as a whole: a mention of it is weaker evidence for each of the five than a direct one.
-REGION_TERMS = ("Asie centrale", "Asie-Centrale", "Central Asia", "Central Asian*", "centrasiatique*", "C+C5", "C5")
+REGION_TERMS = ("Asie centrale", "Asie-Centrale", "Central Asia", "Central Asian", "Central Asians", "centrasiatique",
+                "centrasiatiques", "centre-asiatique", "centre-asiatiques", "C5")
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,8 @@ class Country:
     name_en: str
     name_fr: str
     capital: str  # place slug
-    aliases: tuple[str, ...]
+    aliases: tuple[str, ...]  # names and adjectives, both languages
+    adjectives: tuple[str, ...] = ()  # those of `aliases` that are adjectives or demonyms (kazakh, Chinese)
 
     def name(self, lang: str) -> str:
         return self.name_fr if lang == "fr" else self.name_en
@@ -31,13 +33,13 @@ class Country:
 class Summit:
     number: int
     dates: str
-    label_en: str
-    label_fr: str
+    name_en: str  # without its dates: the UI writes them in the reader's locale
+    name_fr: str
     facts_en: str
     facts_fr: str
 
-    def label(self, lang: str) -> str:
-        return self.label_fr if lang == "fr" else self.label_en
+    def name(self, lang: str) -> str:
+        return self.name_fr if lang == "fr" else self.name_en
 
     def facts(self, lang: str) -> str:
         return self.facts_fr if lang == "fr" else self.facts_en
@@ -55,6 +57,9 @@ class Place:
     geonameid: int
     aliases: tuple[str, ...]
     summit: Summit | None = None
+    # Those of `aliases` that are also ordinary words or very short (Oral, Nice, Osh): found only
+    # with evidence that the text means the place (see corpus.recognise).
+    needs_evidence: tuple[str, ...] = ()
 
     def name(self, lang: str) -> str:
         return self.name_fr if lang == "fr" else self.name_en
@@ -88,8 +93,9 @@ def reading(path: Path):
 
 def reference_error(path: Path, problem: str) -> ReferenceDataError:
     problem = (problem.splitlines() or [""])[0][:200]
-    return ReferenceDataError(f"Cannot read corpus/data/{path.name} ({problem}). It is kept by hand (see "
-                              f"corpus/data/README.md): restore it with `git checkout -- corpus/data/{path.name}`.")
+    return ReferenceDataError(f"Cannot read corpus/data/{path.name} ({problem}). See "
+                              f"corpus/data/README.md: restore it with `git checkout -- corpus/data/{path.name}` "
+                              f"(places.csv and countries.csv are also rebuilt by `make gazetteer`).")
 
 
 def _split(aliases: str) -> tuple[str, ...]:
@@ -100,14 +106,16 @@ def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
     data_dir = data_dir or DATA_DIR
     with reading(data_dir / "countries.csv") as path, open(path, encoding="utf-8", newline="") as handle:
         countries = {
-            row["iso3"]: Country(row["iso3"], row["name_en"], row["name_fr"], row["capital"], _split(row["aliases"]))
+            row["iso3"]: Country(row["iso3"], row["name_en"], row["name_fr"], row["capital"],
+                                 tuple(dict.fromkeys((*_split(row["names"]), *_split(row["adjectives"])))),
+                                 _split(row["adjectives"]))
             for row in csv.DictReader(handle)
         }
     if missing := set(CENTRAL_ASIA + ("CHN",)) - set(countries):
         raise reference_error(data_dir / "countries.csv", f"lacks {', '.join(sorted(missing))}")
     with reading(data_dir / "summits.yaml") as path:
         summits = {
-            entry["place"]: Summit(int(entry["number"]), entry["dates"], entry["label_en"], entry["label_fr"],
+            entry["place"]: Summit(int(entry["number"]), entry["dates"], entry["name_en"], entry["name_fr"],
                                    entry["facts_en"], entry["facts_fr"])
             for entry in yaml.safe_load(path.read_text(encoding="utf-8"))
         }
@@ -119,6 +127,7 @@ def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
                 geonameid=int(row["geonameid"]),
                 aliases=tuple(dict.fromkeys((row["name_en"], row["name_fr"], *_split(row["aliases"])))),
                 summit=summits.get(row["slug"]),
+                needs_evidence=_split(row.get("needs_evidence") or ""),
             )
             for row in csv.DictReader(handle)
         }

@@ -16,15 +16,20 @@ import sqlite3
 import tempfile
 import threading
 from dataclasses import asdict
+from importlib import metadata
 from pathlib import Path
 from typing import Callable, Iterable
 
-from corpus.articles import (Article, ArticleError, SkippedFile, article_files, article_key, parse_article,
+from corpus.articles import (Article, ArticleError, SkippedFile, article_key, article_stats, parse_article,
                              read_article_file, same_id_as)
 
 STORE_NAME = ".atlas-index.sqlite"
-SCHEMA = 1
+SCHEMA = 2  # the tables' shape; a store of another shape is replaced
 CORPUS_DIR = Path(__file__).parent
+# What an article's sentences and mentions depend on besides its own text.
+ANALYSIS_CODE = ("articles.py", "excerpts.py", "gazetteer.py", "recognise.py", "store.py", "text.py", "themes.py")
+ANALYSIS_DATA = ("countries.csv", "places.csv", "themes.yaml")
+ANALYSIS_PACKAGES = ("pysbd", "snowballstemmer")
 
 # A sentence as analysed: (paragraph, start, end, text, mentions as (kind, key, start, end) tuples)
 Analysed = tuple[int, int, int, str, tuple[tuple[str, str, int, int], ...]]
@@ -33,10 +38,10 @@ Progress = Callable[[int, int], None]  # (files done, files to read)
 
 def analysis_version() -> str:
     digest = hashlib.sha1(str(SCHEMA).encode())
-    # What an article's sentences and mentions depend on besides its own text: the code and data of corpus/.
-    for path in [*sorted(CORPUS_DIR.glob("*.py")), *sorted((CORPUS_DIR / "data").iterdir())]:
-        if path.is_file():
-            digest.update(path.name.encode() + path.read_bytes())
+    for path in [*(CORPUS_DIR / name for name in ANALYSIS_CODE), *(CORPUS_DIR / "data" / name for name in ANALYSIS_DATA)]:
+        digest.update(path.name.encode() + path.read_bytes())
+    for package in ANALYSIS_PACKAGES:
+        digest.update(f"{package} {metadata.version(package)}".encode())
     return digest.hexdigest()
 
 
@@ -48,29 +53,52 @@ def store_path(folder: Path) -> Path:
     return Path(tempfile.gettempdir()) / f"atlas-index-{tag}.sqlite"
 
 
+class StoreBusy(RuntimeError):
+    """Another process kept the store locked for longer than WAIT seconds (a first build elsewhere)."""
+
+
 class CorpusStore:
+    WAIT = 600  # seconds to wait for another process's build before giving up
+
     def __init__(self, folder: Path, path: Path | None = None):
         self.folder = folder
         self.path = path or store_path(folder)
         self._lock = threading.Lock()
         try:
             self._db = self._open(self.path)
-        except sqlite3.DatabaseError:  # a corrupt or foreign file: it is only a cache, start again
-            self.path.unlink(missing_ok=True)
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise StoreBusy(str(error)) from error
+            raise
+        except sqlite3.DatabaseError:  # not a database, or a damaged one: it is only a cache, start again
+            self._remove(self.path)
             self._db = self._open(self.path)
 
     @staticmethod
-    def _open(path: Path) -> sqlite3.Connection:
-        db = sqlite3.connect(path, check_same_thread=False, timeout=60)
-        db.executescript("""
+    def _remove(path: Path) -> None:
+        for suffix in ("", "-wal", "-shm"):  # an old journal must not be replayed into the new file
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+    @classmethod
+    def _open(cls, path: Path) -> sqlite3.Connection:
+        # Autocommit: transactions are begun explicitly (IMMEDIATE, so two builders never interleave).
+        db = sqlite3.connect(path, check_same_thread=False, timeout=cls.WAIT, isolation_level=None)
+        if db.execute("PRAGMA user_version").fetchone()[0] not in (0, SCHEMA):
+            db.close()
+            cls._remove(path)
+            db = sqlite3.connect(path, check_same_thread=False, timeout=cls.WAIT, isolation_level=None)
+        db.executescript(f"""
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER,
                                               article TEXT, skipped TEXT);
-            CREATE TABLE IF NOT EXISTS sentences (id INTEGER PRIMARY KEY, file TEXT, paragraph INTEGER,
+            -- AUTOINCREMENT: a sentence id is never given twice, so an index still in memory
+            -- never mistakes a newer sentence for one of its own
+            CREATE TABLE IF NOT EXISTS sentences (id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT, paragraph INTEGER,
                                                   start INTEGER, end INTEGER, text TEXT, mentions TEXT);
             CREATE INDEX IF NOT EXISTS sentences_by_file ON sentences (file, id);
             CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5 (text, tokenize = 'unicode61');
+            PRAGMA user_version = {SCHEMA};
         """)
         return db
 
@@ -78,29 +106,38 @@ class CorpusStore:
                progress: Progress | None = None) -> int:
         """Read again what changed in the folder; returns how many files were read."""
         version = analysis_version()
-        with self._lock, self._db as db:
-            known = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-            if not known or known[0] != version:
-                db.executescript("DELETE FROM files; DELETE FROM sentences; DELETE FROM words;")
-                db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
-            stored = {name: (mtime, size) for name, mtime, size in db.execute("SELECT name, mtime_ns, size FROM files")}
-            present = {}
-            for path in article_files(self.folder):
-                try:
-                    stat = path.stat()
-                except OSError:
-                    continue
-                present[path.name] = (path, (stat.st_mtime_ns, stat.st_size))
-            gone = [name for name in stored if name not in present]
-            changed = [item for name, item in present.items() if stored.get(name) != item[1]]
-            for name in gone + [path.name for path, _ in changed]:
-                self._forget(db, name)
-            for done, (path, (mtime, size)) in enumerate(changed):
-                if progress:
-                    progress(done, len(changed))
-                self._read(db, path, mtime, size, analyse, fold)
-            if progress and changed:
-                progress(len(changed), len(changed))
+        with self._lock:
+            db = self._db
+            try:
+                db.execute("BEGIN IMMEDIATE")  # what changed is decided under the write lock
+            except sqlite3.OperationalError as error:
+                raise StoreBusy(str(error)) from error
+            try:
+                changed = self._update(db, version, analyse, fold, progress)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        return changed
+
+    def _update(self, db, version: str, analyse, fold, progress: Progress | None) -> int:
+        known = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        if not known or known[0] != version:
+            for table in ("files", "sentences", "words"):
+                db.execute(f"DELETE FROM {table}")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
+        stored = {name: (mtime, size) for name, mtime, size in db.execute("SELECT name, mtime_ns, size FROM files")}
+        present = article_stats(self.folder)
+        gone = [name for name in stored if name not in present]
+        changed = [item for name, item in present.items() if stored.get(name) != item[1]]
+        for name in gone + [path.name for path, _ in changed]:
+            self._forget(db, name)
+        for done, (path, (mtime, size)) in enumerate(changed):
+            if progress:
+                progress(done, len(changed))
+            self._read(db, path, mtime, size, analyse, fold)
+        if progress and changed:
+            progress(len(changed), len(changed))
         return len(changed)
 
     @staticmethod

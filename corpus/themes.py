@@ -1,15 +1,23 @@
-"""Cooperation themes: the fixed slugs of PRODUCT.md, their labels and the terms articles use for them."""
+"""Cooperation themes: the fixed slugs of PRODUCT.md, their labels and the terms articles use for them.
+
+Terms are kept per language (fr, en) in data/themes.yaml and matched on word stems (Snowball), so
+"gazoducs" finds the term "gazoduc" and "railways" the term "railway"; see `ThemeLexicon`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import snowballstemmer
 import yaml
 
 from corpus.gazetteer import reading
+from corpus.text import fold, fold_word, words
 
 THEMES_FILE = Path(__file__).parent / "data" / "themes.yaml"
+LANGUAGES = ("fr", "en")
+_STEMMER_NAMES = {"fr": "french", "en": "english"}
 
 
 @dataclass(frozen=True)
@@ -17,9 +25,10 @@ class Theme:
     slug: str
     label_en: str
     label_fr: str
-    terms: tuple[str, ...]
+    terms: tuple[str, ...]  # every term, both languages
     code: str = ""
     color: str = "#37474f"
+    terms_by_language: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
 
     def label(self, lang: str) -> str:
         return self.label_fr if lang == "fr" else self.label_en
@@ -29,5 +38,74 @@ def load_themes(path: Path | None = None) -> dict[str, Theme]:
     path = path or THEMES_FILE
     with reading(path):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return {slug: Theme(slug, entry["en"], entry["fr"], tuple(entry["terms"]), entry["code"], entry["color"])
-                for slug, entry in data.items()}
+        themes = {}
+        for slug, entry in data.items():
+            by_language = {lang: tuple(str(term) for term in entry["terms"].get(lang, ())) for lang in LANGUAGES}
+            every = tuple(dict.fromkeys(term for lang in LANGUAGES for term in by_language[lang]))
+            themes[slug] = Theme(slug, entry["en"], entry["fr"], every, entry["code"], entry["color"], by_language)
+        return themes
+
+
+class Stemmer:
+    """Snowball stem of a word, lower-cased, accents removed after stemming; remembered per word."""
+
+    def __init__(self, language: str):
+        self._stemmer = snowballstemmer.stemmer(_STEMMER_NAMES.get(language, "english"))
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        stem = self._cache.get(word)
+        if stem is None:
+            stem = fold(self._stemmer.stemWord(word.lower())).text
+            if len(self._cache) < 200_000:
+                self._cache[word] = stem
+        return stem
+
+
+def term_key(term: str, stem: Stemmer) -> tuple[str, ...]:
+    """What a term matches: its words' stems in order, or ("=", word) for an exact-form term "=word"."""
+    if term.startswith("="):
+        return ("=", fold(term[1:]).text)
+    return tuple(stem(term[s:e]) for s, e in words(term))
+
+
+class ThemeLexicon:
+    """Finds theme terms in a sentence, by stem sequences in the sentence's language."""
+
+    def __init__(self, themes: dict[str, Theme]):
+        self._stemmers = {lang: Stemmer(lang) for lang in LANGUAGES}
+        self._keys: dict[str, dict[tuple[str, ...], str]] = {}
+        for lang in LANGUAGES:
+            keys: dict[tuple[str, ...], str] = {}
+            for theme in themes.values():
+                for term in theme.terms_by_language.get(lang, ()):
+                    keys.setdefault(term_key(term, self._stemmers[lang]), theme.slug)
+            self._keys[lang] = keys
+        self._prefixes = {lang: {k[:n] for k in keys for n in range(1, len(k) + 1)} for lang, keys in self._keys.items()}
+
+    def find(self, text: str, spans: list[tuple[int, int]], language: str,
+             folded: list[str] | None = None) -> list[tuple[str, int, int]]:
+        """(theme slug, start, end) of each term in `text`, whose word spans are `spans`
+        (and folded words `folded`, if the caller has them)."""
+        lang = language if language in self._keys else "en"
+        keys, stem, prefixes = self._keys[lang], self._stemmers[lang], self._prefixes[lang]
+        stems = [stem(text[s:e]) for s, e in spans]
+        folded = folded if folded is not None else [fold_word(text[s:e]) for s, e in spans]
+        found = []
+        i = 0
+        while i < len(spans):
+            exact = ("=", folded[i])
+            matched = 0
+            for n in range(1, len(spans) - i + 1):  # the longest term starting here wins
+                key = tuple(stems[i:i + n])
+                if key not in prefixes:
+                    break
+                if key in keys:
+                    matched = n
+            if matched:
+                found.append((keys[tuple(stems[i:i + matched])], spans[i][0], spans[i + matched - 1][1]))
+            elif exact in keys:
+                found.append((keys[exact], *spans[i]))
+                matched = 1
+            i += max(matched, 1)
+        return found

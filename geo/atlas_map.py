@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from string import Template as Template_
 
 import folium
 from branca.element import MacroElement
@@ -59,10 +60,24 @@ def check_static_files(static_dir: Path | None = None) -> None:
 # once it is laid out (FitFrame), starting from a centre and zoom that suit a desktop.
 CENTRE, ZOOM = (42.5, 85.0), 3.75
 FRAME = [[34.0, 47.0], [55.0, 121.0]]
-COUNTRY_STYLE = {"fillColor": "#f4e3c1", "color": "#8a6d3b", "weight": 1.2, "fillOpacity": 0.75}
+# The map's colours, named once: the CSS below and the contrast tests (WCAG AA) read them here.
+PALETTE = {
+    "sea": "#cfe3ee",  # the map's background where no tiles are drawn
+    "land": "#f4e3c1",  # the six countries, at COUNTRY_STYLE's fillOpacity
+    "border": "#8a6d3b",
+    "ink": "#1f2d3a",  # place names, legend text
+    "summit": "#c0392b",  # summit pins, the selection's outline and ring
+    "summit_ink": "#7b1d13",  # summit names
+    "country_ink": "#6b5430",  # country names
+    "capital": "#1f3b57",
+    "city": "#5d7a92",
+    "white": "#ffffff",
+}
+COUNTRY_STYLE = {"fillColor": PALETTE["land"], "color": PALETTE["border"], "weight": 1.2, "fillOpacity": 0.75}
 COUNTRY_HOVER = {"fillColor": "#f0c987", "weight": 2.5}
 NEIGHBOUR_STYLE = {"fillColor": "#e4e4e4", "color": "#b5b5b5", "weight": 0.6, "fillOpacity": 1.0}
-SELECTED_COLOR = "#c0392b"
+SELECTED_COLOR = PALETTE["summit"]
+LEGEND_OPACITY = 0.92  # the legend's white background over the map
 # Where each country's name is written: clear of the markers, inside the visible frame.
 # Places whose name is written left of the marker, clear of a neighbouring country's name.
 NAME_ON_THE_LEFT = {"tashkent"}
@@ -91,6 +106,10 @@ class MapLabels:
     country_tooltips: dict[str, str]  # iso3 → plain text
     approximate: str = "approximate route"
     upcoming: str = "summit not yet held"
+    zoom_in: str = "Zoom in"  # Leaflet's own controls, titled in the reader's language
+    zoom_out: str = "Zoom out"
+    layers: str = "Layers"
+    close: str = "Close"
 
 
 _MARKER_HTML = {
@@ -100,38 +119,38 @@ _MARKER_HTML = {
 }
 _MARKER_SIZE = {"summit": 30, "capital": 14, "city": 10}
 
-_CSS = """
-.leaflet-container { background: #cfe3ee; font: 13px/1.4 "Source Sans Pro", "DejaVu Sans", sans-serif; }
+_CSS = Template_("""
+.leaflet-container { background: $sea; font: 13px/1.4 "Source Sans Pro", "DejaVu Sans", sans-serif; }
 .atlas-pin { box-sizing: border-box; width: 100%; height: 100%; border-radius: 50%; }
-.atlas-summit { background: #c0392b; color: #fff; border: 2px solid #fff; text-align: center;
+.atlas-summit { background: $summit; color: $white; border: 2px solid $white; text-align: center;
   font-size: 17px; line-height: 25px; box-shadow: 0 1px 4px rgba(0,0,0,.5); }
-.atlas-capital { background: #1f3b57; border: 2px solid #fff; box-shadow: 0 0 2px rgba(0,0,0,.6); }
-.atlas-city { background: #5d7a92; border: 1.5px solid #fff; }
+.atlas-capital { background: $capital; border: 2px solid $white; box-shadow: 0 0 2px rgba(0,0,0,.6); }
+.atlas-city { background: $city; border: 1.5px solid $white; }
 .leaflet-interactive:focus { outline: none; }
 @media (max-width: 500px) { .atlas-legend { font-size: 11px; line-height: 1.35; padding: 4px 6px; } }
 .atlas-ring { box-sizing: border-box; width: 44px; height: 44px; border-radius: 50%;
-  border: 3px solid #c0392b; box-shadow: 0 0 0 2px #fff; }
+  border: 3px solid $summit; box-shadow: 0 0 0 2px $white; }
 .atlas-name { position: absolute; left: 100%; top: 50%; transform: translateY(-50%); margin-left: 4px;
-  white-space: nowrap; font-weight: 600; color: #1f2d3a; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
-.atlas-summit + .atlas-name { font-size: 14px; color: #7b1d13; }
+  pointer-events: none; white-space: nowrap; font-weight: 600; color: $ink; text-shadow: 0 0 3px $white, 0 0 3px $white, 0 0 2px $white; }
+.atlas-summit + .atlas-name { font-size: 14px; color: $summit_ink; }
 .atlas-small .atlas-capital + .atlas-name { display: none; }
 .atlas-small .atlas-country-name { font-size: 9px; letter-spacing: .04em; }
 .atlas-small .atlas-summit + .atlas-name { font-size: 11px; }
-.atlas-upcoming .atlas-summit { background: #fff; color: #c0392b; border: 2px dashed #c0392b; }
-.atlas-badge { width: 18px; height: 18px; border-radius: 4px; color: #fff; font: 700 10px/18px "DejaVu Sans", sans-serif;
-  text-align: center; box-shadow: 0 0 0 1.5px #fff, 0 1px 3px rgba(0,0,0,.4); }
+.atlas-upcoming .atlas-summit { background: $white; color: $summit; border: 2px dashed $summit; }
+.atlas-badge { width: 18px; height: 18px; border-radius: 4px; color: $white; font: 700 10px/18px "DejaVu Sans", sans-serif;
+  text-align: center; box-shadow: 0 0 0 1.5px $white, 0 1px 3px rgba(0,0,0,.4); }
 .atlas-cites { padding-left: 16px; margin: 4px 0 0; }
 .atlas-cites li { margin-bottom: 4px; }
 .atlas-name-left .atlas-name { left: auto; right: 100%; margin: 0 4px 0 0; }
 .atlas-country-name { white-space: nowrap; font: 600 12px/1 "DejaVu Sans", sans-serif; letter-spacing: .12em;
-  text-transform: uppercase; color: #6b5430; text-shadow: 0 0 3px #f4e3c1, 0 0 3px #f4e3c1;
+  text-transform: uppercase; color: $country_ink; text-shadow: 0 0 3px $land, 0 0 3px $land;
   transform: translate(-50%, -50%); display: inline-block; }
-.atlas-legend { background: rgba(255,255,255,.92); padding: 6px 9px; border-radius: 4px;
-  box-shadow: 0 1px 4px rgba(0,0,0,.3); line-height: 1.6; color: #1f2d3a; }
+.atlas-legend { background: rgba(255,255,255,$legend_opacity); padding: 6px 9px; border-radius: 4px;
+  box-shadow: 0 1px 4px rgba(0,0,0,.3); line-height: 1.6; color: $ink; }
 .atlas-legend .atlas-pin { display: inline-block; vertical-align: middle; margin-right: 6px; }
 .atlas-legend .atlas-swatch { display: inline-block; width: 14px; height: 10px; margin-right: 6px;
-  background: #f4e3c1; border: 1px solid #8a6d3b; vertical-align: middle; }
-"""
+  background: $land; border: 1px solid $border; vertical-align: middle; }
+""").substitute(PALETTE, legend_opacity=LEGEND_OPACITY)
 
 
 class Legend(MacroElement):
@@ -142,7 +161,9 @@ class Legend(MacroElement):
         {% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
         {% macro script(this, kwargs) %}
         (function () {
-            var legend = L.control({position: "topleft"});
+            var map = {{ this._parent.get_name() }};
+            // On a phone-sized map the top left corner, under the zoom buttons, is Kazakhstan.
+            var legend = L.control({position: map.getContainer().clientWidth < 500 ? "topright" : "topleft"});
             legend.onAdd = function () {
                 var div = L.DomUtil.create("div", "atlas-legend");
                 div.innerHTML = {{ this.html_json }};
@@ -173,6 +194,35 @@ class Legend(MacroElement):
         self.html_json = script_json("<br>".join(rows))
 
 
+class ControlTitles(MacroElement):
+    """Leaflet's zoom buttons, layer control and popup close button, titled (for the mouse) and
+    labelled (for screen readers) in the reader's language: Leaflet writes them in English."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map, words) {
+            function name(element, text) {
+                if (element) { element.title = text; element.setAttribute("aria-label", text); }
+            }
+            if (map.zoomControl) {
+                name(map.zoomControl._zoomInButton, words.zoomIn);
+                name(map.zoomControl._zoomOutButton, words.zoomOut);
+            }
+            name(map.getContainer().querySelector(".leaflet-control-layers-toggle"), words.layers);
+            map.on("popupopen", function (event) { name(event.popup._closeButton, words.close); });
+        })({{ this._parent.get_name() }}, {{ this.words_json }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, labels: MapLabels):
+        super().__init__()
+        self._name = "ControlTitles"
+        self.words_json = script_json({"zoomIn": labels.zoom_in, "zoomOut": labels.zoom_out, "layers": labels.layers,
+                                       "close": labels.close})
+
+
 class ShapesFromFile(folium.FeatureGroup):
     """Polygons the browser fetches from the app's static files (and caches), so that their
     coordinates do not travel inside the map's script, which is sent again on every rerun.
@@ -187,7 +237,10 @@ class ShapesFromFile(folium.FeatureGroup):
             (function (group, spec) {
                 var map = {{ this._parent.get_name() }};
                 if (!map.getPane(spec.pane)) { map.createPane(spec.pane).style.zIndex = spec.zIndex; }
-                fetch(spec.url).then(function (answer) { return answer.json(); }).then(function (data) {
+                // A standalone file (geo/export.py) carries its shapes: it cannot fetch them from disk.
+                var shapes = spec.data ? Promise.resolve(spec.data)
+                    : fetch(spec.url).then(function (answer) { return answer.json(); });
+                shapes.then(function (data) {
                     L.geoJSON(data, {
                         pane: spec.pane, interactive: spec.interactive,
                         style: function () { return spec.style; },
@@ -210,8 +263,15 @@ class ShapesFromFile(folium.FeatureGroup):
                  labels: dict[str, str] | None = None, control: bool = True):
         super().__init__(name=name, control=control)
         self._name = "ShapesFromFile"
-        self.spec_json = script_json({"url": url, "style": style, "hover": hover, "pane": pane, "zIndex": z_index,
-                                      "interactive": bool(labels), "labels": labels or {}})
+        self.url = url
+        self.spec = {"url": url, "style": style, "hover": hover, "pane": pane, "zIndex": z_index,
+                     "interactive": bool(labels), "labels": labels or {}}
+        self.spec_json = script_json(self.spec)
+
+    def inline(self, data: dict) -> None:
+        """Carry the shapes in the script instead of fetching them from `url`."""
+        self.spec = {**self.spec, "url": None, "data": data}
+        self.spec_json = script_json(self.spec)
 
 
 class MarkerGroup(folium.FeatureGroup):
@@ -284,6 +344,41 @@ class FitFrame(MacroElement):
         self.frame = script_json(frame)
 
 
+class PhoneHeight(MacroElement):
+    """On a phone-sized map (narrower than `narrow` px), a shorter map: the frame is twice as wide
+    as high, so a tall map on a narrow screen is mostly empty and leaves no room to scroll past it.
+    The height is set from inside, as the width is only known there; st_folium's requests for
+    the iframe's height (on start and on every rerun) are held to it."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            var container = map.getContainer();
+            if (container.clientWidth >= {{ this.narrow }}) { return; }
+            var height = Math.round(Math.max({{ this.lowest }}, Math.min({{ this.highest }},
+                                                                          container.clientWidth * 1.1)));
+            container.style.height = height + "px";
+            container.classList.add("atlas-phone");
+            map.invalidateSize(false);
+            var lib = window.Streamlit;
+            if (lib && lib.setFrameHeight && !lib.atlasHeld) {
+                var ask = lib.setFrameHeight;
+                lib.setFrameHeight = function () { return ask.call(lib, height); };
+                lib.atlasHeld = true;
+                lib.setFrameHeight();
+            }
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, narrow: int = 500, lowest: int = 320, highest: int = 460):
+        super().__init__()
+        self._name = "PhoneHeight"
+        self.narrow, self.lowest, self.highest = narrow, lowest, highest
+
+
 class CountryNames(MacroElement):
     """Country names written on the map, in one element: non-interactive, so a click on a name
     reaches the country under it."""
@@ -351,10 +446,19 @@ def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles
                    approximate_note=labels.approximate, until=until).add_to(atlas)
 
     folium.LayerControl(collapsed=True, position="topright").add_to(atlas)
+    ControlTitles(labels).add_to(atlas)
     Legend(labels, {m.kind for m in markers} | ({"upcoming"} if any(m.upcoming for m in markers) else set())
            ).add_to(atlas)
+    PhoneHeight().add_to(atlas)  # before FitFrame, which fits the frame to the map's final size
     FitFrame(FRAME).add_to(atlas)
     return _stable_ids(atlas)
+
+
+def elements(root):
+    """`root` and every element under it, depth first, in the order they render."""
+    yield root
+    for child in list(root._children.values()):
+        yield from elements(child)
 
 
 def _stable_ids(atlas, prefix: str = ""):
@@ -363,13 +467,7 @@ def _stable_ids(atlas, prefix: str = ""):
     st_folium keys the browser component by a hash of the generated script: with the same ids,
     an identical map rebuilt on the next rerun is recognised as the same one, so it is not
     remounted (no flicker, view and click state kept)."""
-
-    def walk(element):
-        yield element
-        for child in list(element._children.values()):
-            yield from walk(child)
-
-    for number, element in enumerate(walk(atlas)):
+    for number, element in enumerate(elements(atlas)):
         element._id = f"{prefix}{number:04d}"
     return atlas
 

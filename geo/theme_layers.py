@@ -28,6 +28,7 @@ CORRIDOR_DASH = {"gas-pipeline": None, "oil-pipeline": "2 6", "highway": "10 4",
 class Citation:
     quote: str  # plain text, escaped here
     source: str  # "title · source · date", plain text
+    language: str = ""  # the quote's own language (en, fr), marked on it for screen readers
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,8 @@ class ThemeGroup(folium.FeatureGroup):
             "html": f'<div class="atlas-badge" style="background:{escape(layer.color)}">{escape(layer.code)}</div>',
             "className": f"atlas-theme atlas-theme-{escape(layer.slug)}",
             "sources": [escape(source) for source in sources],
-            "quotes": [[f"« {escape(c.quote)} »", sources[c.source]] for c in quotes],
+            "quotes": [[f'<span lang="{escape(c.language)}">« {escape(c.quote)} »</span>' if c.language
+                        else f"« {escape(c.quote)} »", sources[c.source]] for c in quotes],
             "badges": [{
                 "lat": badge.lat, "lon": badge.lon, "heading": escape(badge.heading),
                 "title": f"{layer.code} · {badge.heading}",  # Leaflet sets it as an attribute, not HTML

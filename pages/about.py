@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from html import escape
+
 import streamlit as st
 
 from ui.atlas import page_start
-from ui.strings import t
+from ui.panel import in_language, more_button, safe_url, shown_count
+from ui.strings import format_date, source_label, t
+from ui.tables import CSS, Row, table
 
 index, view = page_start("about_title", "About")
+lang = view.lang
 
-st.markdown(t(view.lang, "about_corpus"))
+st.markdown(t(lang, "about_corpus"))
+# A real table (caption, headers, each title marked with its language), not st.dataframe's canvas grid.
+ARTICLES_SHOWN = 100  # at a time: a large corpus has thousands
 articles = sorted(index.corpus.articles.values(), key=lambda a: a.published)
-columns = {key: t(view.lang, key) for key in ("published", "title", "source", "language_column", "note", "url", "id")}
-columns["language"] = columns.pop("language_column")
-st.dataframe(
-    pd.DataFrame({
-        columns["published"]: [a.published for a in articles],
-        columns["title"]: [a.title for a in articles],
-        columns["source"]: [a.source for a in articles],
-        columns["language"]: [a.language for a in articles],
-        columns["note"]: [a.note or "" for a in articles],
-        columns["url"]: [a.url or "" for a in articles],
-        columns["id"]: [a.id for a in articles],
-    }),
-    hide_index=True, width="stretch",
-    column_config={columns["title"]: st.column_config.TextColumn(width="medium"),
-                   columns["note"]: st.column_config.TextColumn(width="large"),
-                   columns["language"]: st.column_config.TextColumn(width="small")},
-)
-st.markdown(t(view.lang, "about_sources"))
-st.markdown(t(view.lang, "about_links"))
+shown = shown_count(f"about:{view}", ARTICLES_SHOWN)
+rows = []
+for article in articles[:shown]:
+    url = safe_url(article.url)
+    # The title heads its row, its id (what `?article=` takes) under it.
+    header = f'{in_language(escape(article.title), article.language)}<br><small><code>{escape(article.id)}</code></small>'
+    rows.append(Row(header, (
+        escape(format_date(article.published, lang)), escape(source_label(article, lang)),
+        escape(t(lang, f"lang_{article.language}")), escape(article.note or ""),
+        f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{escape(url)}</a>' if url else "")))
+st.html(CSS + table(t(lang, "table_articles"), [t(lang, key) for key in (
+    "title", "published", "source", "language_column", "note", "url")], rows, "atlas-articles"))
+more_button(f"about:{view}", shown, len(articles), lang, ARTICLES_SHOWN)
+st.markdown(t(lang, "about_sources"))
+st.markdown(t(lang, "about_links"))

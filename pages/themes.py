@@ -7,28 +7,34 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from corpus.figures import corpus_figures
 from ui.atlas import page_start
-from ui.panel import citation, highlighted
-from ui.strings import t
+from ui.data import key_figures, theme_country_counts
+from ui.panel import citation, highlighted, in_language, more_button, shown_count
+from ui.strings import format_number, t
 
 index, view = page_start("themes_title", "Themes")
 lang = view.lang
 
 st.subheader(t(lang, "figures"), anchor=False)
-figures = corpus_figures(index)
+FIGURES_SHOWN = 12  # at a time, four to a row
+all_figures = key_figures(index)
+shown = shown_count(f"figures:{view}", FIGURES_SHOWN)
+figures = all_figures[:shown]
 for row in range(0, len(figures), 4):
     for column, figure in zip(st.columns(4), figures[row:row + 4]):
         label = (index.themes[figure.about].label(lang) if figure.about in index.themes
                  else t(lang, "about_survey") if figure.about == "survey" else t(lang, "about_unknown"))
-        number = f"{figure.value:g}".replace(".", "," if lang == "fr" else ".")
+        number = format_number(figure.value, lang)
         value = f"{number} %" if figure.kind == "percent" else f"{number} {t(lang, figure.scale)} {figure.unit}"
         column.metric(f"{label}{', ' + figure.year if figure.year else ''}", value)
-        column.markdown(highlighted(figure.sentence.text, (figure.span,)), unsafe_allow_html=True)
+        column.markdown(in_language(highlighted(figure.sentence.text, (figure.span,)), figure.article.language),
+                        unsafe_allow_html=True)
         column.caption(citation(figure.article, lang), unsafe_allow_html=True)
 
+more_button(f"figures:{view}", shown, len(all_figures), lang, FIGURES_SHOWN)
+
 st.subheader(t(lang, "theme_table"), anchor=False)
-counts = index.theme_country_counts(view.until)
+counts = theme_country_counts(index, view.until)
 countries = list(index.gazetteer.countries.values())
 header = "| | " + " | ".join(c.name(lang) for c in countries) + " |"
 rows = [header, "|---" * (len(countries) + 1) + "|"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from corpus.timeline import corpus_events
 from ui.atlas import page_start
-from ui.panel import citation, highlighted
-from ui.strings import format_date, t
+from ui.data import timeline_events
+from ui.panel import citation, highlighted, in_language, more_button, shown_count
+from ui.strings import format_date, summit_label, t
 
 index, view = page_start("timeline_title", "Timeline")
 st.caption(t(view.lang, "timeline_intro"))
@@ -16,23 +16,30 @@ st.caption(t(view.lang, "timeline_intro"))
 def basis_note(event, index, lang: str) -> str:
     values = dict(event.values)
     if event.basis == "summit_list":
-        values["label"] = index.gazetteer.places[values.pop("place")].summit.label(lang)
+        values["label"] = summit_label(index.gazetteer.places[values.pop("place")].summit, lang)
+    if "published" in values:
+        values["published"] = format_date(values["published"], lang)
     if event.basis == "alternation":
         values["host"] = t(lang, f"host_{values['host']}")
         values["last"] = index.gazetteer.places[values["last"]].name(lang)
     return t(lang, f"basis_{event.basis}", **values)
 
 
-for event in corpus_events(index):
+EVENTS_SHOWN = 50  # at a time: a large corpus has thousands
+events = timeline_events(index)
+shown = shown_count(f"timeline:{view}", EVENTS_SHOWN)
+for event in events[:shown]:
     with st.container(border=True):
         when, what = st.columns([1, 4])
         when.markdown(f"**{format_date(event.date, view.lang)}**")
         if event.status != "stated":
             when.caption(t(view.lang, f"status_{event.status}"))
         if event.sentence is not None:
-            what.markdown(highlighted(event.sentence.text, (event.span,) if event.span else ()), unsafe_allow_html=True)
+            what.markdown(in_language(highlighted(event.sentence.text, (event.span,) if event.span else ()), event.article.language),
+                          unsafe_allow_html=True)
             what.caption(citation(event.article, view.lang), unsafe_allow_html=True)
             what.page_link("app.py", label=t(view.lang, "open_article"), query_params={  # framed at its sentence
                 **view.as_params(), "article": event.article.id, "sentence": str(event.sentence.number + 1)})
         if event.basis:
             what.caption(basis_note(event, index, view.lang))
+more_button(f"timeline:{view}", shown, len(events), view.lang, EVENTS_SHOWN)

@@ -65,7 +65,7 @@ def test_place_link_opens_its_panel_with_cited_excerpts():
     body = texts(at)
     assert "Treaty of eternal good-neighbourliness" in body
     assert "<mark>Astana</mark>" in body
-    assert "GlobeNewswire" in body and "2025&#45;06&#45;19" in body
+    assert "GlobeNewswire" in body and "19 June 2025" in body
     assert any(b.label == "Open the article" for b in at.button)
 
 
@@ -107,7 +107,7 @@ def test_an_article_opened_from_a_place_marks_that_place():
 def test_french_link_switches_the_interface():
     at = run_app({"lang": "fr", "place": "xian"})
     assert at.title[0].value == "Atlas des sommets Chine–Asie centrale"
-    assert "Premier sommet Chine-Asie centrale, 18–19 mai 2023" in texts(at)
+    assert "Premier sommet Chine–Asie centrale, 18–19 mai 2023" in texts(at)
     assert "Pays" in map_component(at)["script"]
 
 
@@ -174,9 +174,16 @@ def test_broken_and_hostile_articles(seeds_copy: Path, monkeypatch):
 
 def test_about_page_lists_the_articles_and_their_inferred_values():
     at = run_app(page="pages/about.py")
-    table = at.dataframe[0].value
-    assert len(table) == 3 and table["Note"].str.contains("inferred").any()
-    assert list(table.columns) == ["Published", "Title", "Source", "Language", "Note", "Original address", "Article id"]
+    from tests.test_a11y import Tables, html_of
+
+    html = html_of(at)
+    parsed = Tables(html)
+    assert parsed.captions == ["The articles"]
+    assert [text for scope, text in parsed.headers if scope == "col"] == [
+        "Title", "Published", "Source", "Language", "Note", "Original address"]
+    assert "<code>000_cb61f1babf2667c4</code>" in html  # the id, under its title
+    assert len([scope for scope, _ in parsed.headers if scope == "row"]) == 3 and "inferred" in html
+    assert "May 2023" in html and "French" in html and parsed.langs == ["fr", "fr", "fr"]
 
 
 def test_about_page_keeps_the_view_and_language_of_the_link():
@@ -215,3 +222,41 @@ def test_a_filter_that_leaves_nothing_says_so_and_offers_everything_back():
     assert "None of its 1 excerpt(s) match" in at.info[0].value
     next(b for b in at.button if b.label == "Show all 1 excerpt(s)").click().run()
     assert params(at) == {"place": "beijing"}
+
+
+def test_a_theme_layer_badges_the_places_it_cites_most_and_every_country(tmp_path: Path, monkeypatch):
+    """A large corpus ties a theme to many places: the map carries the most cited ones (their quotes
+    travel with every rerun), every country and venue; the panel still lists them all."""
+    from tests.conftest import article_text
+    from corpus.excerpts import build_index
+    from ui.data import MAX_THEME_PLACES, theme_layers
+
+    cities = ["Almaty", "Shymkent", "Aktau", "Karaganda", "Osh", "Khujand", "Samarkand", "Bukhara", "Andijan",
+              "Namangan", "Khiva", "Urumqi", "Kashgar", "Lanzhou", "Shanghai", "Bishkek", "Dushanbe", "Ashgabat",
+              "Tashkent", "Beijing", "Turkmenbashi", "Türkmenabat"]
+    for number, city in enumerate(cities):  # the later a city, the more sentences cite it with trade
+        body = " ".join(f"Trade grew in {city} in year {year}." for year in range(number + 1))
+        (tmp_path / f"a{number}.md").write_text(article_text(city, body), encoding="utf-8")
+    monkeypatch.setenv("ATLAS_SEEDS_DIR", str(tmp_path))
+    at = run_app({"theme": "trade"})
+    assert not at.exception
+    index = build_index(tmp_path)
+    trade = next(layer for layer in theme_layers(index, "en") if layer.slug == "trade")
+    named = {badge.heading for badge in trade.badges}
+    assert len(cities) > MAX_THEME_PLACES
+    assert set(cities[-MAX_THEME_PLACES:]) <= named  # cited most
+    assert not set(cities[:-MAX_THEME_PLACES]) & named
+    assert {"Kazakhstan", "China", "Uzbekistan"} <= named  # every country it is tied to
+    assert len(index.excerpts_for_theme("trade")) == sum(range(1, len(cities) + 1))
+
+
+def test_a_country_without_sentences_on_a_theme_says_where_the_maps_theme_marks_come_from():
+    """Kazakhstan and connectivity: the map has a badge at Astana (the summit) and corridors across
+    the country, yet no sentence naming Kazakhstan speaks of it; the panel explains, and offers the theme."""
+    at = run_app({"country": "KAZ", "theme": "connectivity"})
+    assert "None of its" in at.info[0].value
+    assert any("marks the summit where it was discussed" in c.value for c in at.caption)
+    button = next(b for b in at.button if b.label.startswith("Show the") and "Connectivity" in b.label)
+    button.click().run()
+    assert params(at) == {"theme": "connectivity"}
+    assert at.subheader[0].value == "Connectivity (pipelines, roads, railways)"

@@ -199,3 +199,17 @@ def test_the_map_draws_with_tiles_and_every_outside_host_unreachable(browser, at
         assert page.locator('[data-testid="stException"]').count() == 0
     finally:
         context.close()
+
+
+def test_a_click_on_a_capitals_name_selects_the_country_under_it(page: Page, atlas_server):
+    """A city's name is a label, not a target: the country around it takes the click (the small
+    countries are mostly covered by their capital's name)."""
+    frame = open_atlas(page, atlas_server.url)
+    label = frame.locator(".leaflet-marker-icon[title='Dushanbe'] .atlas-name").bounding_box()
+    box = page.locator(MAP_IFRAME).bounding_box()
+    inside = frame.evaluate("window.map.latLngToContainerPoint([38.53, 70.4])")  # Tajikistan, east of Dushanbe
+    x, y = box["x"] + inside["x"], box["y"] + inside["y"]
+    assert label["x"] < x < label["x"] + label["width"] and label["y"] < y < label["y"] + label["height"]  # on the name
+    page.mouse.click(x, y)
+    wait_for_url_param(page, "country", "TJK")
+    expect(heading(page, "Tajikistan")).to_be_visible(timeout=WAIT_MS)

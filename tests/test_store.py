@@ -108,3 +108,50 @@ def test_excerpts_are_made_when_read_and_filtering_keeps_the_order(seed_index):
     later = excerpts.where(lambda s: s.article_id.startswith("002"))
     assert 0 < len(later) < len(excerpts)
     assert [e.sentence for e in later] == [e.sentence for e in excerpts if e.article.id.startswith("002")]
+
+
+def test_two_sessions_reading_at_once_read_each_file_once(folder: Path):
+    """Two sessions on a new corpus: the second waits for the first's build instead of redoing it."""
+    import threading
+
+    from corpus.excerpts import analyse, update_store
+    from corpus.gazetteer import load_gazetteer
+    from corpus.recognise import Recogniser
+    from corpus.text import fold
+    from corpus.themes import load_themes
+
+    recogniser = Recogniser(load_gazetteer(), load_themes())
+    analysed: list[str] = []
+    started = threading.Event()
+
+    def slow(article):
+        analysed.append(article.id)
+        started.set()
+        return analyse(article, recogniser)
+
+    one, other = CorpusStore(folder), CorpusStore(folder)  # two sessions, both with the store open
+    first = threading.Thread(target=lambda: one.update(slow, lambda text: fold(text).text))
+    first.start()
+    started.wait()
+    other.update(slow, lambda text: fold(text).text)  # while the first is still reading
+    first.join()
+    assert sorted(analysed) == [f"a{n}" for n in range(5)]
+    assert len(update_store(folder).articles()[0]) == 5
+
+
+def test_an_index_kept_from_before_an_edit_never_shows_a_newer_sentence(folder: Path):
+    old = build_index(folder)
+    (folder / "a4.md").unlink()
+    write(folder, "b", "Astana again, a newer sentence.")
+    build_index(folder)  # the store now holds b's sentence, under an id the old index never had
+    assert {e.article.id for e in old.search("astana")} <= {"a0", "a1", "a2", "a3", "a4"}
+    assert all(e.sentence.text.startswith("Astana met") for e in old.search("astana"))
+    assert len(old.search("again")) == 0  # b's words must not come back as one of the old sentences
+
+
+def test_a_damaged_store_and_its_journal_are_replaced(folder: Path):
+    build_index(folder).store.close()
+    (folder / STORE_NAME).write_bytes(b"\x00" * 4096)
+    (folder / f"{STORE_NAME}-wal").write_bytes(b"stale journal" * 100)
+    assert reads(folder) == [5]
+    assert len(build_index(folder).corpus.articles) == 5

@@ -82,21 +82,15 @@ def test_every_corridor_is_marked_approximate_and_cites_a_public_source():
         assert all(c.name and c.status for c in load_corridors(lang))
 
 
-def _contrast_on_white(colour: str) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (channel(int(colour[i:i + 2], 16) / 255) for i in (1, 3, 5))
-    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
-
-
 def test_every_theme_has_terms_labels_a_legible_symbol_and_an_excerpt(seed_index):
+    from tests.test_a11y import contrast
     from ui.strings import LANGUAGES
     assert len(seed_index.themes) == 11
     codes = [theme.code for theme in seed_index.themes.values()]
     assert len(set(codes)) == 11 and len({t.color for t in seed_index.themes.values()}) == 11
     for theme in seed_index.themes.values():
         assert theme.terms and all(theme.label(lang) for lang in LANGUAGES)
-        assert _contrast_on_white(theme.color) >= 4.5, theme.slug  # white letters on the badge
+        assert contrast("#ffffff", theme.color) >= 4.5, theme.slug  # white letters (tests/test_a11y.py: the rest)
         assert seed_index.excerpts_for_theme(theme.slug), theme.slug
 
 

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import threading
+import time
 from pathlib import Path
 
 import folium
 import streamlit as st
 
-from corpus.articles import article_files
-from corpus.excerpts import CorpusIndex, build_index
+from corpus.articles import article_stats
+from corpus.excerpts import CorpusIndex, build_index, update_store
+from corpus.store import StoreBusy
+from corpus.figures import Figure, corpus_figures
 from corpus.gazetteer import Place
-from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map, check_static_files
+from corpus.timeline import Event, corpus_events
+from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map, check_static_files, selection_layer
 from geo.countries import Shapes, load_shapes
 from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer, load_corridors
 from geo.tiles import Tiles, TilesError, tiles_from_setting
-from ui.strings import source_label, t
+from ui.state import View
+from ui.strings import DEFAULT_LANGUAGE, format_date, source_label, summit_label, t
 
 ROOT = Path(__file__).resolve().parent.parent
+PROGRESS_FROM = 20  # files to read before a progress bar is worth showing
 
 
 def seeds_dir() -> Path:
@@ -35,26 +43,75 @@ def tiles_setting() -> tuple[Tiles | None, str | None]:
         return None, error.reason
 
 
-def corpus_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """Changes whenever an article file is added, removed or edited: the cache key of the index."""
-    signature = []
-    for path in article_files(folder):
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        signature.append((path.name, stat.st_mtime_ns, stat.st_size))
-    return tuple(signature)
+LARGE_CORPUS = 1_000  # files; a larger folder is fully re-scanned at most once per SCAN_EVERY
+SCAN_EVERY = 1.0  # seconds
+
+
+@st.cache_resource(show_spinner=False)
+def _last_scans() -> dict[str, tuple[int, float, str, int]]:
+    return {}  # folder → (its mtime, when scanned, signature, files)
+
+
+def corpus_signature(folder: Path) -> str:
+    """Changes whenever an article file is added, removed or edited: the cache key of the index.
+    Every file is looked at on every run, except in a large corpus, where an added or removed file
+    is seen at once (it changes the folder's time) and an edit within a second."""
+    try:
+        folder_time = folder.stat().st_mtime_ns
+    except OSError:
+        folder_time = -1
+    last = _last_scans().get(str(folder))
+    now = time.monotonic()
+    if last and last[0] == folder_time and last[3] > LARGE_CORPUS and now - last[1] < SCAN_EVERY:
+        return last[2]
+    stats = article_stats(folder)
+    digest = hashlib.sha1("".join(f"{name}\0{mtime}\0{size}\n" for name, (_, (mtime, size)) in stats.items()).encode())
+    files = len(stats)
+    _last_scans()[str(folder)] = (folder_time, now, digest.hexdigest(), files)
+    return digest.hexdigest()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def corpus_index(folder: str, signature: tuple) -> CorpusIndex:
+def corpus_index(folder: str, signature: str) -> CorpusIndex:
     return build_index(Path(folder))
 
 
+@st.cache_resource(show_spinner=False)
+def _stores_updated() -> dict[str, str]:
+    return {}  # folder → the signature its store was last brought up to date for
+
+
+@st.cache_resource(show_spinner=False)
+def _store_lock(folder: str) -> threading.Lock:
+    return threading.Lock()  # one reader of new files per folder and process; the others wait for it
+
+
 def current_index() -> CorpusIndex:
+    """The index of the corpus as it is now. While new or changed articles are read (the first
+    start on a large corpus), a progress bar says how far it is; that happens outside the cached
+    loader, whose elements Streamlit would replay on every later run."""
     folder = seeds_dir()
-    return corpus_index(str(folder), corpus_signature(folder))
+    signature = corpus_signature(folder)
+    lang = str(st.query_params.get("lang", DEFAULT_LANGUAGE)).lower()  # the view needs the index
+    slot = st.empty()  # on every run, so that the elements after it keep their place (no map remount)
+    if _stores_updated().get(str(folder)) != signature:
+
+        def progress(done: int, total: int) -> None:
+            if total >= PROGRESS_FROM and (done == total or done % max(1, total // 100) == 0):
+                slot.progress(done / total, text=t(lang, "indexing", done=done, total=total))
+
+        with _store_lock(str(folder)):
+            if _stores_updated().get(str(folder)) != signature:  # not done meanwhile by another session
+                try:
+                    update_store(folder, progress).close()
+                except StoreBusy:
+                    slot.empty()
+                    st.info(t(lang, "index_busy"), icon=":material/hourglass_top:")
+                    st.stop()
+                _stores_updated()[str(folder)] = signature
+        slot.empty()
+    with st.spinner(t(lang, "loading_index")):  # shown only if it takes over half a second
+        return corpus_index(str(folder), signature)
 
 
 @st.cache_resource(show_spinner=False)
@@ -72,7 +129,7 @@ def map_places(index: CorpusIndex) -> list[Place]:
 def marker_spec(place: Place, index: CorpusIndex, lang: str, until: int | None = None) -> MarkerSpec:
     country = index.gazetteer.countries[place.country].name(lang)
     if place.summit:
-        kind, detail = "summit", place.summit.label(lang)
+        kind, detail = "summit", summit_label(place.summit, lang)
     elif place.capital:
         kind, detail = "capital", t(lang, "capital_of", country=country)
     else:
@@ -96,25 +153,47 @@ def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[
         quote = sentence.text
         if len(quote) > MAX_QUOTE:  # cut at a word
             quote = quote[:MAX_QUOTE].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-        result.append(Citation(quote, f"{article.title} · {source_label(article, lang)} · {article.published}"))
+        result.append(Citation(quote, f"{article.title} · {source_label(article, lang)} · "
+                                      f"{format_date(article.published, lang)}", article.language))
     return tuple(result)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={CorpusIndex: id})
+MAX_THEME_PLACES = 10
+
+
+@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: lambda index: index.key})
+def timeline_events(index: CorpusIndex) -> list[Event]:
+    return corpus_events(index)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: lambda index: index.key})
+def key_figures(index: CorpusIndex) -> list[Figure]:
+    return corpus_figures(index)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16, hash_funcs={CorpusIndex: lambda index: index.key})
+def theme_country_counts(index: CorpusIndex, until: int | None) -> dict[tuple[str, str], int]:
+    return index.theme_country_counts(until)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={CorpusIndex: lambda index: index.key})
 def theme_layers(index: CorpusIndex, lang: str, until: int | None = None) -> tuple[ThemeLayer, ...]:
-    """One layer per theme: a badge on each country, summit venue and place the corpus ties it to."""
+    """One layer per theme: a badge on each country and summit venue the corpus ties it to, and on
+    the MAX_THEME_PLACES places it cites most with it (every badge's quotes travel with the map on
+    each rerun; the panel lists every place)."""
     layers = []
     for number, theme in enumerate(index.themes.values()):
         ties = index.theme_ties(theme.slug, until)
         badges = []
         for slug, sentences in sorted(ties.venues.items()):
             place = index.gazetteer.places[slug]
-            heading = f"★ {place.name(lang)} — {place.summit.label(lang)}" if place.summit else place.name(lang)
+            heading = f"★ {place.name(lang)} — {summit_label(place.summit, lang)}" if place.summit else place.name(lang)
             badges.append(Badge(place.lat, place.lon, heading, citations(index, sentences, lang)))
-        for slug, sentences in sorted(ties.places.items()):
-            if slug not in ties.venues:
-                place = index.gazetteer.places[slug]
-                badges.append(Badge(place.lat, place.lon, place.name(lang), citations(index, sentences, lang)))
+        others = [(slug, sentences) for slug, sentences in ties.places.items() if slug not in ties.venues]
+        most_cited = sorted(others, key=lambda item: (-len(item[1]), item[0]))[:MAX_THEME_PLACES]
+        for slug, sentences in sorted(most_cited):
+            place = index.gazetteer.places[slug]
+            badges.append(Badge(place.lat, place.lon, place.name(lang), citations(index, sentences, lang)))
         for iso3, sentences in sorted(ties.countries.items()):
             lat, lon = LABEL_POINTS[iso3]
             badges.append(Badge(lat, lon, index.gazetteer.countries[iso3].name(lang), citations(index, sentences, lang)))
@@ -137,7 +216,20 @@ def atlas_base_map(index: CorpusIndex, lang: str, tiles: Tiles | None, until: in
         cities=t(lang, "cities_layer"), legend_title=t(lang, "legend"),
         country_tooltips={iso3: c.name(lang) for iso3, c in countries.items()},
         approximate=t(lang, "approximate"), upcoming=t(lang, "legend_upcoming"),
+        zoom_in=t(lang, "zoom_in"), zoom_out=t(lang, "zoom_out"), layers=t(lang, "layers_control"),
+        close=t(lang, "close_popup"),
     )
     markers = [marker_spec(p, index, lang, until) for p in map_places(index)]
     return base_map(country_shapes(), markers, labels, tiles, themes=theme_layers(index, lang, until),
                     corridors=corridors(lang), until=until)
+
+
+def atlas_selection(index: CorpusIndex, view: View) -> folium.FeatureGroup:
+    """What the view selects, to draw over the base map: its country, place and theme."""
+    selected = index.gazetteer.places.get(view.place or "")
+    theme = next((layer for layer in theme_layers(index, view.lang, view.until) if layer.slug == view.theme), None)
+    return selection_layer(
+        country_shapes(), country=view.country,
+        marker=marker_spec(selected, index, view.lang, view.until) if selected else None, theme=theme,
+        corridors=corridors(view.lang), approximate=t(view.lang, "approximate"), until=view.until,
+    )

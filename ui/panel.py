@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from urllib.parse import urlparse
 
 import streamlit as st
 
 from corpus.articles import Article
 from corpus.excerpts import CorpusIndex, Excerpt, Excerpts
-from corpus.text import merge_spans
+from corpus.text import merge_spans, safe_url
 from ui.share import excerpt_link
 from ui.state import View
-from ui.strings import source_label, t
+from ui.strings import DEFAULT_LANGUAGE, STRINGS, format_coordinates, format_date, source_label, summit_label, t
 
 SHOWN_FIRST = 6
+CITATION_OPACITY = 0.75  # the citation under an excerpt, faded: 6:1 on white (WCAG AA wants 4.5)
 # Characters that Markdown, HTML, LaTeX ($) or emoji shortcodes (:) could give a meaning to.
 _ACTIVE = re.compile(r"[\\`*_{}\[\]()#+\-.!|~$:<>&\"'=^@%]")
 
@@ -62,23 +62,36 @@ def go_to(view: View) -> None:
     st.query_params.from_dict(view.as_params())
 
 
+def in_language(html: str, language: str) -> str:
+    """Article text marked with its own language, so screen readers pronounce it as such."""
+    return f'<span lang="{inert(language)}">{html}</span>'
+
+
+# A visible badge, and its full name for screen readers (who would read "FR" as a word).
+_HIDDEN = "position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap"
+
+
+def language_badge(language: str, lang: str) -> str:
+    """ "FR" beside an excerpt in French, titled "French" (or "français") in the reader's language."""
+    name = t(lang, f"lang_{language}") if f"lang_{language}" in STRINGS[DEFAULT_LANGUAGE] else language
+    return (f'<span class="atlas-lang" title="{inert(name)}" style="display:inline-block;padding:0 4px;'
+            f'border:1px solid currentColor;border-radius:3px;font-size:.75em;font-weight:600;'
+            f'line-height:1.3;vertical-align:.1em"><span aria-hidden="true">{inert(language.upper())}</span>'
+            f'<span style="{_HIDDEN}">{inert(t(lang, "excerpt_in", language=name))}</span></span>')
+
+
 def citation(article: Article, lang: str) -> str:
-    return f"**{inert(article.title)}** · {inert(source_label(article, lang))} · {inert(article.published)}"
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only http(s) links are ever made clickable."""
-    if not url:
-        return None
-    parsed = urlparse(url.strip())
-    return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
+    return (f"**{in_language(inert(article.title), article.language)}** · {inert(source_label(article, lang))} · "
+            f"{inert(format_date(article.published, lang))}")
 
 
 def render_excerpt(excerpt: Excerpt, view: View, number: int) -> None:
     with st.container(border=True):
         # Text and citation in one element: a panel of excerpts is many elements for the browser.
-        st.markdown(f"{highlighted(excerpt.text, excerpt.highlights)}<br>"
-                    f'<small style="opacity:.75">{citation(excerpt.article, view.lang)}</small>', unsafe_allow_html=True)
+        language = excerpt.article.language
+        st.markdown(f"{language_badge(language, view.lang)} "
+                    f"{in_language(highlighted(excerpt.text, excerpt.highlights), language)}<br>"
+                    f'<small style="opacity:{CITATION_OPACITY}">{citation(excerpt.article, view.lang)}</small>', unsafe_allow_html=True)
         sentence = excerpt.sentence
         with st.container(horizontal=True, gap="small", vertical_alignment="center"):
             st.button(
@@ -96,13 +109,22 @@ def render_excerpts(excerpts: list[Excerpt], view: View) -> None:
         st.info(t(view.lang, "no_excerpts"))
         return
     st.caption(t(view.lang, "excerpts_count", n=len(excerpts)))
-    shown_key = f"shown:{view}"
-    shown = st.session_state.get(shown_key, SHOWN_FIRST)
+    shown = shown_count(f"shown:{view}")
     for number, excerpt in enumerate(excerpts[:shown]):
         render_excerpt(excerpt, view, number)
-    if len(excerpts) > shown:
-        st.button(t(view.lang, "more_excerpts", n=min(SHOWN_FIRST, len(excerpts) - shown)), key="more-excerpts",
-                  on_click=lambda: st.session_state.__setitem__(shown_key, shown + SHOWN_FIRST))
+    more_button(f"shown:{view}", shown, len(excerpts), view.lang, button_key="more-excerpts")
+
+
+def shown_count(key: str, step: int = SHOWN_FIRST) -> int:
+    """How many of a long list to draw: `step` at first, `step` more after each "show more"."""
+    return st.session_state.get(key, step)
+
+
+def more_button(key: str, shown: int, total: int, lang: str, step: int = SHOWN_FIRST, button_key: str = "") -> None:
+    """The "show more" button under a list of which `shown` of `total` are drawn."""
+    if total > shown:
+        st.button(t(lang, "more_excerpts", n=min(step, total - shown)), key=button_key or f"more-{key}",
+                  on_click=lambda: st.session_state.__setitem__(key, shown + step))
 
 
 def render_by_country(excerpts: Excerpts, view: View, index: CorpusIndex) -> None:
@@ -112,27 +134,18 @@ def render_by_country(excerpts: Excerpts, view: View, index: CorpusIndex) -> Non
         st.info(t(view.lang, "no_excerpts"))
         return
     st.caption(t(view.lang, "excerpts_count", n=len(excerpts)))
-    groups: dict[tuple[str, ...], list[int]] = {}  # countries named → positions in `excerpts`
-    for position, sentence in enumerate(excerpts.sentences()):
-        named = tuple(sorted(index.countries_named(sentence)))
-        if any(m.kind == "region" for m in sentence.mentions):
-            named += ("region",)
-        groups.setdefault(named, []).append(position)
+    groups = excerpts.by_countries_named()
     order = sorted(groups, key=lambda key: (not key, key == ("region",), -len(groups[key])))
     number = 0
     for key in order:
         names = [t(view.lang, "group_region") if code == "region" else index.gazetteer.countries[code].name(view.lang)
                  for code in key] or [t(view.lang, "group_none")]
         st.markdown(f"##### {' · '.join(names)} ({len(groups[key])})")
-        shown_key = f"shown:{view}:{key}"
-        shown = st.session_state.get(shown_key, SHOWN_FIRST)
+        shown = shown_count(f"shown:{view}:{key}")
         for position in groups[key][:shown]:
             render_excerpt(excerpts[position], view, number)
             number += 1
-        if len(groups[key]) > shown:
-            st.button(t(view.lang, "more_excerpts", n=min(SHOWN_FIRST, len(groups[key]) - shown)),
-                      key=f"more-{'-'.join(key) or 'none'}",
-                      on_click=lambda k=shown_key, n=shown: st.session_state.__setitem__(k, n + SHOWN_FIRST))
+        more_button(f"shown:{view}:{key}", shown, len(groups[key]), view.lang, button_key=f"more-{'-'.join(key) or 'none'}")
 
 
 def close_article(view: View) -> None:
@@ -147,16 +160,16 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
         lang = view.lang
         st.subheader(inert(article.title), anchor=False)
         facts = [
-            f"{t(lang, 'source')}: {inert(source_label(article, lang))}",
-            f"{t(lang, 'published')}: {inert(article.published)}",
+            t(lang, "field", label=t(lang, "source"), value=inert(source_label(article, lang))),
+            t(lang, "field", label=t(lang, "published"), value=inert(format_date(article.published, lang))),
             t(lang, "in_language", language=t(lang, f"lang_{article.language}")),
         ]
         url = safe_url(article.url)
         if url:
-            facts.append(f'{t(lang, "original")}: <a href="{inert(url)}" target="_blank" rel="noopener noreferrer">'
-                         f"{inert(url)}</a>")
+            anchor = f'<a href="{inert(url)}" target="_blank" rel="noopener noreferrer">{inert(url)}</a>'
+            facts.append(t(lang, "field", label=t(lang, "original"), value=anchor))
         if article.note:
-            facts.append(f"{t(lang, 'note')}: {inert(article.note)}")
+            facts.append(t(lang, "field", label=t(lang, "note"), value=inert(article.note)))
         st.markdown("  \n".join(facts), unsafe_allow_html=True)
         marks: dict[int, list[tuple[int, int]]] = {}
         selected = selection_excerpts(replace(view, article=None), index)
@@ -169,9 +182,10 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
         for number, paragraph in enumerate(article.paragraphs):
             spans = merge_spans(marks.get(number, []))
             if linked and linked.paragraph == number:
-                st.markdown(highlighted_around(paragraph, spans, linked.start, linked.end), unsafe_allow_html=True)
+                shown = highlighted_around(paragraph, spans, linked.start, linked.end)
             else:
-                st.markdown(highlighted(paragraph, spans), unsafe_allow_html=True)
+                shown = highlighted(paragraph, spans)
+            st.markdown(in_language(shown, article.language), unsafe_allow_html=True)
         st.button(t(lang, "close_article"), on_click=close_article, args=(view,), icon=":material/arrow_back:")
 
     article_dialog()
@@ -211,17 +225,18 @@ def render_heading(view: View, index: CorpusIndex) -> None:
         country = gazetteer.countries[place.country].name(lang)
         st.subheader(("★ " if place.summit else "") + place.name(lang), anchor=False)
         facts = [t(lang, "capital_of" if place.capital else "city_in", country=country),
-                 f"{t(lang, 'coordinates')}: {place.lat:.2f}° N, {place.lon:.2f}° E"]
+                 t(lang, "field", label=t(lang, "coordinates"), value=format_coordinates(place.lat, place.lon, lang))]
         if place.summit:
-            facts.insert(0, f"**{place.summit.label(lang)}** — {place.summit.facts(lang)}")
+            facts.insert(0, f"**{summit_label(place.summit, lang)}** — {place.summit.facts(lang)}")
         facts.append(_mention_line(index, "place", place.slug, lang, view.until))
         st.markdown("\n".join(f"- {fact}" for fact in facts))
     elif view.country:
         country = gazetteer.countries[view.country]
         capital = gazetteer.places[country.capital]
         st.subheader(country.name(lang), anchor=False)
-        facts = [f"{t(lang, 'capital')}: {capital.name(lang)}", f"{t(lang, 'iso')}: {country.iso3}"]
-        facts += [f"{t(lang, 'summit_venue')}: ★ {p.name(lang)} — {p.summit.label(lang)}"
+        facts = [t(lang, "field", label=t(lang, "capital"), value=capital.name(lang)),
+                 t(lang, "field", label=t(lang, "iso"), value=country.iso3)]
+        facts += [t(lang, "field", label=t(lang, "summit_venue"), value=f"★ {p.name(lang)} — {summit_label(p.summit, lang)}")
                   for p in gazetteer.places.values() if p.summit and p.country == country.iso3]
         facts.append(_mention_line(index, "country", country.iso3, lang, view.until))
         st.markdown("\n".join(f"- {fact}" for fact in facts))
@@ -241,7 +256,7 @@ def render_overview(view: View, index: CorpusIndex) -> None:
     st.markdown(t(lang, "intro"))
     st.markdown(f"#### {t(lang, 'summits')}")
     for place in sorted((p for p in index.gazetteer.places.values() if p.summit), key=lambda p: p.summit.number):
-        st.button(f"★ {place.name(lang)} — {place.summit.label(lang)}", key=f"summit-{place.slug}",
+        st.button(f"★ {place.name(lang)} — {summit_label(place.summit, lang)}", key=f"summit-{place.slug}",
                   on_click=go_to, args=(view.selecting_place(place.slug),), type="tertiary")
         st.caption(place.summit.facts(lang))
 
@@ -264,8 +279,14 @@ def render_panel(view: View, index: CorpusIndex) -> None:
         unfiltered = selection_excerpts(replace(view, theme=None, q=None), index) or []
         if unfiltered:
             st.info(t(view.lang, "filtered_out", n=len(unfiltered)))
+            if view.theme:  # the map may still show the theme here: say where that comes from
+                st.caption(t(view.lang, "theme_not_here"))
             st.button(t(view.lang, "show_all", n=len(unfiltered)), on_click=go_to,
                       args=(replace(view, theme=None, q=None),))
+            if view.theme:
+                about_theme = selection_excerpts(replace(view, place=None, country=None, q=None), index) or []
+                st.button(t(view.lang, "show_theme", n=len(about_theme), theme=index.themes[view.theme].label(view.lang)),
+                          on_click=go_to, args=(replace(view, place=None, country=None, q=None),))
             return
     if view.q and not excerpts:
         st.info(t(view.lang, "search_none", q=inert(view.q)))

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+
+from corpus.gazetteer import Summit
+
 LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
 
@@ -10,6 +17,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "app_title": "China–Central Asia Summit Atlas",
         "tagline": "Where China and the five Central Asian states (C+C5) meet, and what the articles say about it.",
         "language": "Language",
+        "excerpt_in": "in {language}:",
+        "nav_table": "Table view",
+        "table_title": "The atlas as tables",
+        "table_intro": "What the map shows, as tables for the keyboard and screen readers. A name lists its excerpts below it; “show on the map” opens it on the map.",
+        "table_places": "Places on the map",
+        "table_countries": "The six countries",
+        "table_themes": "Cooperation themes",
+        "table_excerpts": "Excerpts about {name}, best first ({n})",
+        "table_choose": "Choose a place, a country or a theme in the tables below to list its excerpts here.",
+        "col_place": "Place",
+        "col_country": "Country",
+        "col_kind": "Kind",
+        "col_sentences": "Sentences naming it",
+        "col_theme": "Theme",
+        "col_code": "Map symbol",
+        "col_rank": "Rank",
+        "col_excerpt": "Excerpt",
+        "col_open": "Whole article",
+        "kind_city": "City",
+        "on_map": "show on the map",
+        "field": "{label}: {value}",
+        "table_articles": "The articles",
+        "zoom_in": "Zoom in",
+        "zoom_out": "Zoom out",
+        "layers_control": "Map layers",
+        "close_popup": "Close",
         "theme": "Cooperation theme",
         "theme_none": "All themes",
         "search": "Search the excerpts",
@@ -34,6 +67,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "more_excerpts": "Show {n} more",
         "open_article": "Open the article",
         "close_article": "Back to the excerpts",
+        "downloads": "Download this view",
+        "download_map": "Map (HTML)",
+        "download_map_help": "One file with the map as shown here, its layers and popups. It opens in any browser, without internet (the background tiles need a connection).",
+        "download_csv": "Excerpts (CSV)",
+        "download_markdown": "Excerpts (Markdown)",
+        "download_excerpts_help": "Every excerpt of the selection, with its article's title, source, date, address and id.",
+        "export_whole_map": "The whole map",
+        "export_search": "search “{q}”",
+        "export_as_of": "as of {year}",
+        "export_note": "{app} · {selection} · exported on {date}",
+        "export_intro": "{n} excerpt(s), best first · {selection} · link parameters: {params} · exported on {date}",
+        "cite_article": "article",
+        "cite_sentence": "sentence",
         "source": "Source",
         "published": "Published",
         "unknown_source": "unknown",
@@ -51,6 +97,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "article": "Article",
         "filtered_out": "None of its {n} excerpt(s) match the theme or search chosen above.",
         "show_all": "Show all {n} excerpt(s)",
+        "theme_not_here": "The theme's badge at a summit venue marks the summit where it was discussed, and the corridors are approximate routes from public sources: neither comes from a sentence naming this selection.",
+        "show_theme": "Show the {n} excerpt(s) about “{theme}”",
         "theme_on_map": "On the map, the countries named alongside this theme are tinted in its colour, and its badges mark them and the summits where it was discussed.",
         "nav_map": "Map",
         "timeline_title": "Timeline",
@@ -76,9 +124,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "host_china": "China",
         "host_central_asia": "Central Asia",
         "nav_themes": "Themes and figures",
-        "months": "January February March April May June July August September October November December",
         "upcoming": "not yet held at the map's date",
-        "legend_upcoming": "Summit not yet held at the map's date",
+        "legend_upcoming": "Summit not yet held",
         "as_of": "As of {year}: only articles published by then.",
         "corridor_legend": "Connectivity corridors, approximate routes: ━ gas pipeline · ┅ oil pipeline · ╍ highway · ┄ railway (faint while under construction).",
         "approximate": "approximate route, not from the articles",
@@ -111,6 +158,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "tiles_attribution": "a tile URL also needs ATLAS_TILES_ATTRIBUTION, the credit its provider asks for",
         "tiles_scheme": "a tile URL must start with https:// or http://",
         "corpus": "{n} article(s) in the corpus.",
+        "indexing": "Reading new and changed articles: {done} of {total}…",
+        "loading_index": "Loading the index of the articles…",
+        "index_busy": "The articles are being indexed by another copy of the atlas. Reload the page in a minute.",
         "about_title": "About the atlas",
         "geo_error": "The map's data could not be loaded: {error}",
         "data_error": "The atlas's reference data could not be loaded: {error}",
@@ -125,13 +175,40 @@ STRINGS: dict[str, dict[str, str]] = {
         "about_links": (
             "**Links.** Every view has its own address: `country` (CHN, KAZ, KGZ, TJK, TKM, UZB), `place` "
             "(a place slug such as `astana`, `xian`), `theme` (e.g. `connectivity`), `article` (an article id), "
-            "`q` (search words) and `lang` (`en` or `fr`). Example: `?place=astana&theme=trade&lang=fr`."
+            "`sentence` (a sentence of that article, from 1), `q` (search words), `lang` (`en` or `fr`) and "
+            "`until` (a year: the map as of then). Example: `?place=astana&theme=trade&lang=fr`."
         ),
     },
     "fr": {
         "app_title": "Atlas des sommets Chine–Asie centrale",
         "tagline": "Où la Chine et les cinq États d’Asie centrale (C+C5) se rencontrent, et ce qu’en disent les articles.",
         "language": "Langue",
+        "excerpt_in": "en {language} :",
+        "nav_table": "Vue en tableaux",
+        "table_title": "L’atlas en tableaux",
+        "table_intro": "Ce que montre la carte, en tableaux utilisables au clavier et avec un lecteur d’écran. Un nom affiche ses extraits plus bas ; « voir sur la carte » l’ouvre sur la carte.",
+        "table_places": "Lieux de la carte",
+        "table_countries": "Les six pays",
+        "table_themes": "Thèmes de coopération",
+        "table_excerpts": "Extraits sur {name}, les plus pertinents d’abord ({n})",
+        "table_choose": "Choisissez un lieu, un pays ou un thème dans les tableaux ci-dessous pour afficher ici ses extraits.",
+        "col_place": "Lieu",
+        "col_country": "Pays",
+        "col_kind": "Type",
+        "col_sentences": "Phrases qui le nomment",
+        "col_theme": "Thème",
+        "col_code": "Symbole sur la carte",
+        "col_rank": "Rang",
+        "col_excerpt": "Extrait",
+        "col_open": "Article entier",
+        "kind_city": "Ville",
+        "on_map": "voir sur la carte",
+        "field": "{label} : {value}",
+        "table_articles": "Les articles",
+        "zoom_in": "Zoom avant",
+        "zoom_out": "Zoom arrière",
+        "layers_control": "Couches de la carte",
+        "close_popup": "Fermer",
         "theme": "Thème de coopération",
         "theme_none": "Tous les thèmes",
         "search": "Chercher dans les extraits",
@@ -156,6 +233,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "more_excerpts": "Afficher {n} de plus",
         "open_article": "Ouvrir l’article",
         "close_article": "Retour aux extraits",
+        "downloads": "Télécharger cette vue",
+        "download_map": "Carte (HTML)",
+        "download_map_help": "Un seul fichier avec la carte telle qu'affichée ici, ses couches et ses fenêtres. Il s'ouvre dans tout navigateur, sans internet (le fond de carte demande une connexion).",
+        "download_csv": "Extraits (CSV)",
+        "download_markdown": "Extraits (Markdown)",
+        "download_excerpts_help": "Tous les extraits de la sélection, avec le titre, la source, la date, l'adresse et l'identifiant de leur article.",
+        "export_whole_map": "Toute la carte",
+        "export_search": "recherche « {q} »",
+        "export_as_of": "en {year}",
+        "export_note": "{app} · {selection} · exporté le {date}",
+        "export_intro": "{n} extrait(s), les plus pertinents d'abord · {selection} · paramètres du lien : {params} · exporté le {date}",
+        "cite_article": "article",
+        "cite_sentence": "phrase",
         "source": "Source",
         "published": "Publié",
         "unknown_source": "inconnue",
@@ -173,6 +263,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "article": "Article",
         "filtered_out": "Aucun de ses {n} extrait(s) ne correspond au thème ou à la recherche choisis plus haut.",
         "show_all": "Afficher ses {n} extrait(s)",
+        "theme_not_here": "Le badge du thème sur un lieu de sommet marque le sommet où il a été abordé, et les corridors sont des tracés approximatifs tirés de sources publiques : ni l’un ni les autres ne viennent d’une phrase qui nomme cette sélection.",
+        "show_theme": "Afficher les {n} extrait(s) sur « {theme} »",
         "theme_on_map": "Sur la carte, les pays cités avec ce thème sont teintés de sa couleur, et ses badges les signalent, ainsi que les sommets où il a été abordé.",
         "nav_map": "Carte",
         "timeline_title": "Chronologie",
@@ -198,9 +290,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "host_china": "Chine",
         "host_central_asia": "Asie centrale",
         "nav_themes": "Thèmes et chiffres",
-        "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
         "upcoming": "pas encore tenu à la date de la carte",
-        "legend_upcoming": "Sommet pas encore tenu à la date de la carte",
+        "legend_upcoming": "Sommet pas encore tenu",
         "as_of": "À la date de {year} : seulement les articles publiés jusque-là.",
         "corridor_legend": "Corridors de connectivité, tracés approximatifs : ━ gazoduc · ┅ oléoduc · ╍ autoroute · ┄ chemin de fer (pâle tant qu’il est en construction).",
         "approximate": "tracé approximatif, qui ne vient pas des articles",
@@ -233,6 +324,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "tiles_attribution": "une URL de tuiles demande aussi ATLAS_TILES_ATTRIBUTION, le crédit exigé par son fournisseur",
         "tiles_scheme": "une URL de tuiles doit commencer par https:// ou http://",
         "corpus": "{n} article(s) dans le corpus.",
+        "indexing": "Lecture des articles nouveaux ou modifiés : {done} sur {total}…",
+        "loading_index": "Chargement de l’index des articles…",
+        "index_busy": "Les articles sont en cours d’indexation par une autre instance de l’atlas. Rechargez la page dans une minute.",
         "about_title": "À propos de l’atlas",
         "geo_error": "Les données de la carte n’ont pas pu être chargées : {error}",
         "data_error": "Les données de référence de l’atlas n’ont pas pu être chargées : {error}",
@@ -248,7 +342,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "about_links": (
             "**Liens.** Chaque vue a son adresse : `country` (CHN, KAZ, KGZ, TJK, TKM, UZB), `place` (un lieu, "
             "par exemple `astana`, `xian`), `theme` (par exemple `connectivity`), `article` (identifiant d’article), "
-            "`q` (mots cherchés) et `lang` (`en` ou `fr`). Exemple : `?place=astana&theme=trade&lang=fr`."
+            "`sentence` (une phrase de cet article, à partir de 1), `q` (mots cherchés), `lang` (`en` ou `fr`) et "
+            "`until` (une année : la carte à cette date). Exemple : `?place=astana&theme=trade&lang=fr`."
         ),
     },
 }
@@ -259,15 +354,53 @@ def t(lang: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+# Babel locales: British English, as the rest of the atlas is written ("17 June 2025").
+LOCALES = {"en": "en_GB", "fr": "fr_FR"}
+
+
+def _locale(lang: str) -> str:
+    return LOCALES.get(lang, LOCALES[DEFAULT_LANGUAGE])
+
+
 def format_date(value: str, lang: str) -> str:
-    """YYYY, YYYY-MM or YYYY-MM-DD, written out: "May 2023", "18 mai 2023"."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = t(lang, "months").split()[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
+    """YYYY, YYYY-MM or YYYY-MM-DD in the reader's locale: "2023", "May 2023", "18 mai 2023".
+    A value that is not such a date is returned as it is."""
+    try:
+        parts = [int(part) for part in value.split("-")]
+        if len(parts) == 1:
+            return str(parts[0])
+        if len(parts) == 2:
+            return babel_dates.format_skeleton("yMMMM", date(parts[0], parts[1], 1), locale=_locale(lang))
+        return babel_dates.format_date(date(*parts), "long", locale=_locale(lang))
+    except (ValueError, TypeError):
+        return value
+
+
+def format_dates(value: str, lang: str) -> str:
+    """A date, or a range "start/end" of days: "18–19 May 2023", "18–19 mai 2023"."""
+    start, _, end = value.partition("/")
+    if not end:
+        return format_date(start, lang)
+    try:
+        first, last = date.fromisoformat(start), date.fromisoformat(end)
+    except ValueError:
+        return f"{format_date(start, lang)} – {format_date(end, lang)}"
+    return babel_dates.format_interval(first, last, "yMMMMd", locale=_locale(lang))
+
+
+def summit_label(summit: Summit, lang: str) -> str:
+    """The summit's name and its dates: "Second China–Central Asia Summit, 17 June 2025"."""
+    return f"{summit.name(lang)}, {format_dates(summit.dates, lang)}"
+
+
+def format_number(value: float, lang: str, pattern: str | None = None) -> str:
+    """94.8 → "94.8" or "94,8"; `pattern` a Babel number pattern such as "0.00"."""
+    return babel_numbers.format_decimal(value, pattern, locale=_locale(lang))
+
+
+def format_coordinates(lat: float, lon: float, lang: str) -> str:
+    """ "51.18° N, 71.45° E" or "51,18° N, 71,45° E" (the six countries lie north and east)."""
+    return f"{format_number(lat, lang, '0.00')}° N, {format_number(lon, lang, '0.00')}° E"
 
 
 def source_label(article, lang: str) -> str:

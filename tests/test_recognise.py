@@ -1,0 +1,146 @@
+"""What the recogniser finds in French and English sentences, and what it must not find."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus.gazetteer import load_gazetteer
+from corpus.recognise import Recogniser
+from corpus.themes import load_themes
+from tests.conftest import article_text, index_of
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> Recogniser:
+    return Recogniser(load_gazetteer(), load_themes())
+
+
+def found(recogniser, text, lang, kind=None):
+    return {(m.kind, m.key, text[m.start:m.end]) for m in recogniser.mentions(text, lang)
+            if kind in (None, m.kind)}
+
+
+def keys(recogniser, text, lang, kind):
+    return {m.key for m in recogniser.mentions(text, lang) if m.kind == kind}
+
+
+@pytest.mark.parametrize("text", ["PÉKIN, 19 juin 2025 -- Le sommet.", "Le vol est arrivé à Pékin.",
+                                  "Il est parti de Pekin hier.", "Beijing said so."])
+def test_accents_and_case(recogniser, text):
+    assert keys(recogniser, text, "fr", "place") == {"beijing"}
+
+
+@pytest.mark.parametrize("text", ["La délégation d’Astana est arrivée.", "La délégation d'Astana est arrivée.",
+                                  "Le sommet de Nour-Soultan s’est ouvert.", "Talks in Nur-Sultan ended."])
+def test_elision_and_old_names(recogniser, text):
+    assert keys(recogniser, text, "fr", "place") == {"astana"}
+
+
+@pytest.mark.parametrize("written", ["Xi’an", "Xi'an", "Xian", "XI’AN", "Xi-an"])
+def test_every_spelling_of_xian(recogniser, written):
+    text = f"Le premier sommet s’est tenu à {written} en 2023."
+    assert found(recogniser, text, "fr", "place") == {("place", "xian", written)}
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("Le président kazakh a parlé.", "KAZ"), ("Les entreprises chinoises investissent.", "CHN"),
+    ("Le ministre ouzbek est arrivé.", "UZB"), ("Une délégation kirghize est venue.", "KGZ"),
+    ("Le président tadjik a parlé.", "TJK"), ("Le gaz turkmène coule vers l’est.", "TKM"),
+    ("The Kazakh president spoke.", "KAZ"), ("Chinese firms are investing.", "CHN"),
+    ("l’Ouzbékistan a signé.", "UZB"), ("Sino-Kazakh ties", "KAZ"),
+])
+def test_adjectives_and_demonyms_name_their_country(recogniser, text, iso3):
+    assert iso3 in keys(recogniser, text, "fr" if "The" not in text and "Chinese" not in text else "en", "country")
+
+
+@pytest.mark.parametrize("text, lang, slug", [
+    ("Le sommet s’est tenu dans la capitale du Kazakhstan.", "fr", "astana"),
+    ("Dans la capitale ouzbèke, il pleut.", "fr", "tashkent"),
+    ("Il vit dans la capitale de l’Ouzbékistan.", "fr", "tashkent"),
+    ("Talks in the capital of Tajikistan ended.", "en", "dushanbe"),
+    ("Officials in the Kyrgyz capital said so.", "en", "bishkek"),
+    ("PÉKIN, 19 juin 2025 (GLOBE NEWSWIRE) — Pour la première fois, le sommet.", "fr", "beijing"),
+    ("ORAL, 3 mai 2025 (Xinhua) -- Le forum s’ouvre.", "fr", "oral"),
+])
+def test_what_journalists_mean_without_naming(recogniser, text, lang, slug):
+    assert slug in keys(recogniser, text, lang, "place")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("La machine à laver est en panne.", "fr"),  # "chine" inside a word
+    ("L’examen oral a lieu lundi.", "fr"),  # a common word that is a city (Oral, Kazakhstan)
+    ("Oral arguments will be heard next week.", "en"),  # ... even capitalised at the start
+    ("Mary Robinson spoke at the forum.", "en"),  # a first name that is a city (Mary, Turkmenistan)
+    ("Le canton de Genève a voté.", "fr"),  # Canton is also the French name of Guangzhou
+    ("Chinese capital is pouring into the region.", "en"),  # capital as money: no Beijing
+    ("Turkish Airlines flies to Tbilisi.", "en"),  # Turkish is not Turkmen
+    ("Central African leaders met in Luanda.", "en"),  # not the region
+    ("Vice Foreign Minister Cheng Guoping met Chinese envoys.", "en"),  # Cheng: an old name of Zhengzhou
+])
+def test_no_false_places_from_ordinary_words(recogniser, text, lang):
+    mentions = recogniser.mentions(text, lang)
+    assert not [m for m in mentions if m.kind in ("place", "region")]
+    assert not [m for m in mentions if m.kind == "country" and m.key != "CHN"]
+    if "Chinese" not in text:
+        assert not mentions or all(m.kind == "theme" for m in mentions)
+
+
+def test_an_ordinary_word_place_with_evidence_is_found(recogniser):
+    assert keys(recogniser, "Le forum agricole se tiendra à Oral, dans l’ouest du pays.", "fr", "place") == {"oral"}
+    assert keys(recogniser, "Gas fields near Mary, in Turkmenistan, flow east.", "en", "place") == {"mary"}
+    assert keys(recogniser, "Les investisseurs de Canton sont venus.", "fr", "place") == {"guangzhou"}
+
+
+def test_a_place_is_found_only_when_capitalised(recogniser):
+    assert keys(recogniser, "The bole of the tree.", "en", "place") == set()
+    assert keys(recogniser, "Bole is a city in Xinjiang.", "en", "place") == {"bole"}
+
+
+@pytest.mark.parametrize("text, lang", [("Les États centre-asiatiques ont signé.", "fr"),
+                                        ("Les républiques centrasiatiques ont signé.", "fr"),
+                                        ("ASIE CENTRALE : le sommet s’ouvre.", "fr"), ("Central Asia's leaders met.", "en")])
+def test_ways_of_naming_the_region(recogniser, text, lang):
+    assert keys(recogniser, text, lang, "region") == {"central-asia"}
+
+
+def test_the_region_is_not_its_countries(recogniser):
+    text = "Les pays d’Asie centrale diversifient leurs partenaires."
+    assert {(m.kind, m.key) for m in recogniser.mentions(text, "fr")} == {("region", "central-asia")}
+
+
+@pytest.mark.parametrize("text, lang, words", [
+    ("Les gazoducs et les oléoducs relient les pays.", "fr", {"gazoducs", "oléoducs"}),
+    ("Un pipeline et une voie ferrée.", "fr", {"pipeline", "voie ferrée"}),
+    ("New railways and gas pipelines were built.", "en", {"railways", "gas pipelines"}),
+    ("Les chemins de fer se modernisent.", "fr", {"chemins de fer"}),
+])
+def test_connectivity_terms_by_stem(recogniser, text, lang, words):
+    assert found(recogniser, text, lang, "theme") == {("theme", "connectivity", w) for w in words}
+
+
+def test_desertification_and_exact_forms(recogniser):
+    assert keys(recogniser, "La lutte contre la désertification.", "fr", "theme") == {"desertification"}
+    assert keys(recogniser, "DÉSERTIFICATION : un fléau.", "fr", "theme") == {"desertification"}
+    assert keys(recogniser, "Ce sommet revêt une importance historique.", "fr", "theme") == set()
+    assert keys(recogniser, "The importance of the digits.", "en", "theme") == set()
+    assert keys(recogniser, "Imports of digital services rose.", "en", "theme") == {"trade", "digital-economy"}
+
+
+def test_a_sentence_is_read_in_its_articles_language(recogniser):
+    # "pauvreté" is a French term; in an English article the English lexicon is used.
+    assert keys(recogniser, "La pauvreté recule.", "fr", "theme") == {"poverty-reduction"}
+    assert keys(recogniser, "Poverty is falling.", "en", "theme") == {"poverty-reduction"}
+
+
+def test_a_new_french_article_puts_its_places_on_the_map(tmp_path: Path):
+    body = ("ALMATY, 3 juin 2025 -- Le Premier ministre ouzbek est arrivé d’Achgabat à Almaty, "
+            "l’ancienne Alma-Ata, pour parler des gazoducs.\n\n"
+            "Il se rendra ensuite à Samarcande et dans la capitale kirghize, puis à Kachgar.")
+    (tmp_path / "fr_article.md").write_text(article_text("Visite", body, language="fr"))
+    index = index_of(tmp_path)
+    assert index.mentioned_places() == {"almaty", "ashgabat", "samarkand", "bishkek", "kashgar"}
+    assert [e.article.id for e in index.excerpts_for_place("samarkand")] == ["fr_article"]
+    assert index.excerpts_for_country("UZB")[0].strength == 3
+    assert index.excerpts_for_theme("connectivity")
