@@ -154,17 +154,21 @@ def test_embedded_view_keeps_embed_mode_after_a_map_click(page: Page, atlas_serv
 
 
 def test_the_link_box_gives_the_absolute_address_of_the_current_view(page: Page, atlas_server, browser):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     frame = open_atlas(page, f"{atlas_server.url}/?place=astana&lang=fr")
-    link = page.locator('[data-testid="stCode"]').first
-    expect(link).to_have_text(f"{atlas_server.url}/?place=astana&lang=fr", timeout=WAIT_MS)
+    link = page.locator(".atlas-copy input").first
+    expect(link).to_have_value(f"{atlas_server.url}/?place=astana&lang=fr", timeout=WAIT_MS)
 
     point = frame.evaluate("window.map.latLngToContainerPoint([46.5, 72.5])")
     frame.locator(".leaflet-container").click(position={"x": point["x"], "y": point["y"]})
-    expect(link).to_have_text(f"{atlas_server.url}/?country=KAZ&lang=fr", timeout=WAIT_MS)
+    expect(link).to_have_value(f"{atlas_server.url}/?country=KAZ&lang=fr", timeout=WAIT_MS)
+    page.locator(".atlas-copy button").first.click()  # the copy button puts it on the clipboard
+    expect(page.locator(".atlas-copy button").first).to_have_text("Copié")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{atlas_server.url}/?country=KAZ&lang=fr"
 
     # an excerpt's own link reopens its article with its sentence framed
     page.get_by_role("button", name="Lien vers cet extrait").first.click()
-    excerpt = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"]').inner_text().strip()
+    excerpt = page.locator('[data-testid="stPopoverBody"] .atlas-copy input').input_value().strip()
     assert excerpt.startswith(f"{atlas_server.url}/?country=KAZ&article=") and "&sentence=" in excerpt
     context = browser.new_context()
     try:

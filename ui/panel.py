@@ -14,7 +14,7 @@ import streamlit as st
 from corpus.articles import Article
 from corpus.excerpts import CorpusIndex, Excerpt, Excerpts
 from corpus.text import merge_spans, safe_url
-from ui.share import excerpt_link
+from ui.share import copy_field, excerpt_link
 from ui.state import View
 from ui.strings import DEFAULT_LANGUAGE, STRINGS, format_coordinates, format_date, source_label, summit_label, t
 
@@ -100,7 +100,7 @@ def render_excerpt(excerpt: Excerpt, view: View, number: int) -> None:
                 type="tertiary",
             )
             with st.popover(t(view.lang, "excerpt_link"), icon=":material/link:", type="tertiary"):
-                st.code(excerpt_link(view, excerpt.article.id, sentence.number), language=None, wrap_lines=True)
+                copy_field(excerpt_link(view, excerpt.article.id, sentence.number), view.lang, t(view.lang, "excerpt_link"))
 
 
 def render_excerpts(excerpts: list[Excerpt], view: View) -> None:

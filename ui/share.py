@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from html import escape
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -42,7 +43,34 @@ def excerpt_link(view: View, article_id: str, sentence_number: int) -> str:
     return view_link(replace(view, article=article_id, sentence=sentence_number + 1))
 
 
+# A read-only field and a copy button. Not st.code: its copy button comes with Streamlit's syntax
+# highlighter, 1.5 MB of script for every reader on opening the page. The handler reads the
+# field, so no address is ever written into script.
+COPY_FIELD = """<div class="atlas-copy" style="display:flex;gap:.4rem;align-items:center">
+<input type="text" readonly value="{url}" aria-label="{label}"
+ style="flex:1;min-width:0;font:13px/1.6 'Source Code Pro',monospace;padding:.35rem .5rem;border:1px solid #c9ced6;
+ border-radius:.4rem;background:#f7f8fa;color:#1f2d3a">
+<button type="button" data-copied="{copied}" style="padding:.35rem .7rem;border:1px solid #c9ced6;border-radius:.4rem;
+ background:#fff;color:#1f2d3a;cursor:pointer">{copy}</button></div>
+<script>
+document.querySelectorAll(".atlas-copy button:not([data-bound])").forEach((button) => {{
+  button.dataset.bound = "1";
+  const field = button.previousElementSibling;
+  field.addEventListener("focus", () => field.select());
+  button.addEventListener("click", () => {{
+    const done = () => {{ button.textContent = button.dataset.copied; }};
+    navigator.clipboard.writeText(field.value).then(done, () => {{ field.select(); document.execCommand("copy"); done(); }});
+  }});
+}});
+</script>"""
+
+
+def copy_field(url: str, lang: str, label: str) -> None:
+    st.html(COPY_FIELD.format(url=escape(url), label=escape(label), copy=escape(t(lang, "copy")),
+                              copied=escape(t(lang, "copied"))), unsafe_allow_javascript=True)
+
+
 def share_box(view: View) -> None:
-    """The current view's address in a code block: Streamlit gives it a copy button."""
+    """The current view's address, to copy."""
     st.caption(t(view.lang, "share_link"))
-    st.code(view_link(view), language=None, wrap_lines=True)
+    copy_field(view_link(view), view.lang, t(view.lang, "share_link"))
