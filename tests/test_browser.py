@@ -144,6 +144,9 @@ def test_embedded_view_keeps_embed_mode_after_a_map_click(page: Page, atlas_serv
     expect(whole).to_have_attribute("target", "_blank")  # out of the host page's iframe
     assert page.get_by_role("heading", name="China–Central Asia Summit Atlas").count() == 0  # one-line heading
     assert page.locator('[data-testid="stException"], [data-testid="stAlert"]').count() == 0
+    expect(page.get_by_test_id("stMain")).to_be_visible()
+    assert page.evaluate("""() => [...document.querySelectorAll('[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"]')]
+        .every(el => el.getBoundingClientRect().width === 0)""")  # no sidebar, nor a button to open one
 
     point = frame.evaluate("window.map.latLngToContainerPoint([46.5, 72.5])")
     frame.locator(".leaflet-container").click(position={"x": point["x"], "y": point["y"]})

@@ -102,6 +102,9 @@ def tab_title(lang: str, title_key: str = "app_title") -> str:
 # the links above the map take less of a phone's first screen.
 # Captions: Streamlit fades them to 60 % opacity, 3.9:1 on white; 75 % passes WCAG AA (6:1).
 CAPTION_OPACITY = 0.75
+# Inside someone else's page: no sidebar and no way to open it (the heading links to the whole atlas).
+EMBED_CSS = """<style>[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"] { display: none !important; }</style>"""
 PAGE_CSS = f"""<style>
 [data-testid="stCaptionContainer"] {{ opacity: {CAPTION_OPACITY} !important; }}
 @media (min-width: 641px) {{ .st-key-legend-after-panel {{ display: none; }} }}
@@ -120,7 +123,7 @@ def page_start(title_key: str = "app_title", page_name: str | None = None) -> tu
     st.set_page_config(page_title=tab_title(asked if asked in LANGUAGES else DEFAULT_LANGUAGE, title_key),
                        page_icon=":material/public:", layout="wide",
                        initial_sidebar_state="collapsed" if page_name is None else "auto")
-    st.html(PAGE_CSS)
+    st.html(PAGE_CSS + (EMBED_CSS if embedded() else ""))
     try:
         index = current_index()
     except ReferenceDataError as error:  # no page can work without it: say which file, and stop
