@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -169,9 +170,11 @@ def test_the_link_box_gives_the_absolute_address_of_the_current_view(page: Page,
     expect(page.locator(".atlas-copy button").first).to_have_text("Copié")
     assert page.evaluate("navigator.clipboard.readText()") == f"{atlas_server.url}/?country=KAZ&lang=fr"
 
-    # an excerpt's own link reopens its article with its sentence framed
-    page.get_by_role("button", name="Lien vers cet extrait").first.click()
-    excerpt = page.locator('[data-testid="stPopoverBody"] .atlas-copy input').input_value().strip()
+    # an excerpt's own link, in the article it opens, reopens that article with its sentence framed
+    page.get_by_role("button", name="Ouvrir l’article").first.click()
+    field = page.get_by_role("dialog").locator(".atlas-copy input")
+    expect(field).to_have_value(re.compile(r"&sentence=\d+"), timeout=WAIT_MS)
+    excerpt = field.input_value().strip()
     assert excerpt.startswith(f"{atlas_server.url}/?country=KAZ&article=") and "&sentence=" in excerpt
     context = browser.new_context()
     try:

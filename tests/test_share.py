@@ -72,12 +72,15 @@ def test_the_link_box_holds_the_current_view_and_follows_a_map_click():
     assert links_in(at)[0] == "?country=KAZ&lang=fr"
 
 
-def test_each_excerpt_has_a_link_that_opens_its_article_at_its_sentence():
+def test_each_excerpt_opens_its_article_at_its_sentence_with_a_link_to_copy():
     at = run_app({"place": "xian"})
-    links = links_in(at)[1:]
     opens = [b for b in at.button if b.label == "Open the article"]
-    assert len(links) == len(opens) >= 3 and all(link.startswith("?place=xian&article=") and "&sentence=" in link for link in links)
-    at = run_app(dict(part.split("=") for part in links[0][1:].split("&")))
+    assert len(opens) >= 3 and len(links_in(at)) == 1  # the view's link only: no field per card
+    opens[0].click().run()
+    link = links_in(at)[-1]  # in the article dialog
+    assert link.startswith("?place=xian&article=") and "&sentence=" in link
+    assert any(c.value == "Link to this excerpt" for c in at.caption)
+    at = run_app(dict(part.split("=") for part in link[1:].split("&")))
     assert not at.warning
     framed = [m.value for m in at.markdown if 'id="atlas-linked-sentence"' in m.value]
     assert len(framed) == 1

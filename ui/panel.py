@@ -14,7 +14,7 @@ import streamlit as st
 from corpus.articles import Article
 from corpus.excerpts import CorpusIndex, Excerpt, Excerpts
 from corpus.text import merge_spans, safe_url
-from ui.share import copy_field, excerpt_link
+from ui.share import copy_field, view_link
 from ui.state import View
 from ui.strings import DEFAULT_LANGUAGE, STRINGS, format_coordinates, format_date, source_label, summit_label, t
 
@@ -93,14 +93,13 @@ def render_excerpt(excerpt: Excerpt, view: View, number: int) -> None:
                     f"{in_language(highlighted(excerpt.text, excerpt.highlights), language)}<br>"
                     f'<small style="opacity:{CITATION_OPACITY}">{citation(excerpt.article, view.lang)}</small>', unsafe_allow_html=True)
         sentence = excerpt.sentence
-        with st.container(horizontal=True, gap="small", vertical_alignment="center"):
-            st.button(
-                t(view.lang, "open_article"), key=f"open-{number}-{excerpt.article.id}-{sentence.number}",
-                on_click=go_to, args=(replace(view, article=excerpt.article.id, sentence=sentence.number + 1),),
-                type="tertiary",
-            )
-            with st.popover(t(view.lang, "excerpt_link"), icon=":material/link:", type="tertiary"):
-                copy_field(excerpt_link(view, excerpt.article.id, sentence.number), view.lang, t(view.lang, "excerpt_link"))
+        # Opens the article at this sentence; the dialog holds the excerpt's own link to copy (one
+        # element per card fewer than a popover each: a panel of excerpts is drawn on every click).
+        st.button(
+            t(view.lang, "open_article"), key=f"open-{number}-{excerpt.article.id}-{sentence.number}",
+            on_click=go_to, args=(replace(view, article=excerpt.article.id, sentence=sentence.number + 1),),
+            type="tertiary",
+        )
 
 
 def render_excerpts(excerpts: list[Excerpt], view: View) -> None:
@@ -179,6 +178,9 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
         if linked:  # quoted first: the reader of a link to one excerpt sees it without scrolling
             st.markdown(f"{t(lang, 'linked_sentence', n=view.sentence)}\n\n> {inert(linked.text)}",
                         unsafe_allow_html=True)
+        label = t(lang, "excerpt_link" if linked else "article_link")
+        st.caption(label)
+        copy_field(view_link(replace(view, sentence=view.sentence if linked else None)), lang, label)
         for number, paragraph in enumerate(article.paragraphs):
             spans = merge_spans(marks.get(number, []))
             if linked and linked.paragraph == number:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from html import escape
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -36,11 +35,6 @@ def view_link(view: View, base: str | None = None) -> str:
     if not base:
         return f"?{query}" if query else "./"
     return f"{base}?{query}" if query else base
-
-
-def excerpt_link(view: View, article_id: str, sentence_number: int) -> str:
-    """The address of the view with that article open at that sentence (`Sentence.number` + 1)."""
-    return view_link(replace(view, article=article_id, sentence=sentence_number + 1))
 
 
 # A read-only field and a copy button. Not st.code: its copy button comes with Streamlit's syntax
