@@ -181,8 +181,6 @@ class CorpusIndex:
             if not self.published_by(sentence, until):
                 continue
             themes = {m.key for m in sentence.mentions if m.kind == "theme"}
-            if not themes:
-                continue
             for iso3 in self.countries_spoken_of(sentence):
                 for slug in themes:
                     counts[(slug, iso3)] = counts.get((slug, iso3), 0) + 1
@@ -313,7 +311,11 @@ def update_store(folder, progress: Progress | None = None) -> CorpusStore:
 def build_index(folder, progress: Progress | None = None) -> CorpusIndex:
     """The index of every readable article in `folder`, with the atlas's gazetteer and themes.
     Articles already in the folder's store are not read again."""
-    store = update_store(folder, progress)
+    return load_index(update_store(folder, progress))
+
+
+def load_index(store: CorpusStore) -> CorpusIndex:
+    """The index as the store holds it (brought up to date by `update_store`)."""
     articles, skipped = store.articles()
     corpus = Corpus({article.id: article for article in articles}, tuple(skipped))
     sentences, numbers = [], defaultdict(int)

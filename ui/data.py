@@ -12,8 +12,8 @@ import folium
 import streamlit as st
 
 from corpus.articles import article_stats
-from corpus.excerpts import CorpusIndex, build_index, update_store
-from corpus.store import StoreBusy
+from corpus.excerpts import CorpusIndex, load_index, update_store
+from corpus.store import CorpusStore, StoreBusy
 from corpus.figures import Figure, corpus_figures
 from corpus.gazetteer import Place
 from corpus.timeline import Event, corpus_events
@@ -73,7 +73,8 @@ def corpus_signature(folder: Path) -> str:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def corpus_index(folder: str, signature: str) -> CorpusIndex:
-    return build_index(Path(folder))
+    """The index for that state of the folder; `current_index` has brought its store up to date."""
+    return load_index(CorpusStore(Path(folder)))
 
 
 @st.cache_resource(show_spinner=False)
