@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Iterable
 
 import yaml
 
@@ -39,6 +40,7 @@ class Article:
 class SkippedFile:
     name: str
     reason: str
+    retry: bool = False  # it could not be read at all (vanished, no permission): try it again next time
 
 
 @dataclass(frozen=True)
@@ -145,21 +147,34 @@ def read_article_file(path: Path) -> bytes:
         return handle.read(MAX_BYTES + 1)
 
 
-def load_corpus(folder: Path) -> Corpus:
-    """Every readable article in `folder`; each unreadable file is named in `skipped`, never raised."""
+def read_article(path: Path) -> Article | SkippedFile:
+    """The file read as an article, or why it is skipped; never raises."""
+    try:
+        return parse_article(path.stem, read_article_file(path))
+    except ArticleError as error:
+        return SkippedFile(path.name, str(error))
+    except OSError as error:
+        return SkippedFile(path.name, f"cannot be read ({error.strerror})", retry=True)
+
+
+def corpus_of(read: Iterable[Article | SkippedFile]) -> Corpus:
+    """The corpus of what was read from the files, in file-name order. Of two files with one id
+    (Foo.md, foo.md), the second is skipped, naming the first: removing the first brings it back."""
     articles: dict[str, Article] = {}
     skipped: list[SkippedFile] = []
     owners: dict[str, str] = {}  # article_key → the file that holds that id
-    for path in article_files(folder):
-        key = article_key(path.stem)
-        if key in owners:
-            skipped.append(SkippedFile(path.name, same_id_as(owners[key])))
-            continue
-        try:
-            articles[path.stem] = parse_article(path.stem, read_article_file(path))
-            owners[key] = path.name
-        except ArticleError as error:
-            skipped.append(SkippedFile(path.name, str(error)))
-        except OSError as error:
-            skipped.append(SkippedFile(path.name, f"cannot be read ({error.strerror})"))
+    for item in read:
+        if isinstance(item, SkippedFile):
+            skipped.append(item)
+        elif (key := article_key(item.id)) in owners:
+            skipped.append(SkippedFile(f"{item.id}.md", same_id_as(owners[key])))
+        else:
+            owners[key] = f"{item.id}.md"
+            articles[item.id] = item
     return Corpus(articles=articles, skipped=tuple(skipped))
+
+
+def load_corpus(folder: Path) -> Corpus:
+    """Every readable article in `folder`, without an index; each unreadable file is named in
+    `skipped`, never raised."""
+    return corpus_of(read_article(path) for path in article_files(folder))

@@ -316,8 +316,7 @@ def build_index(folder, progress: Progress | None = None) -> CorpusIndex:
 
 def load_index(store: CorpusStore) -> CorpusIndex:
     """The index as the store holds it (brought up to date by `update_store`)."""
-    articles, skipped = store.articles()
-    corpus = Corpus({article.id: article for article in articles}, tuple(skipped))
+    corpus = store.corpus()
     sentences, numbers = [], defaultdict(int)
     for row_id, name, (paragraph, start, end, text, mentions) in store.sentences():
         article_id = Path(name).stem

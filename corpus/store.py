@@ -20,8 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable, Iterable
 
-from corpus.articles import (Article, ArticleError, SkippedFile, article_key, article_stats, parse_article,
-                             read_article_file, same_id_as)
+from corpus.articles import Article, Corpus, SkippedFile, article_stats, corpus_of, read_article
 
 STORE_NAME = ".atlas-index.sqlite"
 SCHEMA = 2  # the tables' shape; a store of another shape is replaced
@@ -148,14 +147,10 @@ class CorpusStore:
 
     @staticmethod
     def _read(db, path: Path, mtime: int, size: int, analyse, fold) -> None:
-        try:
-            article = parse_article(path.stem, read_article_file(path))
-        except ArticleError as error:
-            db.execute("INSERT INTO files VALUES (?, ?, ?, NULL, ?)", (path.name, mtime, size, str(error)))
-            return
-        except OSError as error:  # vanished or unreadable: not remembered, so it is tried again
-            db.execute("INSERT INTO files VALUES (?, -1, -1, NULL, ?)",
-                       (path.name, f"cannot be read ({error.strerror})"))
+        article = read_article(path)
+        if isinstance(article, SkippedFile):  # one that could not be read at all is not remembered
+            remembered = (-1, -1) if article.retry else (mtime, size)
+            db.execute("INSERT INTO files VALUES (?, ?, ?, NULL, ?)", (path.name, *remembered, article.reason))
             return
         db.execute("INSERT INTO files VALUES (?, ?, ?, ?, NULL)", (path.name, mtime, size, json.dumps(asdict(article))))
         for paragraph, start, end, text, mentions in analyse(article):
@@ -163,24 +158,18 @@ class CorpusStore:
                                 "VALUES (?, ?, ?, ?, ?, ?)", (path.name, paragraph, start, end, text, json.dumps(mentions)))
             db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (cursor.lastrowid, fold(text)))
 
-    def articles(self) -> tuple[list[Article], list[SkippedFile]]:
-        """Articles and skipped files, in file-name order. Of two files with one id (Foo.md, foo.md),
-        the second is skipped here rather than when read, so removing the first brings it back."""
-        articles, skipped = [], []
-        owners: dict[str, str] = {}  # article_key → the file that holds that id
+    def corpus(self) -> Corpus:
+        """The articles and skipped files as last read."""
         with self._lock:
             rows = self._db.execute("SELECT name, article, skipped FROM files ORDER BY name").fetchall()
-        for name, article, reason in rows:
-            key = article_key(Path(name).stem)
+
+        def read(name: str, article: str | None, reason: str):
             if article is None:
-                skipped.append(SkippedFile(name, reason))
-            elif key in owners:
-                skipped.append(SkippedFile(name, same_id_as(owners[key])))
-            else:
-                owners[key] = name
-                fields = json.loads(article)
-                articles.append(Article(**{**fields, "paragraphs": tuple(fields["paragraphs"])}))
-        return articles, skipped
+                return SkippedFile(name, reason)
+            fields = json.loads(article)
+            return Article(**{**fields, "paragraphs": tuple(fields["paragraphs"])})
+
+        return corpus_of(read(*row) for row in rows)
 
     def sentences(self) -> Iterable[tuple[int, str, Analysed]]:
         """(sentence id, file name, analysed sentence), in file order then reading order."""

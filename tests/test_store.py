@@ -136,7 +136,7 @@ def test_two_sessions_reading_at_once_read_each_file_once(folder: Path):
     other.update(slow, lambda text: fold(text).text)  # while the first is still reading
     first.join()
     assert sorted(analysed) == [f"a{n}" for n in range(5)]
-    assert len(update_store(folder).articles()[0]) == 5
+    assert len(update_store(folder).corpus().articles) == 5
 
 
 def test_an_index_kept_from_before_an_edit_never_shows_a_newer_sentence(folder: Path):
