@@ -16,7 +16,7 @@ from ui.data import current_index, tiles_setting
 from ui.panel import go_to, inert
 from ui.share import share_box, view_link
 from ui.state import FIRST_YEAR, PARAMS, View, view_from_params
-from ui.strings import DEFAULT_LANGUAGE, LANGUAGES, t
+from ui.strings import LANGUAGES, asked_language, t
 
 
 def current_view(index: CorpusIndex) -> View:
@@ -119,16 +119,15 @@ def page_start(title_key: str = "app_title", page_name: str | None = None) -> tu
     """What every page starts with: its settings, the view from the URL, its title, the
     warnings for unreadable articles and the navigation (which keeps the view).
     `page_name`: given on every page but the map (its language switch then goes in the sidebar)."""
-    asked = str(st.query_params.get("lang", "")).strip().lower()
-    st.set_page_config(page_title=tab_title(asked if asked in LANGUAGES else DEFAULT_LANGUAGE, title_key),
+    asked = asked_language(st.query_params.get("lang"))
+    st.set_page_config(page_title=tab_title(asked, title_key),
                        page_icon=":material/public:", layout="wide",
                        initial_sidebar_state="collapsed" if page_name is None else "auto")
     st.html(PAGE_CSS + (EMBED_CSS if embedded() else ""))
     try:
         index = current_index()
     except ReferenceDataError as error:  # no page can work without it: say which file, and stop
-        lang = str(st.query_params.get("lang", "")).strip().lower()
-        st.error(t(lang if lang in LANGUAGES else DEFAULT_LANGUAGE, "data_error", error=error))
+        st.error(t(asked, "data_error", error=error))
         st.stop()
     view = current_view(index)
     if embedded():  # inside someone's page: a one-line heading, and a way out to the whole atlas

@@ -22,7 +22,7 @@ from geo.countries import Shapes, load_shapes
 from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer, load_corridors
 from geo.tiles import Tiles, TilesError, tiles_from_setting
 from ui.state import View
-from ui.strings import DEFAULT_LANGUAGE, format_date, source_label, summit_label, t
+from ui.strings import asked_language, format_date, source_label, summit_label, t
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRESS_FROM = 20  # files to read before a progress bar is worth showing
@@ -93,7 +93,7 @@ def current_index() -> CorpusIndex:
     loader, whose elements Streamlit would replay on every later run."""
     folder = seeds_dir()
     signature = corpus_signature(folder)
-    lang = str(st.query_params.get("lang", DEFAULT_LANGUAGE)).lower()  # the view needs the index
+    lang = asked_language(st.query_params.get("lang"))  # the view needs the index
     slot = st.empty()  # on every run, so that the elements after it keep their place (no map remount)
     if _stores_updated().get(str(folder)) != signature:
 

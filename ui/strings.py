@@ -357,6 +357,13 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+def asked_language(raw: object) -> str:
+    """The language a link's `lang` asks for, or the default: for what is written before the view
+    is known (the tab title, the index's progress, a data error)."""
+    lang = str(raw or "").strip().lower()
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
 def t(lang: str, key: str, **values: object) -> str:
     text = STRINGS.get(lang, STRINGS[DEFAULT_LANGUAGE])[key]
     return text.format(**values) if values else text
