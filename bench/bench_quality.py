@@ -6,7 +6,7 @@ Sets: `seed` (tests/data/labelled.yaml, written while the first rules were tuned
 `heldout` (tests/fixtures/news/heldout.yaml, written with `tune`, scored once at the end: only
 with --heldout).
 
-Run: .venv/bin/python bench/bench_quality.py [--lang fr|en] [--heldout] [--misses]
+Run: .venv/bin/python bench/bench_quality.py [--lang fr|en] [--heldout] [--terms-only] [--misses]
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from corpus.gazetteer import load_gazetteer  # noqa: E402
+from corpus.meaning import theme_model  # noqa: E402
 from corpus.quality import evaluate, load_labelled, table  # noqa: E402
 from corpus.recognise import Recogniser  # noqa: E402
 from corpus.themes import load_themes  # noqa: E402
@@ -31,9 +32,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lang", choices=("fr", "en"))
     parser.add_argument("--heldout", action="store_true", help="also score the held-out set (once, at the end)")
+    parser.add_argument("--terms-only", action="store_true", help="themes by terms alone, without the model")
     parser.add_argument("--misses", action="store_true", help="print every false and missed key")
     args = parser.parse_args()
-    recogniser = Recogniser(load_gazetteer(), load_themes())
+    recogniser = Recogniser(load_gazetteer(), load_themes(), None if args.terms_only else theme_model())
     for name, path in SETS.items():
         if name == "heldout" and not args.heldout:
             continue

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from corpus.articles import Article, Corpus
 from corpus.gazetteer import CENTRAL_ASIA, Gazetteer, load_gazetteer
+from corpus.meaning import VectorCache, sentence_vectors, theme_model
 from corpus.recognise import Mention, Recogniser
 from corpus.store import Analysed, CorpusStore, Progress
 from corpus.text import fold, merge_spans, split_sentences
@@ -262,7 +263,9 @@ class CorpusIndex:
         for sentence in candidates:
             matched = [(strengths.get((m.kind, m.key), 0), m) for m in sentence.mentions]
             best = max(strength for strength, _ in matched)
-            entries.append((sentence, merge_spans((m.start, m.end) for strength, m in matched if strength), best))
+            # a theme found by meaning has an empty span: nothing to highlight
+            spans = merge_spans((m.start, m.end) for strength, m in matched if strength and m.end > m.start)
+            entries.append((sentence, spans, best))
         recency = self._recency
         entries.sort(key=lambda e: (-e[2], -min(len(e[1]), 3), recency[e[0].article_id], e[0].number))
         self._rankings[selection] = Excerpts(self, entries)
@@ -288,23 +291,23 @@ def _negated(published: str) -> tuple[int, ...]:
     return tuple(-part for part in parts + [0] * (3 - len(parts)))
 
 
-def analyse(article: Article, recogniser: Recogniser) -> list[Analysed]:
-    """An article's sentences, each with what it mentions."""
-    analysed = []
-    for number, paragraph in enumerate(article.paragraphs):
-        for start, end in split_sentences(paragraph, article.language):
-            text = paragraph[start:end]
-            mentions = recogniser.mentions(text, article.language)
-            analysed.append((number, start, end, text, tuple((m.kind, m.key, m.start, m.end) for m in mentions)))
-    return analysed
+def analyse(article: Article, recogniser: Recogniser, vectors: VectorCache | None = None) -> list[Analysed]:
+    """An article's sentences, each with what it mentions (themes by meaning too: the article's
+    sentences go through the encoder in one batch, their vectors kept in `vectors`)."""
+    pieces = [(number, start, end, paragraph[start:end]) for number, paragraph in enumerate(article.paragraphs)
+              for start, end in split_sentences(paragraph, article.language)]
+    found = recogniser.analyse([text for *_, text in pieces], article.language, vectors)
+    return [(number, start, end, text, tuple((m.kind, m.key, m.start, m.end) for m in mentions))
+            for (number, start, end, text), mentions in zip(pieces, found)]
 
 
 def update_store(folder, progress: Progress | None = None) -> CorpusStore:
     """Bring the folder's store up to date: read the articles added or changed since it was last
     brought up to date, forget those removed. `progress(done, total)` is called as files are read."""
-    recogniser = Recogniser(load_gazetteer(), load_themes())
+    recogniser = Recogniser(load_gazetteer(), load_themes(), theme_model())
     store = CorpusStore(Path(folder))
-    store.update(lambda article: analyse(article, recogniser), lambda text: fold(text).text, progress)
+    vectors = sentence_vectors(store)
+    store.update(lambda article: analyse(article, recogniser, vectors), lambda text: fold(text).text, progress)
     return store
 
 

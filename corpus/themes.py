@@ -79,7 +79,9 @@ class ThemeLexicon:
             keys: dict[tuple[str, ...], str] = {}
             for theme in themes.values():
                 for term in theme.terms_by_language.get(lang, ()):
-                    keys.setdefault(term_key(term, self._stemmers[lang]), theme.slug)
+                    # "!solar farm": a phrase that is not this theme although it holds one of its terms
+                    negative = term.startswith("!")
+                    keys.setdefault(term_key(term.lstrip("!"), self._stemmers[lang]), "" if negative else theme.slug)
             self._keys[lang] = keys
         self._prefixes = {lang: {k[:n] for k in keys for n in range(1, len(k) + 1)} for lang, keys in self._keys.items()}
 
@@ -103,9 +105,12 @@ class ThemeLexicon:
                 if key in keys:
                     matched = n
             if matched:
-                found.append((keys[tuple(stems[i:i + matched])], spans[i][0], spans[i + matched - 1][1]))
+                slug = keys[tuple(stems[i:i + matched])]
+                if slug:
+                    found.append((slug, spans[i][0], spans[i + matched - 1][1]))
             elif exact in keys:
-                found.append((keys[exact], *spans[i]))
+                if keys[exact]:
+                    found.append((keys[exact], *spans[i]))
                 matched = 1
             i += max(matched, 1)
         return found
