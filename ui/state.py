@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Mapping
 
+from corpus.build_gazetteer import slug_of
 from corpus.excerpts import CorpusIndex
 from ui.strings import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -76,7 +77,8 @@ def view_from_params(params: Mapping[str, object], index: CorpusIndex) -> tuple[
     raw = _first(params, "country")
     accept("country", raw, (raw or "").upper(), (raw or "").upper() in index.gazetteer.countries, "hint_country")
     raw = _first(params, "place")
-    accept("place", raw, (raw or "").lower(), (raw or "").lower() in index.gazetteer.places, "hint_place")
+    slug = slug_of(raw or "")  # "fergana-valley" and "Fergana Valley" are ferganavalley
+    accept("place", raw, slug, slug in index.gazetteer.places, "hint_place")
     raw = _first(params, "theme")
     accept("theme", raw, (raw or "").lower(), (raw or "").lower() in index.themes, "hint_theme")
     raw = _first(params, "article")
