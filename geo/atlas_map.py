@@ -18,6 +18,7 @@ import folium
 from branca.element import MacroElement
 from folium.template import Template
 
+from geo import areas
 from geo.countries import REGENERATE, GeoDataError, Shapes
 from geo.js import script_json
 from geo.theme_layers import Corridor, ThemeGroup, ThemeLayer, ThemeScript
@@ -91,9 +92,10 @@ class MarkerSpec:
     name: str
     lat: float
     lon: float
-    kind: str  # "summit", "capital" or "city"
+    kind: str  # "summit", "capital", "city", "hub" or "region" (a region or natural feature)
     tooltip: str  # plain text; escaped here
     upcoming: bool = False  # a summit not yet held at the map's date
+    radius_km: float = 0.0  # a region's approximate area (geo.areas), 0 for a point
 
 
 @dataclass(frozen=True)
@@ -110,14 +112,17 @@ class MapLabels:
     zoom_out: str = "Zoom out"
     layers: str = "Layers"
     close: str = "Close"
+    hubs: str = "Hubs and crossings"
+    regions: str = "Regions and features (approximate)"
 
 
 _MARKER_HTML = {
     "summit": '<div class="atlas-pin atlas-summit" aria-hidden="true">★</div><span class="atlas-name">{name}</span>',
     "capital": '<div class="atlas-pin atlas-capital" aria-hidden="true"></div><span class="atlas-name">{name}</span>',
     "city": '<div class="atlas-pin atlas-city" aria-hidden="true"></div>',
+    **areas.MARKER_HTML,
 }
-_MARKER_SIZE = {"summit": 30, "capital": 14, "city": 10}
+_MARKER_SIZE = {"summit": 30, "capital": 14, "city": 10, **areas.MARKER_SIZE}
 
 _CSS = Template_("""
 .leaflet-container { background: $sea; font: 13px/1.4 "Source Sans Pro", "DejaVu Sans", sans-serif; }
@@ -150,7 +155,7 @@ _CSS = Template_("""
 .atlas-legend .atlas-pin { display: inline-block; vertical-align: middle; margin-right: 6px; }
 .atlas-legend .atlas-swatch { display: inline-block; width: 14px; height: 10px; margin-right: 6px;
   background: $land; border: 1px solid $border; vertical-align: middle; }
-""").substitute(PALETTE, legend_opacity=LEGEND_OPACITY)
+""").substitute(PALETTE, legend_opacity=LEGEND_OPACITY) + areas.CSS
 
 
 class Legend(MacroElement):
@@ -185,11 +190,13 @@ class Legend(MacroElement):
             f'{escape(labels.summits)}',
             f'<span class="atlas-pin atlas-capital" style="width:12px;height:12px"></span>{escape(labels.capitals)}',
             f'<span class="atlas-pin atlas-city" style="width:10px;height:10px"></span>{escape(labels.cities)}',
+            f'<span class="atlas-pin atlas-hub" style="width:9px;height:9px"></span>{escape(labels.hubs)}',
+            f'<span class="atlas-pin atlas-region" style="width:10px;height:10px"></span>{escape(labels.regions)}',
             f'<span class="atlas-swatch"></span>{escape(labels.countries)}',
             f'<span class="atlas-upcoming"><span class="atlas-pin atlas-summit" style="width:18px;height:18px;'
             f'font-size:11px;line-height:12px">★</span></span>{escape(labels.upcoming)}',
         ]
-        rows = [row for row, kind in zip(rows, (None, "summit", "capital", "city", None, "upcoming"))
+        rows = [row for row, kind in zip(rows, (None, "summit", "capital", "city", "hub", "region", None, "upcoming"))
                 if kind is None or kind in kinds]
         self.html_json = script_json("<br>".join(rows))
 
@@ -435,9 +442,12 @@ def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles
                    ).add_to(atlas)
     CountryNames({iso3: labels.country_tooltips.get(iso3, iso3) for iso3 in shapes.countries["iso3"]}).add_to(atlas)
 
-    for kind, name in (("city", labels.cities), ("capital", labels.capitals), ("summit", labels.summits)):
+    if any(m.radius_km for m in markers):
+        areas.AreaGroup([(m.lat, m.lon, m.radius_km) for m in markers if m.radius_km], name="areas").add_to(atlas)
+    for kind, name in (("region", labels.regions), ("hub", labels.hubs), ("city", labels.cities),
+                       ("capital", labels.capitals), ("summit", labels.summits)):
         of_kind = [m for m in markers if m.kind == kind]
-        if of_kind or kind != "city":
+        if of_kind or kind not in ("city", "hub", "region"):
             MarkerGroup(of_kind, name=escape(name)).add_to(atlas)
     ThemeScript().add_to(atlas)  # also used by the selection layer's theme
     for theme in themes:  # off until the reader ticks one in the layer control

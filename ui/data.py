@@ -22,7 +22,7 @@ from geo.countries import Shapes, load_shapes
 from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer, load_corridors
 from geo.tiles import Tiles, TilesError, tiles_from_setting
 from ui.state import View
-from ui.strings import asked_language, format_date, source_label, summit_label, t
+from ui.strings import asked_language, format_date, place_kind, source_label, summit_label, t
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRESS_FROM = 20  # files to read before a progress bar is worth showing
@@ -122,7 +122,7 @@ def country_shapes() -> Shapes:
 
 
 def map_places(index: CorpusIndex) -> list[Place]:
-    """Summit venues and capitals always; any other city only when an article names it."""
+    """Summit venues and capitals always; any other city, hub, region or feature only when an article names it."""
     named = index.mentioned_places()
     return [p for p in index.gazetteer.places.values() if p.summit or p.capital or p.slug in named]
 
@@ -134,12 +134,13 @@ def marker_spec(place: Place, index: CorpusIndex, lang: str, until: int | None =
     elif place.capital:
         kind, detail = "capital", t(lang, "capital_of", country=country)
     else:
-        kind, detail = "city", t(lang, "city_in", country=country)
+        kind = {"hub": "hub", "region": "region", "feature": "region"}.get(place.kind, "city")
+        detail = place_kind(place, country, lang)
     upcoming = bool(place.summit and until is not None and int(place.summit.dates[:4]) > until)
     if upcoming:
         detail = f"{detail} ({t(lang, 'upcoming')})"
     return MarkerSpec(place.slug, place.name(lang), place.lat, place.lon, kind, f"{place.name(lang)} — {detail}",
-                      upcoming)
+                      upcoming, place.radius_km)
 
 
 MAX_QUOTE = 200
@@ -218,7 +219,7 @@ def atlas_base_map(index: CorpusIndex, lang: str, tiles: Tiles | None, until: in
         country_tooltips={iso3: c.name(lang) for iso3, c in countries.items()},
         approximate=t(lang, "approximate"), upcoming=t(lang, "legend_upcoming"),
         zoom_in=t(lang, "zoom_in"), zoom_out=t(lang, "zoom_out"), layers=t(lang, "layers_control"),
-        close=t(lang, "close_popup"),
+        close=t(lang, "close_popup"), hubs=t(lang, "hubs_layer"), regions=t(lang, "regions_layer"),
     )
     markers = [marker_spec(p, index, lang, until) for p in map_places(index)]
     return base_map(country_shapes(), markers, labels, tiles, themes=theme_layers(index, lang, until),

@@ -16,7 +16,8 @@ from corpus.excerpts import CorpusIndex, Excerpt, Excerpts
 from corpus.text import merge_spans, safe_url
 from ui.share import copy_field, view_link
 from ui.state import View
-from ui.strings import DEFAULT_LANGUAGE, STRINGS, format_coordinates, format_date, source_label, summit_label, t
+from ui.strings import (DEFAULT_LANGUAGE, STRINGS, format_coordinates, format_date, place_kind, source_label,
+                        summit_label, t)
 
 SHOWN_FIRST = 6
 CITATION_OPACITY = 0.75  # the citation under an excerpt, faded: 6:1 on white (WCAG AA wants 4.5)
@@ -226,8 +227,10 @@ def render_heading(view: View, index: CorpusIndex) -> None:
         place = gazetteer.places[view.place]
         country = gazetteer.countries[place.country].name(lang)
         st.subheader(("★ " if place.summit else "") + place.name(lang), anchor=False)
-        facts = [t(lang, "capital_of" if place.capital else "city_in", country=country),
+        facts = [place_kind(place, country, lang),
                  t(lang, "field", label=t(lang, "coordinates"), value=format_coordinates(place.lat, place.lon, lang))]
+        if place.approximate:
+            facts.append(t(lang, "approximate_place"))
         if place.summit:
             facts.insert(0, f"**{summit_label(place.summit, lang)}** — {place.summit.facts(lang)}")
         facts.append(_mention_line(index, "place", place.slug, lang, view.until))

@@ -57,6 +57,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "legend": "Legend",
         "capital_of": "Capital of {country}",
         "city_in": "City in {country}",
+        "hub_in": "Hub, crossing or port — {country}",
+        "region_in": "Region — {country}",
+        "feature_in": "Natural feature — {country}",
+        "approximate_place": "Position approximate (by hand, from public maps: corpus/data/hand/features.csv)",
+        "hubs_layer": "Hubs, crossings and ports",
+        "regions_layer": "Regions and natural features (approximate)",
         "capital": "Capital",
         "iso": "ISO code",
         "coordinates": "Coordinates",
@@ -227,6 +233,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "legend": "Légende",
         "capital_of": "Capitale — {country}",
         "city_in": "Ville — {country}",
+        "hub_in": "Plateforme, passage ou port — {country}",
+        "region_in": "Région — {country}",
+        "feature_in": "Élément naturel — {country}",
+        "approximate_place": "Position approximative (saisie à la main d’après des cartes publiques : corpus/data/hand/features.csv)",
+        "hubs_layer": "Plateformes, passages et ports",
+        "regions_layer": "Régions et éléments naturels (approximatifs)",
         "capital": "Capitale",
         "iso": "Code ISO",
         "coordinates": "Coordonnées",
@@ -401,6 +413,12 @@ def format_dates(value: str, lang: str) -> str:
     except ValueError:
         return f"{format_date(start, lang)} – {format_date(end, lang)}"
     return babel_dates.format_interval(first, last, "yMMMMd", locale=_locale(lang))
+
+
+def place_kind(place, country: str, lang: str) -> str:
+    """What a place is, in the reader's language: "Capital of Kazakhstan", "Region — China"…"""
+    key = {"hub": "hub_in", "region": "region_in", "feature": "feature_in"}.get(place.kind)
+    return t(lang, key or ("capital_of" if place.capital else "city_in"), country=country)
 
 
 def summit_label(summit: Summit, lang: str) -> str:
