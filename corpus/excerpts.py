@@ -9,7 +9,7 @@ import re
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from corpus.articles import Article, Corpus
@@ -17,6 +17,7 @@ from corpus.gazetteer import CENTRAL_ASIA, Gazetteer, load_gazetteer
 from corpus.meaning import VectorCache, sentence_vectors, theme_model
 from corpus.recognise import Mention, Recogniser
 from corpus.store import Analysed, CorpusStore, Progress
+from corpus.query import by_meaning, matching_across_languages, query_words
 from corpus.text import fold, merge_spans, split_sentences
 from corpus.themes import Theme, load_themes
 
@@ -47,6 +48,7 @@ class Excerpt:
     highlights: tuple[tuple[int, int], ...]  # spans in `text`
     strength: int
     start: int = 0  # where `text` starts in its paragraph
+    by_meaning: bool = False  # found by a search for its meaning, not its words
 
     def paragraph_highlights(self) -> tuple[tuple[int, int], ...]:
         return tuple((self.start + s, self.start + e) for s, e in self.highlights)
@@ -57,10 +59,11 @@ class Excerpts(Sequence[Excerpt]):
     tens of thousands, of which a reader sees a few. Filtering (`where`) keeps the order."""
 
     def __init__(self, index: "CorpusIndex", entries: list[tuple[Sentence, tuple[tuple[int, int], ...], int]],
-                 patterns: tuple[re.Pattern[str], ...] = ()):
+                 patterns: tuple[re.Pattern[str], ...] = (), by_meaning: frozenset[int] = frozenset()):
         self._index = index
         self._entries = entries  # (sentence, spans in the sentence, strength), best first
         self._patterns = patterns  # query words to highlight as well
+        self._by_meaning = by_meaning  # ids of the sentences a search found by meaning
         self._groups: dict[tuple[str, ...], list[int]] | None = None
 
     def __len__(self) -> int:
@@ -75,10 +78,10 @@ class Excerpts(Sequence[Excerpt]):
         return list(self) == list(other) if isinstance(other, (Excerpts, list)) else NotImplemented
 
     def where(self, keep: Callable[[Sentence], bool]) -> "Excerpts":
-        return Excerpts(self._index, [e for e in self._entries if keep(e[0])], self._patterns)
+        return Excerpts(self._index, [e for e in self._entries if keep(e[0])], self._patterns, self._by_meaning)
 
-    def marking(self, patterns: tuple[re.Pattern[str], ...]) -> "Excerpts":
-        return Excerpts(self._index, self._entries, self._patterns + patterns)
+    def marking(self, patterns: tuple[re.Pattern[str], ...], by_meaning: frozenset[int] = frozenset()) -> "Excerpts":
+        return Excerpts(self._index, self._entries, self._patterns + patterns, self._by_meaning | by_meaning)
 
     def sentences(self) -> list[Sentence]:
         return [sentence for sentence, _, _ in self._entries]
@@ -102,7 +105,8 @@ class Excerpts(Sequence[Excerpt]):
             folded = fold(sentence.text)
             words = [folded.span_in_original(*m.span()) for p in self._patterns for m in p.finditer(folded.text)]
             spans = merge_spans([*spans, *words])
-        return self._index._excerpt(sentence, spans, strength)
+        excerpt = self._index._excerpt(sentence, spans, strength)
+        return replace(excerpt, by_meaning=True) if sentence.id in self._by_meaning else excerpt
 
 
 @dataclass(frozen=True)
@@ -236,19 +240,23 @@ class CorpusIndex:
 
     def search(self, query: str, within: Excerpts | None = None) -> Excerpts:
         """Sentences containing every word of `query` (as word starts, ignoring case and accents),
-        latest articles first, or in the order of `within`. The words must be in the sentence
-        itself, not only in the context shown around it; they are highlighted."""
-        # words as the full-text index cuts them (letters and digits: "_" and "-" separate)
-        words = [w for w in re.findall(r"[^\W_]+", fold(query).text) if len(w) >= MIN_QUERY_WORD or w.isdigit()]
+        in any language (a place's or country's spellings, the bilingual lexicon: corpus.query),
+        latest articles first; then the sentences closest to it in meaning, marked `by_meaning`;
+        or in the order of `within`. The words must be in the sentence itself, not only in the
+        context shown around it; they are highlighted."""
+        words = [w for w in query_words(query) if len(w) >= MIN_QUERY_WORD or w.isdigit()]
         if not words:
             return Excerpts(self, [])
-        patterns = tuple(re.compile(rf"(?<!\w){re.escape(w)}\w*") for w in words)
-        found = self.store.matching(words)  # the full-text index finds; the patterns mark the words
+        found, marks = matching_across_languages(self, words)  # the full-text index finds; patterns mark
+        patterns = tuple(re.compile(rf"(?<!\w){re.escape(w)}\w*") for w in marks)
+        close = [sid for sid, _ in by_meaning(self, query, words, found) if sid in self._by_id]
         if within is not None:
-            return within.where(lambda sentence: sentence.id in found).marking(patterns)
+            chosen = found | set(close)
+            return within.where(lambda sentence: sentence.id in chosen).marking(patterns, frozenset(close))
         sentences = [self._by_id[i] for i in found if i in self._by_id]
         entries = [(s, (), DIRECT) for s in sorted(sentences, key=self._date_order)]
-        return Excerpts(self, entries, patterns)
+        entries += [(self._by_id[sid], (), DIRECT) for sid in close]
+        return Excerpts(self, entries, patterns, frozenset(close))
 
     def _date_order(self, sentence: Sentence) -> tuple[int, int]:
         return self._recency[sentence.article_id], sentence.number
