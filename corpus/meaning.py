@@ -176,6 +176,16 @@ class ThemeModel:
 _MODEL: ThemeModel | None = None
 
 
+def why_theme(text: str, mentions, slug: str) -> str | None:
+    """Why a sentence has theme `slug`: None when one of its terms says it (the panel highlights
+    it), else the labelled example closest in meaning (the theme was found by meaning)."""
+    theme_mentions = [m for m in mentions if m.kind == "theme" and m.key == slug]
+    model = theme_model()
+    if not theme_mentions or any(m.end > m.start for m in theme_mentions) or model is None or not embeddable(text):
+        return None
+    return model.nearest(slug, encode([text])[0])
+
+
 def theme_model() -> ThemeModel | None:
     """The shipped theme model, loaded once; None when its file is absent (then terms alone)."""
     global _MODEL

@@ -137,3 +137,51 @@ def test_search_by_meaning_finds_a_french_sentence_and_marks_it(news_index):
 @pytest.mark.parametrize("query", ["", "   ", "\x00\x01", "x" * 5000, "é" * 400])
 def test_a_query_the_model_cannot_embed_gets_the_word_search_alone(news_index, query):
     assert not [e for e in news_index.search(query) if e.by_meaning]
+
+
+def _app(folder: Path, monkeypatch, params: dict[str, str]):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    monkeypatch.setenv("ATLAS_SEEDS_DIR", str(folder))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at, "\n".join([m.value for m in at.markdown] + [s.value for s in at.subheader])
+
+
+@pytest.fixture
+def news_folder(tmp_path: Path) -> Path:
+    write_news_articles(tmp_path)
+    return tmp_path
+
+
+def test_a_region_has_its_panel_and_its_hyphenated_link(news_folder, monkeypatch):
+    at, text = _app(news_folder, monkeypatch, {"place": "fergana-valley"})
+    assert "Fergana Valley" in text and "Natural feature" in text and "approximate" in text
+    assert "Fergana Valley, shared by Uzbekistan" in text
+
+
+def test_regions_and_hubs_are_on_the_map(news_folder, monkeypatch):
+    import json
+
+    at, _ = _app(news_folder, monkeypatch, {})
+    element, = at.get("component_instance")
+    script = json.loads(element.proto.json_args)["script"]
+    assert "atlas-ferganavalley" in script and "atlas-khorgos" in script and "L.circle" in script
+
+
+def test_a_theme_found_by_meaning_says_why_in_the_panel(tmp_path: Path, monkeypatch):
+    (tmp_path / "a.md").write_text('---\ntitle: "T"\npublished: 2025-06-20\nlanguage: fr\n---\n\n'
+                                   "Au Turkménistan, les dunes avancent chaque année vers les oasis, et les villageois "
+                                   "plantent des haies d’arbustes.\n", encoding="utf-8")
+    _, text = _app(tmp_path, monkeypatch, {"theme": "desertification"})
+    assert "Theme found by meaning&#58; close to" in text  # inert: the colon as an entity
+
+
+def test_a_search_found_by_meaning_is_marked(news_folder, monkeypatch):
+    _, text = _app(news_folder, monkeypatch, {"q": "shrubs planted against the sand dunes"})
+    assert "Close in meaning to the search" in text

@@ -13,6 +13,7 @@ import streamlit as st
 
 from corpus.articles import Article
 from corpus.excerpts import CorpusIndex, Excerpt, Excerpts
+from corpus.meaning import why_theme
 from corpus.text import merge_spans, safe_url
 from ui.share import copy_field, view_link
 from ui.state import View
@@ -92,7 +93,8 @@ def render_excerpt(excerpt: Excerpt, view: View, number: int) -> None:
         language = excerpt.article.language
         st.markdown(f"{language_badge(language, view.lang)} "
                     f"{in_language(highlighted(excerpt.text, excerpt.highlights), language)}<br>"
-                    f'<small style="opacity:{CITATION_OPACITY}">{citation(excerpt.article, view.lang)}</small>', unsafe_allow_html=True)
+                    f'<small style="opacity:{CITATION_OPACITY}">{citation(excerpt.article, view.lang)}</small>'
+                    f"{_why(excerpt, view)}", unsafe_allow_html=True)
         sentence = excerpt.sentence
         # Opens the article at this sentence; the dialog holds the excerpt's own link to copy (one
         # element per card fewer than a popover each: a panel of excerpts is drawn on every click).
@@ -101,6 +103,20 @@ def render_excerpt(excerpt: Excerpt, view: View, number: int) -> None:
             on_click=go_to, args=(replace(view, article=excerpt.article.id, sentence=sentence.number + 1),),
             type="tertiary",
         )
+
+
+def _why(excerpt: Excerpt, view: View) -> str:
+    """Why this excerpt is shown, when its words do not say it: found by meaning (a search), or its
+    theme found by meaning (the labelled example closest to it)."""
+    notes = []
+    if excerpt.by_meaning:
+        notes.append(t(view.lang, "by_meaning"))
+    if view.theme:
+        example = why_theme(excerpt.sentence.text, excerpt.sentence.mentions, view.theme)
+        if example:
+            short = example if len(example) <= 140 else example[:139] + "…"
+            notes.append(t(view.lang, "theme_by_meaning", example=short))
+    return "".join(f'<br><small style="opacity:{CITATION_OPACITY}">{inert(note)}</small>' for note in notes)
 
 
 def render_excerpts(excerpts: list[Excerpt], view: View) -> None:
