@@ -72,7 +72,10 @@ def _segmenter(language: str) -> pysbd.Segmenter:
 
 
 # Abbreviations pysbd's French rules miss ("av. J.-C.", "p. 12"): a piece ending with one goes on.
-_ABBREVIATIONS = {"av", "apr", "p", "pp", "cf", "vol", "art", "chap", "env", "no", "n°", "fig", "éd", "ed"}
+_ABBREVIATIONS = {"av", "apr", "p", "pp", "cf", "vol", "art", "chap", "env", "no", "n°", "fig", "éd", "ed",
+                  # abbreviated months in datelines and dates: "11 oct. (Xinhua)", "8 sept. 2025", "Nov. 5"
+                  "janv", "jan", "févr", "fevr", "fév", "feb", "mar", "avr", "juil", "jul", "jun", "aug", "sept",
+                  "sep", "oct", "nov", "déc", "dec"}
 
 
 def _ends_with_abbreviation(piece: str) -> bool:
