@@ -47,6 +47,10 @@ data: $(VENV)/.runtime
 gazetteer: $(VENV)/.dev
 	$(BIN)/python -m corpus.build_gazetteer
 
+# Retrain the theme model (corpus/data/theme_model.npz) on the tuning sentences (never the held-out set).
+theme-model: $(VENV)/.dev
+	$(BIN)/python -m corpus.build_theme_model
+
 # Re-vendor Leaflet and jQuery into static/ from the npm registry.
 vendor:
 	static/vendor.sh

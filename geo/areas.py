@@ -22,8 +22,8 @@ MARKER_HTML = {
     "region": '<div class="atlas-pin atlas-region" aria-hidden="true"></div>',
 }
 MARKER_SIZE = {"hub": 11, "region": 11}
-CSS = (f".atlas-hub {{ background: {HUB_COLOR}; border: 1.5px solid #fff; border-radius: 2px; transform: rotate(45deg); }}\n"
-       f".atlas-region {{ background: #fff; border: 2px dashed {REGION_COLOR}; }}\n")
+CSS = (f".atlas-hub {{ background: {HUB_COLOR}; border: 1.5px solid #ffffff; border-radius: 2px; transform: rotate(45deg); }}\n"
+       f".atlas-region {{ background: #ffffff; border: 2px dashed {REGION_COLOR}; }}\n")
 
 
 class AreaGroup(folium.FeatureGroup):

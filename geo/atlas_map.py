@@ -73,6 +73,8 @@ PALETTE = {
     "capital": "#1f3b57",
     "city": "#5d7a92",
     "white": "#ffffff",
+    "hub": areas.HUB_COLOR,  # hubs, crossings and ports (geo.areas)
+    "region": areas.REGION_COLOR,  # regions and natural features, their approximate areas
 }
 COUNTRY_STYLE = {"fillColor": PALETTE["land"], "color": PALETTE["border"], "weight": 1.2, "fillOpacity": 0.75}
 COUNTRY_HOVER = {"fillColor": "#f0c987", "weight": 2.5}
