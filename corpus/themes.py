@@ -77,11 +77,13 @@ class ThemeLexicon:
         self._keys: dict[str, dict[tuple[str, ...], str]] = {}
         for lang in LANGUAGES:
             keys: dict[tuple[str, ...], str] = {}
-            for theme in themes.values():
-                for term in theme.terms_by_language.get(lang, ()):
-                    # "!solar farm": a phrase that is not this theme although it holds one of its terms
-                    negative = term.startswith("!")
-                    keys.setdefault(term_key(term.lstrip("!"), self._stemmers[lang]), "" if negative else theme.slug)
+            # "!solar farm": a phrase that is not this theme although it holds one of its terms; another
+            # theme's term wins over it ("!route de la soie" under connectivity is belt-and-road's term)
+            for negative in (False, True):
+                for theme in themes.values():
+                    for term in theme.terms_by_language.get(lang, ()):
+                        if term.startswith("!") == negative:
+                            keys.setdefault(term_key(term.lstrip("!"), self._stemmers[lang]), "" if negative else theme.slug)
             self._keys[lang] = keys
         self._prefixes = {lang: {k[:n] for k in keys for n in range(1, len(k) + 1)} for lang, keys in self._keys.items()}
 
