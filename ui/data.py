@@ -17,9 +17,12 @@ from corpus.store import CorpusStore, StoreBusy
 from corpus.figures import Figure, corpus_figures
 from corpus.gazetteer import Place
 from corpus.timeline import Event, corpus_events
-from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map, check_static_files, selection_layer
+from geo.assets import check_static_files
+from geo.atlas_map import base_map, selection_layer
 from geo.countries import Shapes, load_shapes
-from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer, load_corridors
+from geo.corridors import Corridor, load_corridors
+from geo.layers import LABEL_POINTS
+from geo.model import Badge, Citation, MapLabels, MarkerSpec, ThemeLayer
 from geo.tiles import Tiles, TilesError, tiles_from_setting
 from ui.state import View
 from ui.strings import asked_language, format_date, source_label, summit_label, t
