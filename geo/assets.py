@@ -24,7 +24,7 @@ LIBRARIES = ("leaflet/leaflet.css", "leaflet/leaflet.js",
              "jquery/jquery.min.js")  # folium's Popup uses $
 # The atlas's own scripts: atlas.js first (the namespace and its text helpers), then the
 # patches the others call.
-ATLAS_SCRIPTS = ("atlas/atlas.js", "atlas/patches.js", "atlas/controls.js", "atlas/layers.js")
+ATLAS_SCRIPTS = ("atlas/atlas.js", "atlas/patches.js", "atlas/map-controls.js", "atlas/map-layers.js")
 ASSETS = LIBRARIES + ATLAS_SCRIPTS
 # Served copies of geo/data/*.geojson (geo.build_data writes both; a test checks they match).
 SERVED_COUNTRIES = "geo/countries.geojson"

@@ -1,4 +1,4 @@
-"""The map's controls and its fit to the page, drawn by static/atlas/controls.js from JSON: the
+"""The map's controls and its fit to the page, drawn by static/atlas/map-controls.js from JSON: the
 legend, Leaflet's own buttons titled in the reader's language, the frame fitted to the map's
 size, and a shorter map on a phone."""
 

@@ -1,4 +1,4 @@
-"""The map's layers, each drawn in the browser by one function of static/atlas/layers.js from
+"""The map's layers, each drawn in the browser by one function of static/atlas/map-layers.js from
 JSON: country shapes fetched from static/, places as markers, country names, and the theme
 layers (a badge, two letters on the theme's colour, wherever the corpus ties a theme, with a
 popup citing its sentences; for connectivity, the corridors as approximate lines).

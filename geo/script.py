@@ -36,7 +36,21 @@ def map_of(element) -> folium.Map:
     return element
 
 
-class Call(MacroElement):
+class _Named:
+    """What both kinds of call share: the function, its data as JSON, and the map it draws on."""
+
+    function: str
+    data: object
+
+    @property
+    def data_json(self) -> str:
+        return script_json(self.data)
+
+    def map_name(self) -> str:
+        return map_of(self).get_name()
+
+
+class Call(_Named, MacroElement):
     """`atlas.<function>(map, data)` in the map's script; `data` goes as JSON."""
 
     _template = Template(
@@ -52,15 +66,8 @@ class Call(MacroElement):
         self._name = type(self).__name__
         self.function, self.data = function, data
 
-    @property
-    def data_json(self) -> str:
-        return script_json(self.data)
 
-    def map_name(self) -> str:
-        return map_of(self).get_name()
-
-
-class GroupCall(folium.FeatureGroup):
+class GroupCall(_Named, folium.FeatureGroup):
     """A layer filled by `atlas.<function>(group, map, data)`: drawn in the browser from JSON by
     one script. As folium elements (marker, icon, popup, tooltip and their glue each) the same
     layers made up most of the map's rendering time, on every rerun."""
@@ -78,10 +85,3 @@ class GroupCall(folium.FeatureGroup):
         super().__init__(name=html_text(name), show=show, control=control)
         self._name = type(self).__name__
         self.function, self.data = function, data
-
-    @property
-    def data_json(self) -> str:
-        return script_json(self.data)
-
-    def map_name(self) -> str:
-        return map_of(self).get_name()

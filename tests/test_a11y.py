@@ -67,7 +67,7 @@ def test_a_map_popup_quote_is_marked_with_its_language():
     from tests.conftest import SEEDS
 
     layer = next(layer for layer in theme_layers.__wrapped__(build_index(SEEDS), "en") if layer.slug == "trade")
-    # each quote travels with its language; static/atlas/layers.js sets it as the quote's lang
+    # each quote travels with its language; static/atlas/map-layers.js sets it as the quote's lang
     assert "fr" in {quote[2] for quote in ThemeGroup(layer, name="trade").data["quotes"]}
 
 

@@ -13,7 +13,7 @@
      * Why: on a phone the map is shorter than the 560 px app.py gives st_folium (the frame it
      * shows is twice as wide as high: a tall map on a narrow screen is mostly empty and leaves
      * no room to scroll past it). The width is only known inside the iframe, so the height is
-     * chosen here (controls.js, phoneHeight), but st_folium asks Streamlit for 560 px on start
+     * chosen here (map-controls.js, phoneHeight), but st_folium asks Streamlit for 560 px on start
      * and again after every rerun that sends a new selection layer.
      *
      * Relies on: streamlit-folium 0.27's frontend setting the iframe's height only through
