@@ -11,7 +11,7 @@ from ui.data import atlas_base_map, atlas_selection, country_shapes
 from ui.export import render_downloads
 from ui.panel import go_to, render_panel
 from ui.share import share_box
-from ui.strings import t
+from present.strings import t
 
 MAP_KEY = "atlas_map"
 # Clicks only: panning and zooming must not rerun the script.

@@ -61,12 +61,12 @@ def test_an_excerpt_is_marked_with_its_language_in_the_panel():
 
 
 def test_a_map_popup_quote_is_marked_with_its_language():
-    from ui.data import theme_layers
+    from present.map_model import theme_layers
     from geo.theme_layers import ThemeGroup
     from corpus.excerpts import build_index
     from tests.conftest import SEEDS
 
-    layer = next(layer for layer in theme_layers.__wrapped__(build_index(SEEDS), "en") if layer.slug == "trade")
+    layer = next(layer for layer in theme_layers(build_index(SEEDS), "en") if layer.slug == "trade")
     assert 'span lang=\\"fr\\">« ' in ThemeGroup(layer, name="trade").data_json
 
 
@@ -84,7 +84,7 @@ def test_the_table_view_lists_places_countries_and_themes_as_real_tables():
 def test_the_table_view_shows_the_selections_excerpts_in_french_keeping_the_view():
     at = run_app({"place": "astana", "theme": "belt-and-road", "lang": "fr"}, page=TABLE_PAGE)
     parsed = Tables(html_of(at))
-    assert parsed.captions[0].startswith("Extraits sur Astana · Nouvelles routes de la soie")
+    assert parsed.captions[0].startswith("Extraits sur ★ Astana · Nouvelles routes de la soie")
     assert parsed.captions[1:] == ["Lieux de la carte", "Les six pays", "Thèmes de coopération"]
     assert ("col", "Extrait") in parsed.headers and ("row", "Pékin") in parsed.headers
     assert "fr" in parsed.langs
@@ -193,7 +193,7 @@ STREAMLIT_TEXT = "#2f2d2b"
 
 def test_faded_text_in_the_page():
     from ui.atlas import CAPTION_OPACITY
-    from ui.panel import CITATION_OPACITY
+    from present.markup import CITATION_OPACITY
     assert contrast(over(STREAMLIT_TEXT, CAPTION_OPACITY, WHITE), WHITE) >= AA_TEXT
     assert contrast(over(STREAMLIT_TEXT, CITATION_OPACITY, WHITE), WHITE) >= AA_TEXT
 
@@ -206,7 +206,7 @@ def test_the_primary_colour_of_the_streamlit_theme():
 
 
 def test_the_table_view_colours():
-    from ui.tables import COLOURS
+    from present.tables import COLOURS
     for background in (WHITE, COLOURS["header"], COLOURS["current"], COLOURS["mark"]):
         assert contrast(COLOURS["ink"], background) >= AA_TEXT, background
     for background in (WHITE, COLOURS["current"]):

@@ -229,7 +229,7 @@ def test_a_theme_layer_badges_the_places_it_cites_most_and_every_country(tmp_pat
     travel with every rerun), every country and venue; the panel still lists them all."""
     from tests.conftest import article_text
     from corpus.excerpts import build_index
-    from ui.data import MAX_THEME_PLACES, theme_layers
+    from present.map_model import MAX_THEME_PLACES, theme_layers
 
     cities = ["Almaty", "Shymkent", "Aktau", "Karaganda", "Osh", "Khujand", "Samarkand", "Bukhara", "Andijan",
               "Namangan", "Khiva", "Urumqi", "Kashgar", "Lanzhou", "Shanghai", "Bishkek", "Dushanbe", "Ashgabat",

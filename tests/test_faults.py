@@ -17,8 +17,8 @@ import geo.countries
 import geo.theme_layers
 from tests.conftest import ROOT, article_text
 from tests.test_app import params, run_app, texts
-from ui.panel import inert
-from ui.strings import t
+from present.markup import inert
+from present.strings import t
 
 
 @pytest.fixture

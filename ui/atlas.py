@@ -12,11 +12,13 @@ import streamlit as st
 from corpus.excerpts import CorpusIndex
 from corpus.gazetteer import ReferenceDataError
 from geo.tiles import Tiles
-from ui.data import current_index, tiles_setting
-from ui.panel import go_to, inert
+from present.markup import inert
+from present.settings import tiles_setting
+from present.strings import LANGUAGES, asked_language, t
+from present.view import FIRST_YEAR, PARAMS, View, view_from_params
+from ui.data import current_index
+from ui.panel import go_to
 from ui.share import share_box, view_link
-from ui.state import FIRST_YEAR, PARAMS, View, view_from_params
-from ui.strings import LANGUAGES, asked_language, t
 
 
 def current_view(index: CorpusIndex) -> View:
@@ -60,7 +62,7 @@ def controls(view: View, index: CorpusIndex) -> None:
         st.text_input(t(lang, "search"), key="q_choice", help=t(lang, "search_help"), max_chars=200,
                       on_change=lambda: go_to(replace(view, q=st.session_state["q_choice"].strip() or None, article=None)))
     with clear:
-        if view.place or view.country or view.theme or view.q or view.article:
+        if view.changed:
             st.button(t(lang, "clear"), on_click=go_to, args=(View(lang=lang),))
     with st.sidebar:
         st.caption(t(lang, "share"))
@@ -125,7 +127,7 @@ def page_start(title_key: str = "app_title", page_name: str | None = None) -> tu
                        initial_sidebar_state="collapsed" if page_name is None else "auto")
     st.html(PAGE_CSS + (EMBED_CSS if embedded() else ""))
     try:
-        index = current_index()
+        index = current_index(asked)
     except ReferenceDataError as error:  # no page can work without it: say which file, and stop
         st.error(t(asked, "data_error", error=error))
         st.stop()
