@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import ROOT
-from tests.test_browser import MAP_IFRAME, WAIT_MS, heading, location, open_atlas, wait_for_url_param
+from tests.helpers import MAP_IFRAME, WAIT_MS, heading, location, open_atlas, wait_for_url_param
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "test-results"

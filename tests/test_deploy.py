@@ -80,7 +80,8 @@ def test_entry_point_agrees_everywhere(dockerfile, deploy):
     command = entrypoint(dockerfile)
     assert command[:3] == ["streamlit", "run", "app.py"]
     assert flag(command, "server.address") == "0.0.0.0"
-    assert (ROOT / "app.py").is_file()
+    run_target = re.search(r"^run:.*\n\t(.+)$", (ROOT / "Makefile").read_text(), re.M).group(1)
+    assert "streamlit run app.py" in run_target  # `make run` starts the same file as the image
     assert "main file path `app.py`" in deploy
     assert '"streamlit", "run", "app.py"' in deploy
 

@@ -18,7 +18,7 @@ from geo.atlas_map import MapLabels, base_map, selection_layer
 from geo.countries import GeoDataError, load_shapes
 from geo.export import STATIC_DIR, standalone_html
 from tests.conftest import article_text, index_of
-from tests.test_app import run_app
+from tests.helpers import run_app
 from ui.data import atlas_base_map, atlas_selection
 from present.exports import file_stem
 from present.links import selection_params

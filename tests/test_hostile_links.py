@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SEEDS, index_of
-from tests.test_app import params, run_app, texts
+from tests.helpers import params, run_app, texts
 from present.markup import inert
 from present.view import MAX_QUERY, PARAMS, view_from_params
 from present.strings import t

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_app import click, params, run_app
+from tests.helpers import click, params, run_app
 from present.links import view_link
 from present.view import View, view_from_params
 

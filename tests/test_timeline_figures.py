@@ -83,7 +83,7 @@ def test_every_corridor_is_marked_approximate_and_cites_a_public_source():
 
 
 def test_every_theme_has_terms_labels_a_legible_symbol_and_an_excerpt(seed_index):
-    from tests.test_a11y import contrast
+    from tests.helpers import contrast
     from present.strings import LANGUAGES
     assert len(seed_index.themes) == 11
     codes = [theme.code for theme in seed_index.themes.values()]
