@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
 import sys
 from pathlib import Path
 
@@ -24,15 +22,6 @@ def seed_index() -> CorpusIndex:
 
 
 index_of = build_index
-
-
-def atlas_calls(script: str, function: str) -> list:
-    """The data of every `atlas.<function>(…, data);` call in a map's generated script, decoded:
-    what Python hands the map's JavaScript (geo/script.py), read back as the browser reads it."""
-    found = []
-    for call in re.finditer(rf"atlas\.{function}\((?:[\w]+, )+", script):
-        found.append(json.JSONDecoder().raw_decode(script, call.end())[0])
-    return found
 
 
 def article_text(title: str, body: str, language: str = "en", published: str = "2025-06-20", extra: str = "") -> str:

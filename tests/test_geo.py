@@ -14,7 +14,7 @@ from geo.atlas_map import base_map, selection_layer
 from geo.model import MapLabels, MarkerSpec
 from geo.countries import GeoDataError, country_at, load_shapes
 from geo.tiles import tiles_from_setting
-from tests.conftest import atlas_calls
+from tests.helpers import atlas_calls
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = MapLabels("Countries", "Summit venues", "Capitals", "Cities", "Legend",
@@ -139,7 +139,7 @@ def test_the_map_needs_no_whole_page_render(shapes):
     same script as rendering the page first."""
     from streamlit_folium import _get_map_string  # what st_folium sends to the browser
 
-    from ui.data import map_places, marker_spec
+    from present.map_model import map_places, marker_spec
     from tests.conftest import build_index, SEEDS
 
     index = build_index(SEEDS)

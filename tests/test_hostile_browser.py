@@ -6,14 +6,13 @@ pages. Nothing may run, no live `javascript:` link may exist, and the text must 
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import ROOT, SEEDS
 from tests.server import StreamlitServer
-from tests.test_browser import WAIT_MS, open_atlas
+from tests.helpers import WAIT_MS, offline_context, open_atlas, open_offline
 
 pytestmark = pytest.mark.browser
 
@@ -156,7 +155,6 @@ def test_the_hostile_article_is_really_in_the_corpus():
             + "\n\n".join(BODY))
     article = parse_article("hostile", text.encode())
     assert article.title == TITLE and article.source == SOURCE and len(article.paragraphs) == 4
-    assert Path(ROOT / "app.py").exists()
 
 
 # --- every text field of the map, hostile --------------------------------------------------------
@@ -207,7 +205,6 @@ def test_every_text_field_of_the_map_stays_inert_and_shown_as_text(browser, tmp_
     from geo.countries import load_shapes
     from geo.export import standalone_html
     from geo.model import Badge, Citation, MapLabels, MarkerSpec, ThemeLayer
-    from tests.test_export_browser import offline_context, open_offline
 
     marker, fields = hostile(MarkerSpec, lat=51.18, lon=71.45)
     labels, more = hostile(MapLabels)

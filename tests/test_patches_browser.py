@@ -11,9 +11,9 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from geo.export import standalone_html
-from tests.test_export_browser import SIX_COUNTRIES
+from present.view import View
+from tests.helpers import SIX_COUNTRIES
 from ui.data import atlas_base_map, atlas_selection
-from ui.state import View
 
 pytestmark = pytest.mark.browser
 # What st_folium does after every rerun: its click handler bound to every layer of the map.
