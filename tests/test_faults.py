@@ -143,7 +143,7 @@ def test_a_broken_geo_file_stops_the_map_with_its_name_and_remedy(tmp_path, monk
 @pytest.mark.parametrize("fault", ["missing", "corrupt"])
 @pytest.mark.parametrize("name, restore", [
     ("geo/countries.geojson", "make data"), ("geo/neighbours.geojson", "make data"),
-    ("leaflet/leaflet.js", "make vendor"),
+    ("leaflet/leaflet.js", "make vendor"), ("atlas/map-layers.js", "git checkout -- static/atlas/map-layers.js"),
 ])
 def test_a_broken_file_the_browser_fetches_is_reported_at_start_up(tmp_path, monkeypatch, fresh_caches,
                                                                    name, restore, fault):
