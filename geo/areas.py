@@ -2,8 +2,8 @@
 radius around its centre (corpus/data/hand/features.csv), under the markers and not clickable (a
 click goes to the country or to the feature's own marker at the centre, which selects it).
 
-The circles say "approximate" in their tooltip-free look (dashed, faint) and in the legend; the
-positions are hand-entered from public maps (see corpus/data/README.md), not surveyed outlines.
+The positions are hand-entered from public maps (see corpus/data/README.md), not surveyed
+outlines: the circles are dashed and faint, and the legend and the panel say "approximate".
 """
 
 from __future__ import annotations
@@ -11,19 +11,11 @@ from __future__ import annotations
 import folium
 from folium.template import Template
 
-from geo.js import script_json
+from geo.script import script_json
+from geo.style import PALETTE
 
-AREA_STYLE = {"color": "#2f6f5e", "weight": 1.2, "dashArray": "5 4", "fillColor": "#2f6f5e", "fillOpacity": 0.06,
-              "interactive": False}
-HUB_COLOR = "#7a4f9a"
-REGION_COLOR = AREA_STYLE["color"]
-MARKER_HTML = {
-    "hub": '<div class="atlas-pin atlas-hub" aria-hidden="true"></div>',
-    "region": '<div class="atlas-pin atlas-region" aria-hidden="true"></div>',
-}
-MARKER_SIZE = {"hub": 11, "region": 11}
-CSS = (f".atlas-hub {{ background: {HUB_COLOR}; border: 1.5px solid #ffffff; border-radius: 2px; transform: rotate(45deg); }}\n"
-       f".atlas-region {{ background: #ffffff; border: 2px dashed {REGION_COLOR}; }}\n")
+AREA_STYLE = {"color": PALETTE["region"], "weight": 1.2, "dashArray": "5 4", "fillColor": PALETTE["region"],
+              "fillOpacity": 0.06, "interactive": False}
 
 
 class AreaGroup(folium.FeatureGroup):
