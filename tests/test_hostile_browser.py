@@ -221,7 +221,9 @@ def test_every_text_field_of_the_map_stays_inert_and_shown_as_text(browser, tmp_
     fields |= more
     shapes = load_shapes()
     markers = [marker, replace(marker, slug="b", kind="summit", upcoming=True, lat=40.0, lon=70.0),
-               replace(marker, slug="c", kind="city", lat=45.0, lon=80.0)]
+               replace(marker, slug="c", kind="city", lat=45.0, lon=80.0),
+               replace(marker, slug="d", kind="hub", lat=44.0, lon=80.3),  # the legend's hub and region rows
+               replace(marker, slug="e", kind="region", lat=40.8, lon=71.6, radius_km=130)]
     atlas = base_map(shapes, markers,
                      labels, None, themes=(theme,), corridors=(corridor,))
     page_file = tmp_path / "hostile-fields.html"
