@@ -10,6 +10,7 @@ from corpus.excerpts import CorpusIndex
 from corpus.gazetteer import Place
 from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map, selection_layer
 from geo.countries import Shapes
+from geo.map_address import add_map_address
 from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer
 from geo.tiles import Tiles
 from present.strings import format_date, source_label, summit_label, t
@@ -97,7 +98,8 @@ def atlas_map(index: CorpusIndex, shapes: Shapes, layers: tuple[ThemeLayer, ...]
     objects change when rendered), with ids that depend only on content, so the browser keeps the
     same map across reruns."""
     markers = [marker_spec(p, index, lang, until) for p in map_places(index)]
-    return base_map(shapes, markers, map_labels(index, lang), tiles, themes=layers, corridors=corridors, until=until)
+    atlas = base_map(shapes, markers, map_labels(index, lang), tiles, themes=layers, corridors=corridors, until=until)
+    return add_map_address(atlas, [layer.slug for layer in layers], t(lang, "map_link_bad"), t(lang, "layers_bad"))
 
 
 def atlas_selection(index: CorpusIndex, view: View, shapes: Shapes, layers: tuple[ThemeLayer, ...],

@@ -189,7 +189,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "preview_picture": "Map of the six countries: {name}",
         "feed_subtitle": "The atlas’s excerpts for this view, newest article first.",
         "map_link_bad": "The link’s map position {value} cannot be used (zoom/latitude/longitude, e.g. 5/42.5/85); showing the default view.",
-        "layers_bad": "The link's layers={value} cannot be shown (theme slugs separated by commas, e.g. trade,connectivity); showing the known ones.",
+        "layers_bad": "The link's layers={value} cannot be shown (theme slugs separated by commas, e.g. trade,connectivity); showing the others.",
     },
     "fr": {
         "app_title": "Atlas des sommets Chine–Asie centrale",
@@ -368,7 +368,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "preview_picture": "Carte des six pays : {name}",
         "feed_subtitle": "Les extraits de l’atlas pour cette vue, l’article le plus récent d’abord.",
         "map_link_bad": "La position de carte {value} du lien est inutilisable (zoom/latitude/longitude, par exemple 5/42.5/85) ; affichage de la vue par défaut.",
-        "layers_bad": "Le paramètre layers={value} du lien ne peut pas être affiché (thèmes séparés par des virgules, par exemple trade,connectivity) ; seuls les thèmes connus sont affichés.",
+        "layers_bad": "Le paramètre layers={value} du lien ne peut pas être affiché (thèmes séparés par des virgules, par exemple trade,connectivity) ; affichage des autres.",
     },
 }
 
