@@ -10,7 +10,7 @@ from ui.atlas import PAGES, basemap, controls, date_control, embedded, page_link
 from ui.data import atlas_base_map, atlas_selection, country_shapes
 from ui.export import render_downloads
 from ui.panel import go_to, render_panel
-from ui.share import share_box
+from ui.share import panel_anchor, share_box
 from present.strings import t
 
 MAP_KEY = "atlas_map"
@@ -19,9 +19,10 @@ CLICKS = ["last_object_clicked", "last_object_clicked_count"]
 
 index, view = page_start()
 if not embedded():  # in an iframe, the map and panel only: other pages are a click on "open the whole atlas"
-    st.caption(t(view.lang, "tagline"))
-    above_map = [*PAGES[1:4], ("pages/about.py", "about_link", ":material/info:")]  # About with a longer label here
-    page_links(view, above_map, [st.container(horizontal=True, gap="small")] * len(above_map))
+    with st.container(key="atlas-intro"):  # left out on a phone (the sidebar has the links): the map first
+        st.caption(t(view.lang, "tagline"))
+        above_map = [*PAGES[1:4], ("pages/about.py", "about_link", ":material/info:")]  # About with a longer label
+        page_links(view, above_map, [st.container(horizontal=True, gap="small")] * len(above_map))
 controls(view, index)
 
 
@@ -64,6 +65,7 @@ with map_column:
         theme_legend(index, view.lang)
 
 with panel_column:
+    panel_anchor(view)
     share_box(view)
     render_panel(view, index)
     render_downloads(view, index)

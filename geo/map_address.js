@@ -124,6 +124,7 @@ function atlasMapAddress(map, groups, spec) {
   }
   notices.forEach(showNotice);  // after the view is set: the reader's next move closes them
   write();  // a bad value leaves the address at once
+  host.dispatchEvent(new Event("atlasmapstate"));  // a link box drawn before the map follows it now
 
   // Captured, not bubbled: Leaflet's own controls (the zoom buttons) stop their events there.
   ["mousedown", "touchstart", "wheel", "keydown", "click"].forEach(function (name) {

@@ -11,6 +11,7 @@ from corpus.gazetteer import Place
 from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map, selection_layer
 from geo.countries import Shapes
 from geo.map_address import add_map_address
+from geo.map_layout import add_map_layout
 from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer
 from geo.tiles import Tiles
 from present.strings import format_date, source_label, summit_label, t
@@ -99,7 +100,9 @@ def atlas_map(index: CorpusIndex, shapes: Shapes, layers: tuple[ThemeLayer, ...]
     same map across reruns."""
     markers = [marker_spec(p, index, lang, until) for p in map_places(index)]
     atlas = base_map(shapes, markers, map_labels(index, lang), tiles, themes=layers, corridors=corridors, until=until)
-    return add_map_address(atlas, [layer.slug for layer in layers], t(lang, "map_link_bad"), t(lang, "layers_bad"))
+    slugs = [layer.slug for layer in layers]
+    add_map_layout(atlas, slugs, t(lang, "legend_show"), t(lang, "legend_hide"))
+    return add_map_address(atlas, slugs, t(lang, "map_link_bad"), t(lang, "layers_bad"))
 
 
 def atlas_selection(index: CorpusIndex, view: View, shapes: Shapes, layers: tuple[ThemeLayer, ...],

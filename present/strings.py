@@ -182,6 +182,8 @@ STRINGS: dict[str, dict[str, str]] = {
             "`sentence` (a sentence of that article, from 1), `q` (search words), `lang` (`en` or `fr`) and "
             "`until` (a year: the map as of then). Example: `?place=astana&theme=trade&lang=fr`."
         ),
+        "legend_show": "Show the legend",
+        "legend_hide": "Fold the legend",
         "preview_count": "{n} excerpt(s) from {articles} article(s)",
         "preview_nothing": "No excerpt yet",
         "preview_overview": "The two China–Central Asia summits (Xi’an 2023, Astana 2025), the six countries and what {n} article(s) say about them: a map with sourced excerpts.",
@@ -361,6 +363,8 @@ STRINGS: dict[str, dict[str, str]] = {
             "`sentence` (une phrase de cet article, à partir de 1), `q` (mots cherchés), `lang` (`en` ou `fr`) et "
             "`until` (une année : la carte à cette date). Exemple : `?place=astana&theme=trade&lang=fr`."
         ),
+        "legend_show": "Afficher la légende",
+        "legend_hide": "Replier la légende",
         "preview_count": "{n} extrait(s) de {articles} article(s)",
         "preview_nothing": "Aucun extrait pour l’instant",
         "preview_overview": "Les deux sommets Chine–Asie centrale (Xi’an 2023, Astana 2025), les six pays et ce qu’en disent {n} article(s) : une carte avec des extraits sourcés.",

@@ -68,3 +68,28 @@ def share_box(view: View) -> None:
     """The current view's address, to copy."""
     st.caption(t(view.lang, "share_link"))
     copy_field(view_link(view), view.lang, t(view.lang, "share_link"), follows_map=True)
+
+
+# On a phone the panel is under the map: a new selection on the map brings its heading into view
+# (on a wide screen it is beside the map already). The first run only notes the selection.
+PANEL_ANCHOR = """<div class="atlas-panel-anchor" data-selection="{selection}"></div>
+<script>
+(() => {{
+  const anchor = document.querySelector(".atlas-panel-anchor");
+  if (!anchor) {{ return; }}
+  const last = window.atlasPanelSelection;
+  window.atlasPanelSelection = anchor.dataset.selection;
+  if (last === undefined || last === anchor.dataset.selection || !window.matchMedia("(max-width: 640px)").matches) {{
+    return;
+  }}
+  const box = anchor.closest('[data-testid="stElementContainer"]') || anchor;
+  box.style.scrollMarginTop = "3.75rem";  // clear of the page's fixed header
+  requestAnimationFrame(() => box.scrollIntoView({{block: "start", behavior: "smooth"}}));
+}})();
+</script>"""
+
+
+def panel_anchor(view: View) -> None:
+    """The top of the panel, which a phone scrolls to when the map's selection changes."""
+    selection = f"{view.place or ''}|{view.country or ''}"
+    st.html(PANEL_ANCHOR.format(selection=escape(selection)), unsafe_allow_javascript=True)
