@@ -44,13 +44,13 @@ function atlasMapLayout(map, groups, spec) {
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   }
 
-  // Anything of the map's own the unfolded legend would cover now.
-  function covered() {
+  // Anything of the map's own the legend would cover now, unfolded (or as it is, folded).
+  function covered(unfolded) {
     if (!body) { return false; }
     var was = folded;
-    if (was) { body.style.display = ""; }
+    if (was && unfolded) { body.style.display = ""; }
     var box = legend.getBoundingClientRect();
-    if (was) { body.style.display = "none"; }
+    if (was && unfolded) { body.style.display = "none"; }
     var selectors = ".leaflet-marker-icon.atlas-marker, .leaflet-marker-icon.atlas-theme, .leaflet-popup, .leaflet-tooltip";
     var frame = container.getBoundingClientRect();
     return Array.prototype.some.call(container.querySelectorAll(selectors), function (element) {
@@ -62,7 +62,10 @@ function atlasMapLayout(map, groups, spec) {
   }
 
   function avoid() {
-    if (button) { setFolded(!wanted || covered()); }
+    if (!button) { return; }
+    legend.style.visibility = "";
+    setFolded(!wanted || covered(true));
+    if (covered(false)) { legend.style.visibility = "hidden"; }  // even its button: out of the way
   }
 
   setFolded(!wanted);
