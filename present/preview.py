@@ -8,20 +8,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from html import escape
+from pathlib import Path
 from urllib.parse import urlencode
 
 from corpus.excerpts import CorpusIndex
 from geo.picture import HEIGHT, WIDTH, PictureSpec
 from present.links import view_link
 from present.selection import selection_excerpts, selection_name
-from present.strings import LOCALES, summit_label, t
+from present.strings import DEFAULT_LANGUAGE, LOCALES, STRINGS, summit_label, t
 from present.view import View
 
 DESCRIPTION_MAX = 300  # characters; unfurlers cut longer descriptions themselves, mid-word
 PICTURE_PATH = "/preview.png"
-# The pages and their title keys (the map's is the atlas's own).
-PAGE_TITLES = {"/": None, "/timeline": "timeline_title", "/themes": "themes_title", "/table": "table_title",
-               "/about": "about_title"}
+PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
+
+
+def page_titles() -> dict[str, str | None]:
+    """Each page's path and the key of its title (the map's is the atlas's own): the map, then one
+    per file in pages/, as Streamlit names them (a page added later gets its previews too)."""
+    titles: dict[str, str | None] = {"/": None}
+    for path in sorted(PAGES_DIR.glob("*.py")):
+        titles[f"/{path.stem}"] = f"{path.stem}_title" if f"{path.stem}_title" in STRINGS[DEFAULT_LANGUAGE] else None
+    return titles
+
+
+PAGE_TITLES = page_titles()
 
 
 @dataclass(frozen=True)

@@ -180,7 +180,10 @@ STRINGS: dict[str, dict[str, str]] = {
             "**Links.** Every view has its own address: `country` (CHN, KAZ, KGZ, TJK, TKM, UZB), `place` "
             "(a place slug such as `astana`, `xian`), `theme` (e.g. `connectivity`), `article` (an article id), "
             "`sentence` (a sentence of that article, from 1), `q` (search words), `lang` (`en` or `fr`) and "
-            "`until` (a year: the map as of then). Example: `?place=astana&theme=trade&lang=fr`."
+            "`until` (a year: the map as of then). Example: `?place=astana&theme=trade&lang=fr`. "
+            "The map's ticked layers and its zoom and centre follow in the address as you move it "
+            "(`layers=trade,connectivity`, `#map=zoom/lat/lon`). Every view is also data, with the same "
+            "parameters: `/view.json`, `/view.csv` and an Atom feed, `/feed.atom`."
         ),
         "legend_show": "Show the legend",
         "legend_hide": "Fold the legend",
@@ -361,7 +364,10 @@ STRINGS: dict[str, dict[str, str]] = {
             "**Liens.** Chaque vue a son adresse : `country` (CHN, KAZ, KGZ, TJK, TKM, UZB), `place` (un lieu, "
             "par exemple `astana`, `xian`), `theme` (par exemple `connectivity`), `article` (identifiant d’article), "
             "`sentence` (une phrase de cet article, à partir de 1), `q` (mots cherchés), `lang` (`en` ou `fr`) et "
-            "`until` (une année : la carte à cette date). Exemple : `?place=astana&theme=trade&lang=fr`."
+            "`until` (une année : la carte à cette date). Exemple : `?place=astana&theme=trade&lang=fr`. "
+            "Les couches cochées de la carte, son zoom et son centre suivent dans l’adresse quand on la déplace "
+            "(`layers=trade,connectivity`, `#map=zoom/lat/lon`). Chaque vue existe aussi en données, avec les "
+            "mêmes paramètres : `/view.json`, `/view.csv` et un flux Atom, `/feed.atom`."
         ),
         "legend_show": "Afficher la légende",
         "legend_hide": "Replier la légende",
