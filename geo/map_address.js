@@ -15,6 +15,7 @@ function atlasMapAddress(map, groups, spec) {
   }
   var slugs = Object.keys(groups);
   var moved = false;  // the reader moved the map (or the address placed it): its view is worth writing
+  var touched = false;  // the reader's hand is on the map: the next move is theirs
   var MAP = /(^#|&)map=([^&]*)/;
 
   function round(value, digits) {
@@ -129,10 +130,14 @@ function atlasMapAddress(map, groups, spec) {
   // Captured, not bubbled: Leaflet's own controls (the zoom buttons) stop their events there.
   ["mousedown", "touchstart", "wheel", "keydown", "click"].forEach(function (name) {
     map.getContainer().addEventListener(name, function (event) {
-      if (event.isTrusted) { moved = true; }
+      if (event.isTrusted) { touched = true; }
     }, {passive: true, capture: true});
   });
-  map.on("moveend", function () { if (moved) { write(); } });
+  // A click that moves nothing leaves the address as it was; a pan or a zoom writes the view.
+  map.on("moveend", function () {
+    moved = moved || touched;
+    if (moved) { write(); }
+  });
   map.on("overlayadd overlayremove", write);
   host.atlasMapView = function () {  // for tests and for anyone scripting the page
     var centre = map.getCenter();

@@ -10,7 +10,7 @@ import folium
 from branca.element import MacroElement
 from folium.template import Template
 
-from geo.js import script_json
+from geo.js import compact_script, script_json
 from geo.theme_layers import ThemeGroup
 
 SCRIPT = Path(__file__).with_name("map_address.js")
@@ -37,7 +37,7 @@ class MapAddress(MacroElement):
         super().__init__()
         self._name = "MapAddress"
         self._id = "address"  # content-made, like the map's other ids: the same map is not remounted
-        self.code = SCRIPT.read_text(encoding="utf-8")
+        self.code = compact_script(SCRIPT.read_text(encoding="utf-8"))
         self.groups = list(groups.items())
         self.spec_json = script_json({"minZoom": min_zoom, "maxZoom": max_zoom, "param": LAYERS_PARAM,
                                       "badMap": bad_map, "badLayers": bad_layers})

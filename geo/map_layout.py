@@ -10,7 +10,7 @@ import folium
 from branca.element import MacroElement
 from folium.template import Template
 
-from geo.js import script_json
+from geo.js import compact_script, script_json
 from geo.map_address import theme_groups
 from geo.theme_layers import ThemeGroup
 
@@ -48,7 +48,7 @@ class MapLayout(MacroElement):
         self._name = "MapLayout"
         self._id = "layout"  # content-made, like the map's other ids
         self.css = CSS
-        self.code = SCRIPT.read_text(encoding="utf-8")
+        self.code = compact_script(SCRIPT.read_text(encoding="utf-8"))
         self.groups = list(groups.items())
         self.spec_json = script_json({"narrow": NARROW, "badge": BADGE, "perRow": PER_ROW, "below": BELOW,
                                       "show": show, "hide": hide})

@@ -128,6 +128,13 @@ def view_preview(view: View, index: CorpusIndex, origin: str, page: str = "/") -
         picture_alt=t(view.lang, "preview_picture", name=name), site=t(view.lang, "app_title"))
 
 
+def plain_preview(lang: str, origin: str, page: str = "/") -> Preview:
+    """The atlas's own tags, for when the view cannot be worked out yet (the articles are being
+    read): its name and what it is, no picture."""
+    return Preview(lang=lang, title=t(lang, "app_title"), description=t(lang, "tagline"), canonical=origin + page,
+                   picture="", picture_alt="", site=t(lang, "app_title"))
+
+
 def head_tags(preview: Preview) -> str:
     """The `<title>` and the description, canonical, Open Graph and Twitter card tags, escaped."""
     def meta(attribute: str, name: str, content: str) -> str:
@@ -142,16 +149,17 @@ def head_tags(preview: Preview) -> str:
             meta("property", "og:title", preview.title),
             meta("property", "og:description", preview.description),
             meta("property", "og:url", preview.canonical),
-            meta("property", "og:image", preview.picture),
-            meta("property", "og:image:type", "image/png"),
-            meta("property", "og:image:width", str(WIDTH)),
-            meta("property", "og:image:height", str(HEIGHT)),
-            meta("property", "og:image:alt", preview.picture_alt),
-            meta("name", "twitter:card", "summary_large_image"),
+            meta("name", "twitter:card", "summary_large_image" if preview.picture else "summary"),
             meta("name", "twitter:title", preview.title),
-            meta("name", "twitter:description", preview.description),
-            meta("name", "twitter:image", preview.picture),
-            meta("name", "twitter:image:alt", preview.picture_alt)]
+            meta("name", "twitter:description", preview.description)]
+    if preview.picture:
+        tags += [meta("property", "og:image", preview.picture),
+                 meta("property", "og:image:type", "image/png"),
+                 meta("property", "og:image:width", str(WIDTH)),
+                 meta("property", "og:image:height", str(HEIGHT)),
+                 meta("property", "og:image:alt", preview.picture_alt),
+                 meta("name", "twitter:image", preview.picture),
+                 meta("name", "twitter:image:alt", preview.picture_alt)]
     return "\n    ".join(tags)
 
 

@@ -26,7 +26,9 @@ from corpus.store import CorpusStore, StoreBusy
 from geo.countries import Shapes, load_shapes
 from geo.picture import view_picture
 from present.data import data_view, view_csv, view_document, view_feed
-from present.preview import PAGE_TITLES, PICTURE_PATH, page_html, picture_spec, picture_view, view_preview
+from present.preview import (PAGE_TITLES, PICTURE_PATH, page_html, picture_spec, picture_view, plain_preview,
+                             view_preview)
+from present.strings import asked_language
 from present.settings import seeds_dir
 from present.view import PARAMS, View, view_from_params
 
@@ -36,6 +38,7 @@ CODE_DIRS = ("corpus", "geo", "present", "web")
 DATA_CACHE = "public, max-age=60"  # then revalidated with the ETag (a 304 costs nothing)
 PICTURE_CACHE = "public, max-age=86400"
 PICTURES = 256  # views whose picture is kept in memory (about 60 KB each)
+LARGE_READ = 20  # new files a page request leaves to the page itself (ui/data.py's PROGRESS_FROM)
 
 
 @lru_cache(maxsize=1)
@@ -55,9 +58,18 @@ class _Current:
         self.signature: str | None = None
         self.index: CorpusIndex | None = None
 
-    def get(self) -> tuple[str, CorpusIndex]:
+    def get(self, wait: bool = True) -> tuple[str, CorpusIndex] | None:
+        """The signature of the folder and its index. `wait=False`: None rather than read many
+        new files here (a page's own first run reads them, with a progress bar for its reader)."""
         folder = seeds_dir()
         signature = stats_signature(article_stats(folder))
+        if not wait and (signature != self.signature or self.index is None):
+            store = CorpusStore(folder)
+            try:
+                if store.pending() >= LARGE_READ:
+                    return None
+            finally:
+                store.close()
         with self.lock:
             if signature != self.signature or self.index is None:
                 update_store(folder).close()
@@ -149,11 +161,15 @@ def _page_view(request: Request, index: CorpusIndex) -> View:
 
 def page(request: Request) -> Response:
     try:
-        _, index = _current.get()
+        current = _current.get(wait=False)
     except StoreBusy:
-        return Response(_page_template(), media_type="text/html")  # the page itself says it is busy
-    view = _page_view(request, index)
-    preview = view_preview(view, index, _origin(request), request.url.path)
+        current = None
+    if current is None:  # the articles are being read: the page's own run says how far it is
+        lang = asked_language(request.query_params.get("lang"))
+        preview = plain_preview(lang, _origin(request), request.url.path)
+    else:
+        view = _page_view(request, current[1])
+        preview = view_preview(view, current[1], _origin(request), request.url.path)
     # Like Streamlit's own page: never cached, so a new release is picked up at once.
     return Response(page_html(_page_template(), preview), media_type="text/html",
                     headers={"Cache-Control": "no-cache"})
