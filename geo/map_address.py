@@ -10,10 +10,17 @@ import folium
 from branca.element import MacroElement
 from folium.template import Template
 
-from geo.js import compact_script, script_json
-from geo.theme_layers import ThemeGroup
+from geo.script import script_json
+from geo.layers import ThemeGroup
 
 SCRIPT = Path(__file__).with_name("map_address.js")
+
+
+def compact_script(text: str) -> str:
+    """A script file as the map sends it on every rerun: without its whole-line comments,
+    indentation and blank lines (about a third of its bytes); every line of code as written."""
+    lines = (line.strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
 LAYERS_PARAM = "layers"
 ZOOMS = (1, 12)  # a zoom the address may ask for: the region is lost from view outside these
 

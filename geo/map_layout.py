@@ -10,9 +10,9 @@ import folium
 from branca.element import MacroElement
 from folium.template import Template
 
-from geo.js import compact_script, script_json
-from geo.map_address import theme_groups
-from geo.theme_layers import ThemeGroup
+from geo.script import script_json
+from geo.map_address import compact_script, theme_groups
+from geo.layers import ThemeGroup
 
 SCRIPT = Path(__file__).with_name("map_layout.js")
 NARROW = 500  # px: a map narrower than this is a phone's (as geo/atlas_map.PhoneHeight has it)

@@ -14,7 +14,8 @@ import geopandas as gpd
 from PIL import Image, ImageDraw, ImageFont
 from shapely.geometry.base import BaseGeometry
 
-from geo.atlas_map import LABEL_POINTS, PALETTE
+from geo.layers import LABEL_POINTS
+from geo.style import PALETTE
 from geo.countries import NEIGHBOURS_FILE, Shapes
 
 WIDTH, HEIGHT = 1200, 630  # what Open Graph and Twitter's large card show without cropping
