@@ -18,8 +18,9 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
+# serve.py: the app (app.py, pages/) with its link previews and data routes (web/routes.py).
 run: $(VENV)/.runtime
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
 # Browser tests drive Debian's Chromium (/usr/bin/chromium): `apt-get install -y chromium`.
 test: $(VENV)/.dev

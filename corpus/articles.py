@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -139,6 +141,12 @@ def article_stats(folder: Path) -> dict[str, tuple[Path, tuple[int, int]]]:
             continue
         stats[path.name] = (path, (stat.st_mtime_ns, stat.st_size))
     return stats
+
+
+def stats_signature(stats: dict[str, tuple[Path, tuple[int, int]]]) -> str:
+    """A digest of `article_stats`: it changes whenever an article file is added, removed or edited."""
+    lines = "".join(f"{name}\0{mtime}\0{size}\n" for name, (_, (mtime, size)) in stats.items())
+    return hashlib.sha1(lines.encode()).hexdigest()
 
 
 def read_article_file(path: Path) -> bytes:

@@ -119,6 +119,17 @@ class CorpusStore:
                 raise
         return changed
 
+    def pending(self) -> int:
+        """How many article files `update` would read or forget now (all of them after a change of
+        the analysis code). Read only: no write lock taken."""
+        known = self._db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        present = article_stats(self.folder)
+        if not known or known[0] != analysis_version():
+            return len(present)
+        stored = {name: (mtime, size) for name, mtime, size in self._db.execute("SELECT name, mtime_ns, size FROM files")}
+        gone = sum(1 for name in stored if name not in present)
+        return gone + sum(1 for name, (_, stat) in present.items() if stored.get(name) != stat)
+
     def _update(self, db, version: str, analyse, fold, progress: Progress | None) -> int:
         known = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
         if not known or known[0] != version:

@@ -85,7 +85,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "export_search": "search “{q}”",
         "export_as_of": "as of {year}",
         "export_note": "{app} · {selection} · exported on {date}",
-        "export_intro": "{n} excerpt(s), best first · {selection} · link parameters: {params} · exported on {date}",
+        "export_intro": "{n} excerpt(s), best first · {selection} · exported on {date}",
         "cite_article": "article",
         "cite_sentence": "sentence",
         "source": "Source",
@@ -189,8 +189,21 @@ STRINGS: dict[str, dict[str, str]] = {
             "**Links.** Every view has its own address: `country` (CHN, KAZ, KGZ, TJK, TKM, UZB), `place` "
             "(a place slug such as `astana`, `xian`), `theme` (e.g. `connectivity`), `article` (an article id), "
             "`sentence` (a sentence of that article, from 1), `q` (search words), `lang` (`en` or `fr`) and "
-            "`until` (a year: the map as of then). Example: `?place=astana&theme=trade&lang=fr`."
+            "`until` (a year: the map as of then). Example: `?place=astana&theme=trade&lang=fr`. "
+            "The map's ticked layers and its zoom and centre follow in the address as you move it "
+            "(`layers=trade,connectivity`, `#map=zoom/lat/lon`). Every view is also data, with the same "
+            "parameters: `/view.json`, `/view.csv` and an Atom feed, `/feed.atom`."
         ),
+        "legend_show": "Show the legend",
+        "legend_hide": "Fold the legend",
+        "preview_count": "{n} excerpt(s) from {articles} article(s)",
+        "preview_nothing": "No excerpt yet",
+        "preview_overview": "The two China–Central Asia summits (Xi’an 2023, Astana 2025), the six countries and what {n} article(s) say about them: a map with sourced excerpts.",
+        "preview_article": "An article of the atlas",
+        "preview_picture": "Map of the six countries: {name}",
+        "feed_subtitle": "The atlas’s excerpts for this view, newest article first.",
+        "map_link_bad": "The link’s map position {value} cannot be used (zoom/latitude/longitude, e.g. 5/42.5/85); showing the default view.",
+        "layers_bad": "The link's layers={value} cannot be shown (theme slugs separated by commas, e.g. trade,connectivity); showing the others.",
     },
     "fr": {
         "app_title": "Atlas des sommets Chine–Asie centrale",
@@ -264,7 +277,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "export_search": "recherche « {q} »",
         "export_as_of": "en {year}",
         "export_note": "{app} · {selection} · exporté le {date}",
-        "export_intro": "{n} extrait(s), les plus pertinents d'abord · {selection} · paramètres du lien : {params} · exporté le {date}",
+        "export_intro": "{n} extrait(s), les plus pertinents d'abord · {selection} · exporté le {date}",
         "cite_article": "article",
         "cite_sentence": "phrase",
         "source": "Source",
@@ -369,8 +382,21 @@ STRINGS: dict[str, dict[str, str]] = {
             "**Liens.** Chaque vue a son adresse : `country` (CHN, KAZ, KGZ, TJK, TKM, UZB), `place` (un lieu, "
             "par exemple `astana`, `xian`), `theme` (par exemple `connectivity`), `article` (identifiant d’article), "
             "`sentence` (une phrase de cet article, à partir de 1), `q` (mots cherchés), `lang` (`en` ou `fr`) et "
-            "`until` (une année : la carte à cette date). Exemple : `?place=astana&theme=trade&lang=fr`."
+            "`until` (une année : la carte à cette date). Exemple : `?place=astana&theme=trade&lang=fr`. "
+            "Les couches cochées de la carte, son zoom et son centre suivent dans l’adresse quand on la déplace "
+            "(`layers=trade,connectivity`, `#map=zoom/lat/lon`). Chaque vue existe aussi en données, avec les "
+            "mêmes paramètres : `/view.json`, `/view.csv` et un flux Atom, `/feed.atom`."
         ),
+        "legend_show": "Afficher la légende",
+        "legend_hide": "Replier la légende",
+        "preview_count": "{n} extrait(s) de {articles} article(s)",
+        "preview_nothing": "Aucun extrait pour l’instant",
+        "preview_overview": "Les deux sommets Chine–Asie centrale (Xi’an 2023, Astana 2025), les six pays et ce qu’en disent {n} article(s) : une carte avec des extraits sourcés.",
+        "preview_article": "Un article de l’atlas",
+        "preview_picture": "Carte des six pays : {name}",
+        "feed_subtitle": "Les extraits de l’atlas pour cette vue, l’article le plus récent d’abord.",
+        "map_link_bad": "La position de carte {value} du lien est inutilisable (zoom/latitude/longitude, par exemple 5/42.5/85) ; affichage de la vue par défaut.",
+        "layers_bad": "Le paramètre layers={value} du lien ne peut pas être affiché (thèmes séparés par des virgules, par exemple trade,connectivity) ; affichage des autres.",
     },
 }
 

@@ -48,7 +48,11 @@ def test_each_download_is_fetched_and_the_map_file_opens_offline(page: Page, atl
     assert table.name == "atlas-place-astana.csv"
     rows = list(csv.reader(io.StringIO(table.read_text(encoding="utf-8-sig"))))
     assert rows[0] == list(COLUMNS) and len(rows) == 7
-    assert {row[-1] for row in rows[1:]} == {"place=astana"}
+    assert {row[COLUMNS.index("selection")] for row in rows[1:]} == {"place=astana"}
+    # each row's own link reopens the view at its excerpt, on the address the atlas was opened at
+    links = [row[COLUMNS.index("link")] for row in rows[1:]]
+    assert all(link.startswith(atlas_server.url + "/?place=astana&article=") and "&sentence=" in link
+               for link in links)
     assert any("Astana, la capitale du Kazakhstan" in row[7] for row in rows[1:])
     assert all(row[5].startswith("https://") and row[6].isdigit() for row in rows[1:] if row[5])
 

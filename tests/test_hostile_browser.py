@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import SEEDS
 from tests.server import StreamlitServer
 from tests.helpers import WAIT_MS, offline_context, open_atlas, open_offline
 
@@ -78,7 +78,7 @@ def hostile_server(tmp_path_factory):
     front = "---\ntitle: '{}'\npublished: 2025-06-20\nlanguage: fr\nsource: '{}'\nurl: 'javascript:alert(10)'\n" \
             "note: '<img src=x onerror=alert(11)>'\n---\n\n"
     (folder / "hostile.md").write_text(front.format(TITLE, SOURCE) + "\n\n".join(BODY) + "\n", encoding="utf-8")
-    server = StreamlitServer(ROOT / "app.py", env={"ATLAS_SEEDS_DIR": str(folder), "ATLAS_TILES": "none"})
+    server = StreamlitServer(env={"ATLAS_SEEDS_DIR": str(folder), "ATLAS_TILES": "none"})
     try:
         yield server
     finally:

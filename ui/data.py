@@ -3,7 +3,6 @@ country shapes, the map's layers and what the pages work out once per index."""
 
 from __future__ import annotations
 
-import hashlib
 import threading
 import time
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import folium
 import streamlit as st
 
-from corpus.articles import article_stats
+from corpus.articles import article_stats, stats_signature
 from corpus.excerpts import CorpusIndex, load_index, update_store
 from corpus.store import CorpusStore, StoreBusy
 from corpus.figures import Figure, corpus_figures
@@ -49,10 +48,9 @@ def corpus_signature(folder: Path) -> str:
     if last and last[0] == folder_time and last[3] > LARGE_CORPUS and now - last[1] < SCAN_EVERY:
         return last[2]
     stats = article_stats(folder)
-    digest = hashlib.sha1("".join(f"{name}\0{mtime}\0{size}\n" for name, (_, (mtime, size)) in stats.items()).encode())
-    files = len(stats)
-    _last_scans()[str(folder)] = (folder_time, now, digest.hexdigest(), files)
-    return digest.hexdigest()
+    signature = stats_signature(stats)
+    _last_scans()[str(folder)] = (folder_time, now, signature, len(stats))
+    return signature
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

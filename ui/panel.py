@@ -14,6 +14,7 @@ from corpus.articles import Article
 from corpus.excerpts import CorpusIndex, Excerpt, Excerpts
 from corpus.meaning import why_theme
 from corpus.text import merge_spans, safe_url
+from geo.map_address import LAYERS_PARAM
 from present.markup import CITATION_OPACITY, excerpt_markup, highlighted, highlighted_around, in_language, inert
 from present.selection import corpus_languages, fallback, heading, selection_excerpts
 from present.strings import source_label, format_date, summit_label, t
@@ -25,7 +26,12 @@ GROUP_SHOWN = 6  # excerpts first shown in each of a theme's country groups
 
 
 def go_to(view: View) -> None:
-    st.query_params.from_dict(view.as_params())
+    """Write the view into the address. The map's ticked layers are the map's own (its script
+    writes them, geo/map_address.js): kept as the browser last sent them."""
+    params = view.as_params()
+    if st.query_params.get(LAYERS_PARAM):
+        params[LAYERS_PARAM] = st.query_params[LAYERS_PARAM]
+    st.query_params.from_dict(params)
 
 
 def render_excerpt(excerpt: Excerpt, view: View, number: int) -> None:
