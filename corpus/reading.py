@@ -43,6 +43,7 @@ class CorpusReading:
         self.leaders = {slug for slug, person in self.people.items() if person.head_of_state}
         self._articles: dict[str, ArticleReading] = {}
         self._found: dict[str, Person] = {}
+        self.ranked: dict = {}  # rankings worked out from this reading (corpus.ranking), once each
         self._lock = threading.Lock()
 
     # --- one article ------------------------------------------------------------------------
@@ -116,11 +117,11 @@ class CorpusReading:
     def person_articles(self, person: Person) -> list[str]:
         return list(dict.fromkeys(a for spelling in sorted(person.spellings()) for a in self._articles_with(spelling)))
 
-    def person_sentences(self, slug: str) -> tuple[list[Sentence], list[Sentence]]:
-        """(the sentences carrying their words, quoted ones first; the other sentences naming them)."""
+    def person_sentences(self, slug: str) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
+        """(the sentences quoting their words; those reporting them; the other sentences naming them)."""
         person = self.person(slug)
         if person is None:
-            return [], []
+            return [], [], []
         quoted, reported, named = [], [], []
         for article_id in self.person_articles(person):
             reading = self.article(article_id)
@@ -130,7 +131,7 @@ class CorpusReading:
                     (quoted if statement.direct else reported).append(sentence)
                 elif role.content and any(m.slug == slug for m in mentions):
                     named.append(sentence)
-        return quoted + reported, named
+        return quoted, reported, named
 
     def people_named(self, sentences: list[Sentence]) -> dict[str, int]:
         """People named or quoted in these sentences, with how many of them, most first."""
