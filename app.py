@@ -20,7 +20,7 @@ CLICKS = ["last_object_clicked", "last_object_clicked_count"]
 index, view = page_start()
 if not embedded():  # in an iframe, the map and panel only: other pages are a click on "open the whole atlas"
     st.caption(t(view.lang, "tagline"))
-    above_map = [*PAGES[1:4], ("pages/about.py", "about_link", ":material/info:")]  # About with a longer label here
+    above_map = [*PAGES[1:5], ("pages/about.py", "about_link", ":material/info:")]  # About with a longer label here
     page_links(view, above_map, [st.container(horizontal=True, gap="small")] * len(above_map))
 controls(view, index)
 

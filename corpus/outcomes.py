@@ -29,7 +29,7 @@ AGREEING = re.compile(r"\b(?:agreed(?: to| that| on)?|ont convenu(?: de| que)?|s
                       r"convenu(?: de| que)?|decided to|ont decide de|a decide de|designate\w*)\s+")
 STOP = {"at", "lors", "during", "pendant", "qui", "which", "that", "covering", "entre", "between", "in", "ont",
         "est", "agreed", "adopted", "signed", "convenu", "signe", "have", "has", "were", "was", "will", "to", "avec",
-        "with", "dans", "au", "aux", "by", "par", "en", "lors", "as"}
+        "with", "dans", "au", "aux", "by", "par", "en", "lors"}
 TRAILING = {"and", "et", "de", "d", "of", "the", "la", "le", "les", "l", "du", "des", "a", "an", "un", "une", "on",
             "sur", "for", "pour"}
 NUMBERS = {"one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3, "four": 4, "quatre": 4,
