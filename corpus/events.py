@@ -149,3 +149,116 @@ def attach(texts: list[str], paragraphs: list[int], roles: list[Role], venues: l
             previous = (paragraphs[number], venue)
         attached.append(venue)
     return attached
+
+
+# --- the timeline's events ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event once: its date, how the date is known, a short title and every dated sentence
+    that says it (`corpus.timeline.Event`s, the first one the date's source)."""
+    date: str
+    status: str  # an Event's status, or "planned" (after its article's date: announced, not done)
+    title: str  # plain text; "" for a summit (the UI names it)
+    summit: str | None  # the venue's slug, for a summit (held or expected: "expected" status)
+    sources: tuple  # corpus.timeline.Event, each with its sentence
+
+    @property
+    def first(self):
+        return self.sources[0]
+
+
+STATISTIC = re.compile(r"(?:\d[\d.,\u00a0\u202f ]*\s*(?:%|pour ?cent|per ?cent|percent|milliards?|millions?|billions?|"
+                       r"bn|tonnes?|tons?|km|kilometres?|kilometers?|cubic|m3|barrels?|barils?)|\$\s?\d)", re.IGNORECASE)
+TITLE_MAX = 80
+
+
+def _compatible(date_text: str, ref: SummitRef) -> bool:
+    """A date that could be the summit's: its year, and its month and day if given."""
+    parts = [int(p) for p in date_text.split("-")]
+    if parts[0] != ref.start.year:
+        return False
+    if len(parts) > 1 and parts[1] not in (ref.start.month, ref.end.month):
+        return False
+    # a visit around the summit ("du 16 au 18 juin" for the 17th) is the summit's too
+    return len(parts) < 3 or ref.start - timedelta(days=2) <= date(parts[0], parts[1], parts[2]) <= ref.end + timedelta(days=2)
+
+
+def short_title(text: str, span: tuple[int, int] | None) -> str:
+    """A sentence cut to a title: without its date's words and the connectors around them, its
+    first clause, at most TITLE_MAX characters at a word's end."""
+    if span:
+        before = re.sub(r"\s+(?:en|in|on|le|du|au|by|since|depuis|from|dès|des|à|at)\s*$", "", text[:span[0]],
+                        flags=re.IGNORECASE)
+        text = before + text[span[1]:]
+    text = re.sub(r"^\W*(?:(?:c[’']est|it was|en|in|le|la|on|au|since|depuis|dès|des|fin|début|by|until|earlier|auparavant)[\s,]+)*[,\s]*",
+                  "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;:—-")
+    if len(text) > TITLE_MAX:
+        cut = text[:TITLE_MAX].rsplit(" ", 1)[0].rstrip(" ,;:")
+        text = cut + "…"
+    return text[:1].upper() + text[1:]
+
+
+def timeline_entries(events: list, reading, refs: list[SummitRef]) -> list[TimelineEntry]:
+    """The timeline's events from every dated sentence (`corpus.timeline.corpus_events`): no
+    caption's date, no dateline's, no statistic's year; a summit once, with all its sentences;
+    other events once per date and person or place; a date after its article's marked planned."""
+    by_venue = {ref.venue: ref for ref in refs}
+    summits: dict[str, list] = {}
+    expected: list = []
+    next_summit: list = []  # sentences dating the summit after the last venue's ("the third summit … in 2027")
+    others: list[tuple[object, frozenset]] = []
+    for event in events:
+        if event.status == "expected":
+            expected.append(event)
+            continue
+        sentence = event.sentence
+        if sentence is None:
+            if event.status == "reference":
+                summits.setdefault(dict(event.values)["place"], []).append(event)
+            continue
+        role = reading.role(sentence)
+        if not role.content or (event.span and event.span[0] < role.dateline_end):
+            continue
+        if event.status == "reference":
+            summits.setdefault(dict(event.values)["place"], []).append(event)
+            continue
+        if len(event.date) == 4 and STATISTIC.search(sentence.text):
+            continue  # "94,8 milliards de dollars en 2024": the year of a figure, not an event
+        folded = fold(sentence.text).text
+        if names_other_number(folded, refs):
+            next_summit.append(event)
+            continue
+        venue = reading.summit(sentence)
+        named = explicit(folded, {m.key for m in sentence.mentions if m.kind == "place"}, refs)
+        venue = next((v for v in [venue, *named] if v and _compatible(event.date, by_venue[v])), None)
+        if venue:
+            summits.setdefault(venue, []).append(event)
+            continue
+        keys = frozenset({("place", m.key) for m in sentence.mentions if m.kind == "place"}
+                         | {("person", m.slug) for m in reading.people_in(sentence)})
+        others.append((event, keys))
+    entries = []
+    for venue, said in summits.items():
+        said.sort(key=lambda e: (e.status != "reference", e.sentence is None))
+        ref = by_venue[venue]
+        entries.append(TimelineEntry(ref.start.isoformat(), "reference", "", venue, tuple(said)))
+    if expected:
+        same = [e for e in next_summit if e.date[:4] == expected[0].date[:4]]
+        next_summit = [e for e in next_summit if e not in same]
+        entries.append(TimelineEntry(expected[0].date, "expected", "", None, tuple(expected + same)))
+    others += [(event, frozenset()) for event in next_summit]
+    merged: list[tuple[list, frozenset]] = []
+    for event, keys in others:
+        same = next((group for group in merged if group[0][0].date == event.date and keys & group[1]), None)
+        if same:
+            same[0].append(event)
+        else:
+            merged.append(([event], keys))
+    for said, _ in merged:
+        first = said[0]
+        status = "planned" if first.status == "stated" and first.date > first.article.published[:len(first.date)] \
+            else first.status
+        entries.append(TimelineEntry(first.date, status, short_title(first.sentence.text, first.span), None, tuple(said)))
+    return sorted(entries, key=lambda e: (e.date, e.status == "expected", e.title))

@@ -15,7 +15,6 @@ from corpus.articles import article_stats
 from corpus.excerpts import CorpusIndex, load_index, update_store
 from corpus.store import CorpusStore, StoreBusy
 from corpus.figures import Figure, corpus_figures
-from corpus.timeline import Event, corpus_events
 from geo.atlas_map import check_static_files
 from geo.countries import Shapes, load_shapes
 from geo.theme_layers import Corridor, ThemeLayer, load_corridors
@@ -101,11 +100,6 @@ def current_index(lang: str) -> CorpusIndex:
 def country_shapes() -> Shapes:
     check_static_files()
     return load_shapes()
-
-
-@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: lambda index: index.key})
-def timeline_events(index: CorpusIndex) -> list[Event]:
-    return corpus_events(index)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: lambda index: index.key})
