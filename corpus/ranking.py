@@ -13,7 +13,7 @@ theme ties; this module only reorders and extends what a panel lists.
 
 from __future__ import annotations
 
-from corpus.excerpts import DIRECT, Excerpts, Sentence
+from corpus.excerpts import DIRECT, VIA_REGION, Excerpts, Sentence
 from corpus.outcomes import outcome_of
 from corpus.reading import CorpusReading
 from corpus.text import merge_spans
@@ -75,7 +75,16 @@ def _country(reading: CorpusReading, iso3: str) -> Excerpts:
         best = max(strength for strength, _ in matched)
         entries.append((sentence, merge_spans((m.start, m.end) for _, m in matched), best))
     recency = _recency(reading)
-    entries.sort(key=lambda e: (-e[2], max(_breadth(reading, e[0]), 1), recency[e[0].article_id], e[0].number))
+
+    def order(entry):
+        sentence, _, strength = entry
+        breadth = _breadth(reading, sentence)
+        # what is said of this country (by name or through a city), then the lists naming it among
+        # others, then the region as a whole
+        tier = 2 if strength == VIA_REGION else 1 if breadth >= BROAD else 0
+        return tier, -strength, breadth, recency[sentence.article_id], sentence.number
+
+    entries.sort(key=order)
     return Excerpts(index, entries)
 
 

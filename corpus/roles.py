@@ -37,7 +37,7 @@ CREDIT = re.compile(
 # A byline or credit line: short, a word that announces it, then a name.
 BYLINE = re.compile(
     r"^(?i:editor|editing by|edited by|reporting by|reported by|written by|author|auteur|rédaction|rédacteur"
-    r"|par|by|source|sources|published|updated|publié le|mis à jour)\s*:?\s+[A-ZÀ-Þ0-9]")
+    r"|par|by|source|sources|published|updated|publié le|mis à jour)\s*:?\s+[A-ZÀ-Þ]")
 BYLINE_MAX = 80  # characters
 METADATA_LINE = re.compile(
     r"^\((?:avec|with)\b[^()]*\)$"  # "(Avec entrée de Xinhua)", "(With input from Xinhua)"
