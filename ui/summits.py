@@ -55,8 +55,9 @@ def render_people(sheet: SummitSheet, view: View, index: CorpusIndex, shown: int
         for slug in listed[:shown]:
             said = len(spoke.get(slug, ()))
             label = (t(lang, "summit_spoke", n=said) if said else t(lang, "summit_named", n=named.get(slug, 0)))
-            st.button(f"{person_name(index, slug, lang)} · {label}", key=f"person-{sheet.venue}-{slug}",
-                      on_click=go_to, args=(view.selecting_person(slug),), icon=":material/person:")
+            # a link to their panel on the map page (this page has no panel)
+            st.page_link("app.py", label=f"{person_name(index, slug, lang)} · {label}", icon=":material/person:",
+                         query_params=view.selecting_person(slug).as_params())
 
 
 def render_themes(sheet: SummitSheet, view: View, index: CorpusIndex) -> None:
