@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from corpus.quotes import Statement
 from corpus.roles import Role
-from corpus.text import fold
+from corpus.text import fold_plain
 
 MONTHS = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
           "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12, "january": 1, "february": 2, "march": 3,
@@ -30,6 +30,9 @@ NEAR_DAYS = 10  # an article this close to a summit may speak of it by its weekd
 
 SUMMIT_WORD = re.compile(r"\b(?:sommets?|summits?)\b")
 ORDINALS = {1: r"premier|premiere|1er|first|inaugural", 2: r"deuxieme|second|2e|2nd", 3: r"troisieme|third|3e|3rd"}
+# The words of a summit's number, as the full-text index finds them (the summit's articles, quickly)
+NUMBER_WORDS = {1: ("premier sommet", "first summit"), 2: ("deuxieme sommet", "second summit", "2e sommet"),
+                3: ("troisieme sommet", "third summit")}
 NUMBERED = {n: re.compile(rf"\b(?:{words})\b(?:[\s-]+[\w'-]+){{0,3}}?[\s-]+(?:sommet|summit)\b") for n, words in ORDINALS.items()}
 DOCUMENT_WORD = re.compile(r"\b(?:traite|treaty|declaration|accords?|agreements?|programme|program|memorandum|"
                            r"feuille de route|roadmap)\b")
@@ -64,7 +67,7 @@ def summit_refs(summits: dict[str, tuple[int, str]]) -> list[SummitRef]:
     return sorted(refs, key=lambda ref: ref.number)
 
 
-def _published(published: str) -> date:
+def published_date(published: str) -> date:
     parts = [int(p) for p in published.split("-")] + [1, 1]
     return date(parts[0], parts[1], parts[2] if len(published.split("-")) > 2 else 1)
 
@@ -96,7 +99,7 @@ def article_subject(folded: list[str], venues: list[set[str]], roles: list[Role]
     if counts:
         best = max(counts, key=lambda venue: counts[venue])
         return next(ref for ref in refs if ref.venue == best)
-    when = _published(published)
+    when = published_date(published)
     near = [ref for ref in refs if abs((when - ref.start).days) <= NEAR_DAYS]
     return near[0] if near else None
 
@@ -127,9 +130,9 @@ def attach(texts: list[str], paragraphs: list[int], roles: list[Role], venues: l
     """The venue of the summit each sentence of an article is about (None: no summit).
     `venues`: the summit venues each sentence names (outside its dateline); `leaders`: slugs of
     heads of state."""
-    folded = [fold(text).text for text in texts]
+    folded = [fold_plain(text) for text in texts]
     subject = article_subject(folded, venues, roles, published, refs)
-    when = _published(published)
+    when = published_date(published)
     attached: list[str | None] = []
     previous: tuple[int, str | None] = (-1, None)  # the last content sentence: its paragraph and summit
     for number, (text, role) in enumerate(zip(folded, roles)):
@@ -226,7 +229,7 @@ def timeline_entries(events: list, reading, refs: list[SummitRef]) -> list[Timel
             continue
         if len(event.date) == 4 and STATISTIC.search(sentence.text):
             continue  # "94,8 milliards de dollars en 2024": the year of a figure, not an event
-        folded = fold(sentence.text).text
+        folded = fold_plain(sentence.text)
         if names_other_number(folded, refs):
             next_summit.append(event)
             continue

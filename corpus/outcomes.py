@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from corpus.excerpts import Sentence
 from corpus.figures import AMOUNT
-from corpus.text import fold
+from corpus.text import fold, fold_plain
 
 DOCUMENT, MECHANISM, COMMITMENT, AGREED = "document", "mechanism", "commitment", "agreed"
 KINDS = (DOCUMENT, MECHANISM, COMMITMENT, AGREED)
@@ -50,7 +50,7 @@ class Outcome:
 
 def outcome_of(text: str) -> str | None:
     """What kind of outcome a sentence states, if any."""
-    folded = fold(text).text
+    folded = fold_plain(text)
     if SIGNING.search(folded) and DOCUMENT_NOUN.search(folded):
         return DOCUMENT
     if CREATING.search(folded) and BODY_NOUN.search(folded):
@@ -71,7 +71,7 @@ def _phrase(text: str, start: int, max_words: int = MAX_WORDS, commas: bool = Tr
     pieces = []
     for match in re.finditer(r"\d+(?:[.,]\d+)*|[\w'’\-]+|[^\w\s]", text[start:]):
         token = match.group()
-        folded = fold(token).text
+        folded = fold_plain(token)
         if token in ".;:()«»“”\"!?" or (token == "," and not commas) or (pieces and folded in STOP):
             break
         pieces.append((start + match.start(), start + match.end(), folded))
@@ -145,7 +145,7 @@ def summit_outcomes(sentences: list[tuple[Sentence, str]]) -> dict[str, list[Out
     order first stated; a sentence may state a document and a mechanism at once."""
     found: dict[str, dict[str, Outcome]] = {kind: {} for kind in KINDS}
     for sentence, language in sentences:
-        folded = fold(sentence.text).text
+        folded = fold_plain(sentence.text)
         candidates = []
         if SIGNING.search(folded):
             candidates.append((DOCUMENT, _document(sentence.text)))

@@ -102,6 +102,11 @@ NOT_NAME = {_key(w)[0] for w in (
     "General Général Générale Deputy Vice Prime Premier Minister Ministre President Président Présidente "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche "
     "Xinhua CGTN AFP Reuters AKIpress Kazinform Belt Road Initiative BRI").split()}
+# A cheap first look (most sentences name no office): the offices' first words in lower-case text
+# (Python's case-insensitive alternations are slow).
+OFFICE_HINT = re.compile(r"porte-parole|spokes|minist|premier|président|president|ambassad|envoy|envoyé|direct"
+                         r"|secr[ée]tar|chair|conseiller|advis|profess|cherch|research|analy|gouverneur|governor"
+                         r"|maire|mayor|head of state|chef de l")
 HONORIFICS = {"m", "mr", "mrs", "ms", "mme", "dr", "president", "president", "presidente", "ministre", "minister",
               "premier", "prime", "porte", "parole", "spokesperson", "spokesman", "spokeswoman", "chef", "leader"}
 
@@ -131,14 +136,15 @@ class PeopleFinder:
         found: dict[str, Person] = {}
         result = []
         for text in sentences:
-            mentions = self._known(text, year, named)
-            mentions += self._unknown(text, mentions, found)
+            offices = self._offices(text)
+            mentions = self._known(text, year, named, offices)
+            mentions += self._unknown(text, mentions, found, offices)
             mentions.sort(key=lambda m: m.start)
             named |= {m.slug for m in mentions}
             result.append(mentions)
         return result, found
 
-    def _known(self, text: str, year: int, named: set[str]) -> list[PersonMention]:
+    def _known(self, text: str, year: int, named: set[str], offices: dict) -> list[PersonMention]:
         spans = words(text)
         folded = [fold_word(text[s:e]) for s, e in spans]
         mentions: list[PersonMention] = []
@@ -175,11 +181,11 @@ class PeopleFinder:
             else:
                 kept.append(mention)
         named |= {m.slug for m in kept if m.how in ("name", "title")}
-        return self._with_offices(text, kept)
+        return self._with_offices(kept, offices)
 
-    def _with_offices(self, text: str, mentions: list[PersonMention]) -> list[PersonMention]:
+    @staticmethod
+    def _with_offices(mentions: list[PersonMention], offices: dict) -> list[PersonMention]:
         """Each named person with the office the sentence gives them, when it does."""
-        offices = self._offices(text)
         out = []
         for mention in mentions:
             title = mention.title or next((office for (s, e), office in offices.items() if s <= mention.start < e), "")
@@ -188,7 +194,9 @@ class PeopleFinder:
 
     def _offices(self, text: str) -> dict[tuple[int, int], str]:
         """Name spans the sentence gives an office to, with that office as written."""
-        offices = {}
+        offices: dict[tuple[int, int], str] = {}
+        if not OFFICE_HINT.search(text.lower()):
+            return offices
         for match in TITLED_NAME.finditer(text):
             start, end = self._last_two(text, match.start("name"), match.end("name"))
             offices[(start, end)] = text[match.start():start].strip(" ,.;:")
@@ -203,9 +211,10 @@ class PeopleFinder:
         first = pieces[-2] if len(pieces) >= 2 else pieces[0]
         return start + first.start(), end
 
-    def _unknown(self, text: str, known: list[PersonMention], found: dict[str, Person]) -> list[PersonMention]:
+    def _unknown(self, text: str, known: list[PersonMention], found: dict[str, Person],
+                 offices: dict) -> list[PersonMention]:
         mentions = []
-        for (start, end), office in self._offices(text).items():
+        for (start, end), office in offices.items():
             if any(m.start < end and start < m.end for m in known):
                 continue
             name = text[start:end]

@@ -10,7 +10,7 @@ import threading
 import weakref
 from dataclasses import dataclass
 
-from corpus.events import SummitRef, attach, summit_refs
+from corpus.events import NEAR_DAYS, NUMBER_WORDS, SummitRef, attach, published_date, summit_refs
 from corpus.excerpts import CorpusIndex, Sentence
 from corpus.people import Person, PeopleFinder, PersonMention, load_people
 from corpus.quotes import Statement, attribute
@@ -155,14 +155,26 @@ class CorpusReading:
 
     def summit_sentences(self, venue: str) -> list[Sentence]:
         """Every sentence about the summit held at `venue`, in corpus order, named or not."""
-        candidates = {s.article_id for s in self.index.mentioning("place", venue)}
-        for word in ("sommet", "summit"):
-            candidates |= {s.article_id for s in self.index.search(word).sentences()}
+        candidates = self._summit_articles(venue)
         found = []
         for article_id in sorted(candidates):
             reading = self.article(article_id)
             found += [s for s, summit in zip(reading.sentences, reading.summits) if summit == venue]
         return found
+
+
+    def _summit_articles(self, venue: str) -> set[str]:
+        """The articles that can be about that summit (`corpus.events.article_subject`): those naming
+        its venue, naming it by its number, or published within days of it."""
+        ref = next(r for r in self.summits if r.venue == venue)
+        index = self.index
+        candidates = {s.article_id for s in index.mentioning("place", venue)}
+        for words_of_number in NUMBER_WORDS.get(ref.number, ()):
+            candidates |= {s.article_id for s in index.search(words_of_number).sentences()}
+        for article in index.corpus.articles.values():
+            if abs((published_date(article.published) - ref.start).days) <= NEAR_DAYS:
+                candidates.add(article.id)
+        return candidates
 
 
 _READINGS: "weakref.WeakKeyDictionary[CorpusIndex, CorpusReading]" = weakref.WeakKeyDictionary()

@@ -44,11 +44,10 @@ METADATA_LINE = re.compile(
     r"|^date\s+\d{4}(?:-\d\d)?\b"  # a line of page data left at the top of a release
     r"|distribution id\s+\d+\s*$",
     re.IGNORECASE)
-BOILERPLATE_LINE = re.compile(
+BOILERPLATE_LINE = re.compile(  # matched on the lower-cased sentence
     r"^©|\bcopyright\b|all rights reserved|tous droits réservés|^follow\b.*\bon\b|^suivez\b"
     r"|pour plus d[’']informations|for more information|\bclick here\b|cliquez ici|veuillez cliquer"
-    r"|^(?:https?://|www\.)\S+$|^(?:read more|lire aussi|lire la suite|related)\s*:",
-    re.IGNORECASE)
+    r"|^(?:https?://|www\.)\S+$|^(?:read more|lire aussi|lire la suite|related)\s*:")
 ENDS_SENTENCE = re.compile(r"[.!?…:;»”\"')]\s*$")
 HEADING_MAX = 90  # characters
 
@@ -109,7 +108,7 @@ def read_roles(paragraphs: list[list[str]]) -> list[Role]:
                 kind = CAPTION
             elif METADATA_LINE.search(text) or (BYLINE.match(text) and len(text) <= BYLINE_MAX):
                 kind = METADATA
-            elif BOILERPLATE_LINE.search(text):
+            elif BOILERPLATE_LINE.search(text.lower()):
                 kind = BOILERPLATE
             elif number == 0 and LONE_DATELINE.match(text) and text.upper() == text:  # "ASTANA." then "KAZINFORM –"
                 kind = DATELINE
