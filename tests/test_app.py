@@ -197,7 +197,7 @@ def test_a_filter_that_leaves_nothing_says_so_and_offers_everything_back():
 def test_a_theme_layer_badges_the_places_it_cites_most_and_every_country(tmp_path: Path, monkeypatch):
     """A large corpus ties a theme to many places: the map carries the most cited ones (their quotes
     travel with every rerun), every country and venue; the panel still lists them all."""
-    from tests.conftest import SEEDS, article_text, index_of
+    from tests.conftest import article_text
     from corpus.excerpts import build_index
     from present.map_model import MAX_THEME_PLACES, theme_layers
 
