@@ -37,10 +37,15 @@ def map_component(at: AppTest) -> dict:
 
 
 def click(at: AppTest, lat: float, lng: float, count: int) -> AppTest:
-    """What st_folium sends back when a marker or a polygon is clicked."""
-    key = map_component(at)["key"]
-    at.session_state[key] = {"last_object_clicked": {"lat": lat, "lng": lng}, "last_object_clicked_count": count}
-    at.run()
+    """What st_folium sends when a marker or a polygon is clicked: the map's new value as a widget
+    state, as the browser sends it, so the app's on_change runs as it does for a reader.
+    (AppTest has no public way to set a component's value: `_tree` and `_run` are its own.)"""
+    element, = at.get("component_instance")
+    states = at._tree.get_widget_states()
+    state = states.widgets.add()
+    state.id = element.proto.id
+    state.json_value = json.dumps({"last_object_clicked": {"lat": lat, "lng": lng}, "last_object_clicked_count": count})
+    at._run(states)
     assert not at.exception, [e.value for e in at.exception]
     return at
 

@@ -66,3 +66,32 @@ def test_links_reopen_the_view_without_the_cloud_frame_or_the_old_query():
     assert shared_address(None) is None
     assert view_link(View(place="astana", lang="fr"), "https://a.org/") == "https://a.org/?place=astana&lang=fr"
     assert selection_params(View(place="astana", article="x", lang="fr")) == "place=astana"
+
+
+def imported_packages(folder: str) -> dict[str, set[str]]:
+    """Each module of `folder` → the top-level packages it imports (anywhere in the module)."""
+    import ast
+
+    from tests.conftest import ROOT
+
+    found = {}
+    for path in (ROOT / folder).glob("*.py"):
+        names = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module.split(".")[0])
+        found[path.name] = names
+    return found
+
+
+@pytest.mark.parametrize("folder, forbidden", [
+    ("corpus", {"streamlit", "streamlit_folium", "geo", "present", "ui"}),
+    ("geo", {"streamlit", "streamlit_folium", "present", "ui"}),
+    ("present", {"streamlit", "streamlit_folium", "ui"}),
+])
+def test_data_flows_one_way_and_only_ui_imports_streamlit(folder, forbidden):
+    modules = imported_packages(folder)
+    assert modules, folder
+    assert {name: sorted(packages & forbidden) for name, packages in modules.items() if packages & forbidden} == {}
