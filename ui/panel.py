@@ -156,7 +156,7 @@ def render_panel(view: View, index: CorpusIndex) -> None:
         if view.theme:  # the map may still show the theme here: say where that comes from
             st.caption(t(lang, "theme_not_here"))
         st.button(t(lang, "show_all", n=instead.unfiltered), on_click=go_to, args=(view.without_filters(),))
-        if instead.theme_excerpts is not None:
+        if instead.theme_excerpts:  # never "show the 0 excerpts"
             st.button(t(lang, "show_theme", n=instead.theme_excerpts, theme=index.themes[view.theme].label(lang)),
                       on_click=go_to, args=(view.theme_alone(),))
         return
