@@ -26,6 +26,9 @@ BODY = [
     '<a href="javascript:alert(6)">lien</a> **gras** ![image](javascript:alert(7)) <b onmouseover=alert(8)>Pékin</b>.',
     "Tachkent et le commerce " + "W" * 4000 + " fin.",
     '<iframe src="javascript:alert(9)"></iframe> Le gazoduc relie le Turkménistan à la Chine, dit Astana.',
+    # a dated event of its own for the timeline (the year of "3 milliards de dollars" is a statistic's)
+    'Le forum <script>window.__pwned="body"</script> <b onmouseover=alert(12)>agricole</b> s’est tenu à Tachkent '
+    "en mars 2019.",
 ]
 VISIBLE = '<script>window.__pwned="body"</script>'  # shown as text, not removed
 
@@ -154,7 +157,7 @@ def test_the_hostile_article_is_really_in_the_corpus():
     text = ("---\ntitle: '{}'\npublished: 2025-06-20\nlanguage: fr\nsource: '{}'\n---\n\n".format(TITLE, SOURCE)
             + "\n\n".join(BODY))
     article = parse_article("hostile", text.encode())
-    assert article.title == TITLE and article.source == SOURCE and len(article.paragraphs) == 4
+    assert article.title == TITLE and article.source == SOURCE and len(article.paragraphs) == len(BODY)
 
 
 # --- every text field of the map, hostile --------------------------------------------------------

@@ -90,6 +90,7 @@ def language_switch(view: View) -> None:
 
 PAGES = [  # path, label key, icon
     ("app.py", "nav_map", ":material/map:"),
+    ("pages/summits.py", "nav_summits", ":material/handshake:"),
     ("pages/timeline.py", "nav_timeline", ":material/event:"),
     ("pages/themes.py", "nav_themes", ":material/bar_chart:"),
     ("pages/table.py", "nav_table", ":material/table:"),

@@ -14,7 +14,6 @@ from corpus.articles import article_stats, stats_signature
 from corpus.excerpts import CorpusIndex, load_index, update_store
 from corpus.store import CorpusStore, StoreBusy
 from corpus.figures import Figure, corpus_figures
-from corpus.timeline import Event, corpus_events
 from geo.assets import check_static_files
 from geo.countries import Shapes, load_shapes
 from geo.corridors import Corridor, load_corridors
@@ -100,11 +99,6 @@ def current_index(lang: str) -> CorpusIndex:
 def country_shapes() -> Shapes:
     check_static_files()
     return load_shapes()
-
-
-@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: lambda index: index.key})
-def timeline_events(index: CorpusIndex) -> list[Event]:
-    return corpus_events(index)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: lambda index: index.key})
