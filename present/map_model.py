@@ -12,6 +12,7 @@ from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map, selecti
 from geo.countries import Shapes
 from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer
 from geo.tiles import Tiles
+from present.markup import visible_controls
 from present.strings import format_date, source_label, summit_label, t
 from present.view import View
 
@@ -49,8 +50,10 @@ def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[
         quote = sentence.text
         if len(quote) > MAX_QUOTE:  # cut at a word
             quote = quote[:MAX_QUOTE].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-        result.append(Citation(quote, f"{article.title} · {source_label(article, lang)} · "
-                                      f"{format_date(article.published, lang)}", article.language))
+        # Plain text, escaped by geo/; its direction controls shown, so they cannot reorder the citation.
+        result.append(Citation(visible_controls(quote), f"{visible_controls(article.title)} · "
+                               f"{visible_controls(source_label(article, lang))} · "
+                               f"{format_date(article.published, lang)}", article.language))
     return tuple(result)
 
 

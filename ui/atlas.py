@@ -29,7 +29,7 @@ def current_view(index: CorpusIndex) -> View:
     params = {name: st.query_params.get_all(name) for name in PARAMS if name in st.query_params}
     view, rejected = view_from_params(params, index)
     if rejected:
-        messages = [t(view.lang, "bad_param", param=p.param, value=inert(p.value), hint=t(view.lang, p.hint))
+        messages = [t(view.lang, "bad_param", param=p.param, value=inert(p.value, html=False), hint=t(view.lang, p.hint))
                     for p in rejected]
         st.session_state["link_problems"] = (view, messages)
     kept_for, messages = st.session_state.get("link_problems", (None, []))
@@ -45,7 +45,7 @@ def current_view(index: CorpusIndex) -> View:
 
 def show_skipped_files(index: CorpusIndex, lang: str) -> None:
     for skipped in index.corpus.skipped:
-        st.warning(t(lang, "skipped", name=inert(skipped.name), reason=inert(skipped.reason)), icon=":material/description:")
+        st.warning(t(lang, "skipped", name=inert(skipped.name, html=False), reason=inert(skipped.reason, html=False)), icon=":material/description:")
 
 
 def view_widget(key: str, shown: object, chosen: Callable[[Any], View]) -> dict[str, Any]:
@@ -175,7 +175,7 @@ def basemap(lang: str) -> Tiles | None:
     if problem:
         value = os.environ.get("ATLAS_TILES", "")
         shown = value if len(value) <= 80 else value[:79] + "…"
-        st.warning(t(lang, "tiles_bad", value=inert(shown), reason=t(lang, problem)), icon=":material/layers_clear:")
+        st.warning(t(lang, "tiles_bad", value=inert(shown, html=False), reason=t(lang, problem)), icon=":material/layers_clear:")
     return tiles
 
 
