@@ -50,11 +50,11 @@ def test_every_unreadable_file_is_named_and_nothing_else_is_lost(corpus_dir: Pat
     at = run_app({"place": "astana"})
     warnings = warnings_of(at)
     for name in [*broken, "folder.md", "summit.md"]:
-        assert sum(w.startswith(f"Skipped {inert(name)}:") for w in warnings) == 1, (name, warnings)
+        assert sum(w.startswith(f"Skipped {inert(name, html=False)}:") for w in warnings) == 1, (name, warnings)
     assert len(warnings) == len(broken) + 2
     assert any("larger than 5 MB" in w for w in warnings if "huge" in w)
-    duplicate, = (w for w in warnings if w.startswith(f"Skipped {inert('summit.md')}"))
-    assert inert("same article id as Summit.md") in duplicate  # both files named
+    duplicate, = (w for w in warnings if w.startswith(f"Skipped {inert('summit.md', html=False)}"))
+    assert inert("same article id as Summit.md", html=False) in duplicate  # both files named
     assert t("en", "corpus", n=4) in [c.value for c in at.sidebar.caption]  # the three seeds and Summit.md
     assert at.subheader[0].value == "★ Astana"
     shown = texts(at)
@@ -91,8 +91,8 @@ def test_an_open_article_whose_file_goes_away_says_so(corpus_dir: Path, change: 
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     warnings = warnings_of(at)
-    assert any(f"article={inert('zz_note')} cannot be shown (no such article)" in w for w in warnings), warnings
-    assert (change == "broken") == any(w.startswith(f"Skipped {inert('zz_note.md')}") for w in warnings)
+    assert any(f"article={inert('zz_note', html=False)} cannot be shown (no such article)" in w for w in warnings), warnings
+    assert (change == "broken") == any(w.startswith(f"Skipped {inert('zz_note.md', html=False)}") for w in warnings)
     assert not at.subheader and params(at) == {}
     assert t("en", "corpus", n=3) in [c.value for c in at.sidebar.caption]
 

@@ -24,6 +24,7 @@ from present import map_model
 from present.settings import seeds_dir
 from present.strings import t
 from present.view import View
+from ui import guard  # noqa: F401  (installed on import: a client cannot empty these caches)
 
 PROGRESS_FROM = 20  # files to read before a progress bar is worth showing
 LARGE_CORPUS = 1_000  # files; a larger folder is fully re-scanned at most once per SCAN_EVERY
