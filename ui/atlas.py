@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 from dataclasses import replace
 from collections.abc import Callable
 from datetime import date
@@ -128,13 +129,18 @@ PAGE_CSS = f"""<style>
 </style>"""
 
 
+# A file served by the app itself: a Material icon name would be fetched by every reader's browser
+# from Google's font server (a third party, and blocked in some places).
+PAGE_ICON = str(Path(__file__).with_name("icon.png"))
+
+
 def page_start(title_key: str = "app_title", page_name: str | None = None) -> tuple[CorpusIndex, View]:
     """What every page starts with: its settings, the view from the URL, its title, the
     warnings for unreadable articles and the navigation (which keeps the view).
     `page_name`: given on every page but the map (its language switch then goes in the sidebar)."""
     asked = asked_language(st.query_params.get("lang"))
     st.set_page_config(page_title=tab_title(asked, title_key),
-                       page_icon=":material/public:", layout="wide",
+                       page_icon=PAGE_ICON, layout="wide",
                        initial_sidebar_state="collapsed" if page_name is None else "auto")
     st.html(PAGE_CSS + (EMBED_CSS if embedded() else ""))
     try:
