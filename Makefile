@@ -49,7 +49,7 @@ gazetteer: $(VENV)/.dev
 
 # Re-vendor Leaflet and jQuery into static/ from the npm registry.
 vendor:
-	static/vendor.sh
+	vendor/vendor.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache

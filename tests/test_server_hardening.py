@@ -101,3 +101,47 @@ async def open_page(url: str, params: dict[str, str] | None = None):
         return await session.open(params or {"place": "astana"})
     finally:
         await session.close()
+
+
+def get(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as answer:
+            return answer.status, answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def test_static_holds_only_what_the_map_loads_and_its_licences(atlas_server):
+    from geo.atlas_map import MAP_CSS, MAP_JS, SERVED_COUNTRIES, SERVED_NEIGHBOURS, STATIC_DIR, STATIC_PREFIX
+
+    loaded = {url.removeprefix(STATIC_PREFIX) for _, url in [*MAP_JS, *MAP_CSS]} | {SERVED_COUNTRIES, SERVED_NEIGHBOURS}
+    css = (STATIC_DIR / "leaflet" / "leaflet.css").read_text()
+    files = {path.relative_to(STATIC_DIR).as_posix() for path in STATIC_DIR.rglob("*") if path.is_file()}
+    for name in sorted(files):
+        assert (name in loaded or name.rsplit("/", 1)[-1].startswith("LICENSE")
+                or f"url({name.removeprefix('leaflet/')})" in css), f"static/{name} is served but the map does not load it"
+    for name in ("vendor.sh", "README.md", "../app.py", "..%2fapp.py"):
+        assert get(f"{atlas_server.url}/app/static/{name}")[0] in (400, 404), name
+    assert get(f"{atlas_server.url}/app/static/{sorted(loaded)[0]}")[0] == 200
+
+
+def test_metrics_say_nothing_to_an_anonymous_client(atlas_server):
+    asyncio.run(open_page(atlas_server.url))  # a page has run: the app's guard is installed
+    status, body = get(f"{atlas_server.url}/_stcore/metrics")
+    assert b"session" not in body and b"cache" not in body, body[:300]
+    assert status in (200, 404)
+
+
+def test_an_unexpected_error_shows_no_traceback_or_server_path(probe_server):
+    async def failing():
+        session = Session(probe_server.url)
+        await session.connect()
+        try:
+            return await session.open({"fail": "1"})
+        finally:
+            await session.close()
+
+    run = asyncio.run(failing())
+    assert run.exceptions, "the page's error is shown as an error"
+    shown = " ".join(run.exceptions) + " ".join(run.markdown)
+    assert str(ROOT) not in shown and "Traceback" not in shown and "RuntimeError" not in shown, shown

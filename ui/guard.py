@@ -58,5 +58,12 @@ def install() -> None:
 
     Runtime.is_ready_for_browser_connection = property(healthy)
 
+    # /_stcore/metrics is served to anyone (sessions, cache sizes; its cache-memory family walks
+    # every session's state) and Streamlit has no setting to switch it off: its one StatsManager,
+    # which nothing else reads, is left with no families, so the route answers an empty set.
+    # (deploy/haproxy.cfg refuses the route outright in front of the replicas.)
+    if Runtime.exists():
+        Runtime.instance().stats_mgr._providers_by_family.clear()
+
 
 install()

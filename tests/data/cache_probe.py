@@ -19,3 +19,6 @@ def made_once() -> str:
 
 
 st.subheader(made_once(), anchor=False)
+
+if st.query_params.get("fail"):
+    raise RuntimeError(f"failed in {Path(__file__).resolve()}")  # a message naming a server path
