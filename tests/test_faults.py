@@ -186,3 +186,23 @@ def test_a_gazetteer_that_lost_a_capital_is_refused_by_name(tmp_path, monkeypatc
     (data / "places.csv").write_text("".join(line for line in places if not line.startswith("astana,")))
     with pytest.raises(corpus.gazetteer.ReferenceDataError, match=r"places\.csv \(lacks astana\)"):
         corpus.gazetteer.load_gazetteer(data)
+
+
+def test_an_article_of_50000_paragraphs_opens_in_a_few_bounded_elements(corpus_dir: Path):
+    """It used to draw one element per paragraph: the reader's browser locked up drawing 50,000."""
+    from present.selection import PART_CHARS, PART_PARAGRAPHS
+
+    body = "\n\n".join(f"Line {n} of the long one." for n in range(50_000))
+    (corpus_dir / "long.md").write_text(article_text("Long", body))
+    assert (corpus_dir / "long.md").stat().st_size < 5_000_000  # under the size cap: it is read
+    at = run_app({"article": "long"})
+    parts = [m.value for m in at.markdown if "Line " in m.value]
+    assert len(parts) == 1  # the first part, in one element
+    assert parts[0].count("Line ") <= PART_PARAGRAPHS and len(parts[0]) < 40 * PART_CHARS
+    assert "Line 0 of" in parts[0] and f"Line {PART_PARAGRAPHS} of" not in parts[0]
+    total = -(-50_000 // PART_PARAGRAPHS)
+    assert any(f"Part 1 of {total} " in c.value for c in at.caption), [c.value for c in at.caption]
+    next(b for b in at.button if b.label == t("en", "part_after")).click().run()
+    parts = [m.value for m in at.markdown if "Line " in m.value]
+    assert len(parts) == 1 and f"Line {PART_PARAGRAPHS} of" in parts[0] and "Line 0 of" not in parts[0]
+    assert any(f"Part 2 of {total} " in c.value for c in at.caption)
