@@ -21,7 +21,8 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.runtime
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-# Browser tests drive Debian's Chromium (/usr/bin/chromium): `apt-get install -y chromium`.
+# Browser tests drive Debian's Chromium (/usr/bin/chromium), the replica test Debian's HAProxy:
+# `apt-get install -y chromium haproxy` (.ci/run does it).
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
