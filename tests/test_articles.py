@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as hs
 
 from corpus.articles import ArticleError, load_corpus, parse_article
 from tests.conftest import SEEDS, article_text
@@ -161,3 +162,22 @@ def test_links_names_and_suffixes_each_skipped_file_named_once(tmp_path: Path):
     assert any("'gone.md': cannot be read" in line for line in skipped)
     assert all("name starts or ends with a space" in line for line in skipped if "spaced" in line or "trailing" in line)
     assert articles == "ARTICLES ['LOUD', 'inside', 'kept']"
+
+
+# --- fuzz: any front matter and body, the reader answers an Article or an ArticleError, nothing else ---
+YAML_PIECES = ["title: ", "published: ", "language: ", "source: ", "url: ", "note: ", "&a ", "*a", "[", "]", "{", "}",
+               "- ", "!!python/object:os.system ", "!!binary ", "2025-06-20", "en", "fr", "'", '"', "\n", "  ", ": ",
+               "? ", "|", ">", "%YAML 1.1\n", "---\n", "\u202e", "www.x.com", "\x00", "\ufeff"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(hs.lists(hs.one_of(hs.sampled_from(YAML_PIECES), hs.text(max_size=8)), max_size=40).map("".join),
+       hs.text(max_size=200))
+def test_any_front_matter_is_an_article_or_a_clear_refusal(front, body):
+    raw = f"---\n{front}\n---\n\n{body}\n".encode("utf-8", "surrogatepass")
+    try:
+        article = parse_article("fuzz", raw)
+    except ArticleError as error:
+        assert str(error) and "Traceback" not in str(error)
+    else:
+        assert article.title.strip() and article.language in ("en", "fr") and article.paragraphs
