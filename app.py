@@ -6,7 +6,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.countries import GeoDataError, country_at
-from ui.atlas import PAGES, basemap, controls, date_control, embedded, page_links, page_start, theme_legend
+from ui.atlas import (PAGES, basemap, controls, date_control, embedded, page_links, page_sidebar, page_start,
+                      theme_legend)
 from ui.data import atlas_base_map, atlas_selection, country_shapes
 from ui.export import render_downloads
 from ui.panel import go_to, render_panel
@@ -18,11 +19,9 @@ MAP_KEY = "atlas_map"
 CLICKS = ["last_object_clicked", "last_object_clicked_count"]
 
 index, view = page_start()
-if not embedded():  # in an iframe, the map and panel only: other pages are a click on "open the whole atlas"
-    st.caption(t(view.lang, "tagline"))
-    above_map = [*PAGES[1:4], ("pages/about.py", "about_link", ":material/info:")]  # About with a longer label here
-    page_links(view, above_map, [st.container(horizontal=True, gap="small")] * len(above_map))
-controls(view, index)
+# What stands above the map is drawn after it: the browser draws elements in the order they are
+# sent, and the map is what a reader waits for (page open → map, BENCHMARKS.md).
+above_map = st.container()
 
 
 def apply_click() -> None:
@@ -54,6 +53,15 @@ with map_column:
     # icons; tests/test_geo.py checks it) and was a third of every rerun.
     st_folium(base, key=MAP_KEY, height=560, use_container_width=True, returned_objects=CLICKS, render=False,
               feature_group_to_add=highlight, on_change=apply_click)
+
+with above_map:
+    if not embedded():  # in an iframe, the map and panel only: other pages are a click on "open the whole atlas"
+        st.caption(t(view.lang, "tagline"))
+        links = [*PAGES[1:4], ("pages/about.py", "about_link", ":material/info:")]  # About with a longer label here
+        page_links(view, links, [st.container(horizontal=True, gap="small")] * len(links))
+    controls(view, index)
+
+with map_column:
     date_control(view)
     with st.container(key="legend-beside-panel"):  # wide screens: under the map
         theme_legend(index, view.lang)
@@ -64,3 +72,4 @@ with panel_column:
     render_downloads(view, index)
 with st.container(key="legend-after-panel"):  # phones: the panel comes first, right under the map
     theme_legend(index, view.lang)
+page_sidebar(view)

@@ -154,13 +154,21 @@ def page_start(title_key: str = "app_title", page_name: str | None = None) -> tu
     else:
         st.title(t(view.lang, title_key), anchor=False)
     show_skipped_files(index, view.lang)
+    if page_name is not None:  # the map page draws its sidebar after the map (see page_sidebar)
+        page_sidebar(view, beside_map=False)
+    return index, view
+
+
+def page_sidebar(view: View, beside_map: bool = True) -> None:
+    """The sidebar: navigation (keeping the view), and on pages without the map the language
+    switch and the view's link (the map page has them beside the map). The map page draws it
+    after the map: every element sent before the map is drawn before it, and delays it."""
     with st.sidebar:
         navigation(view)
-        if page_name is not None:  # the map page has them beside the map
+        if not beside_map:
             language_switch(view)
             share_box(view)
         page_language(view.lang)
-    return index, view
 
 
 def page_language(lang: str) -> None:
