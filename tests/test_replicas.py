@@ -146,6 +146,9 @@ def test_a_replica_killed_mid_run_loses_no_view_and_the_index_is_built_once(repl
 
     asyncio.run(scenario())
     killed = "ATLAS_REPLICA=atlas2"
+    moved = [r for r in readers if r.first_cookie == killed]
+    print(f"\nfailover: {READERS} readers, {len(moved)} on the killed replica, {sum(r.reconnects for r in readers)} "
+          f"reconnects, {sum(len(r.lost) for r in readers)} views lost, {sum(len(r.errors) for r in readers)} errors")
     assert sorted({r.first_cookie for r in readers}) == [f"ATLAS_REPLICA=atlas{n}" for n in (1, 2, 3)]
     assert all((r.reconnects > 0) == (r.first_cookie == killed) for r in readers)  # only its readers moved
     assert all(r.cookie != killed for r in readers)  # to a live replica
