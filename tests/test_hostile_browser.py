@@ -91,7 +91,7 @@ ADDRESSES_ARTICLE = (
     f"Astana hosted the trade summit with Kazakhstan in 2025, worth 3 billion dollars; see {ADDRESSES[0]} "
     f"or {ADDRESSES[1]}.\n\nMail {ADDRESSES[2]} or open {ADDRESSES[3]} about trade in Astana.\n")
 ADDRESS_PROBE = """() => [...document.querySelectorAll("a[href]")].map(a => a.getAttribute("href"))
-    .filter(href => /evil/i.test(href))"""
+    .filter(href => /^\s*(https?:|mailto:|\/\/|www\.)[^?#]*evil/i.test(href))"""  # the app's own links may carry ?q=…
 BIDI_PROBE = r"""() => /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(document.body.innerText)"""
 
 
@@ -190,7 +190,9 @@ def test_addresses_in_article_text_stay_text_and_direction_controls_are_shown(wa
     # a searched address, shown in the heading or the "nothing found" note (Markdown without HTML)
     for q in (ADDRESSES[1], "bob@evil.example"):
         open_atlas(page, f"{hostile_server.url}/?q={q}")
-        expect(page.get_by_text(q, exact=False).first).to_be_visible(timeout=WAIT_MS)
+        expect(page.get_by_text("evil.example", exact=False).first).to_be_visible(timeout=WAIT_MS)
+        # shown as typed; where Streamlit allows no HTML, an invisible word joiner splits the address
+        assert q in page.evaluate("document.body.innerText.replaceAll('\u2060', '')")
         assert_no_address_links_and_no_bidi(page)
     frame = open_atlas(page, f"{hostile_server.url}/?theme=trade")
     frame.evaluate(OPEN_EVERY_POPUP, PROBE)
