@@ -8,9 +8,11 @@ import folium
 
 from corpus.excerpts import CorpusIndex
 from corpus.gazetteer import Place
-from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map, selection_layer
+from geo.atlas_map import base_map, selection_layer
+from geo.corridors import Corridor
 from geo.countries import Shapes
-from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer
+from geo.layers import LABEL_POINTS
+from geo.model import Badge, Citation, MapLabels, MarkerSpec, ThemeLayer
 from geo.tiles import Tiles
 from present.markup import visible_controls
 from present.strings import format_date, source_label, summit_label, t

@@ -4,10 +4,12 @@ HTML tables, colour contrast, and opening the atlas in Chromium and reading its 
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlparse
 
-from playwright.sync_api import Frame, Page
+from playwright.sync_api import Browser, BrowserContext, Frame, Page
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
@@ -145,3 +147,43 @@ def wait_for_url_param(page: Page, name: str, value: str) -> None:
 
 def heading(page: Page, text: str):
     return page.get_by_role("heading", name=text, exact=True)
+
+
+# --- the map's script and its standalone file ---
+
+def atlas_calls(script: str, function: str) -> list:
+    """The data of every `atlas.<function>(…, data);` call in a map's generated script, decoded:
+    what Python hands the map's JavaScript (geo/script.py), read back as the browser reads it."""
+    found = []
+    for call in re.finditer(rf"atlas\.{function}\((?:[\w]+, )+", script):
+        found.append(json.JSONDecoder().raw_decode(script, call.end())[0])
+    return found
+
+
+SIX_COUNTRIES = "document.querySelectorAll('path.leaflet-interactive').length >= 6"
+
+
+def offline_context(browser: Browser) -> tuple[BrowserContext, list[str]]:
+    """A fresh context where only file:// loads; every other request is recorded and refused."""
+    context = browser.new_context()
+    refused: list[str] = []
+
+    def route(request_route):
+        url = request_route.request.url
+        if url.startswith("file://"):
+            request_route.continue_()
+        else:
+            refused.append(url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    return context, refused
+
+
+def open_offline(context: BrowserContext, path: Path) -> tuple[Page, list[str]]:
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(path.as_uri())
+    page.wait_for_function(SIX_COUNTRIES, timeout=WAIT_MS)
+    return page, dialogs

@@ -22,12 +22,13 @@ def test_an_excerpt_is_marked_with_its_language_in_the_panel():
 
 def test_a_map_popup_quote_is_marked_with_its_language():
     from present.map_model import theme_layers
-    from geo.theme_layers import ThemeGroup
+    from geo.layers import ThemeGroup
     from corpus.excerpts import build_index
     from tests.conftest import SEEDS
 
     layer = next(layer for layer in theme_layers(build_index(SEEDS), "en") if layer.slug == "trade")
-    assert 'span lang=\\"fr\\">« ' in ThemeGroup(layer, name="trade").data_json
+    # each quote travels with its language; static/atlas/map-layers.js sets it as the quote's lang
+    assert "fr" in {quote[2] for quote in ThemeGroup(layer, name="trade").data["quotes"]}
 
 
 def test_the_table_view_lists_places_countries_and_themes_as_real_tables():
@@ -85,7 +86,7 @@ WHITE = "#ffffff"
 
 def map_land() -> str:
     """A country's fill as drawn: the land colour at its opacity over the sea (no tiles)."""
-    from geo.atlas_map import COUNTRY_STYLE, PALETTE
+    from geo.style import COUNTRY_STYLE, PALETTE
     return over(PALETTE["land"], COUNTRY_STYLE["fillOpacity"], PALETTE["sea"])
 
 
@@ -109,19 +110,19 @@ def test_theme_badges_white_letters_and_their_shape_on_the_map():
     ("country border", "border", "land", AA_LARGE_OR_GRAPHIC),
 ])
 def test_map_colours(what, text, background, needed):
-    from geo.atlas_map import PALETTE
+    from geo.style import PALETTE
     colours = {**PALETTE, "land": map_land()}
     assert contrast(colours[text], colours[background]) >= needed, what
 
 
 def test_the_map_css_uses_the_tested_palette():
-    from geo.atlas_map import _CSS, PALETTE
-    written = {c.lower() for c in re.findall(r"#[0-9a-fA-F]{6}\b", _CSS)}
+    from geo.style import CSS, PALETTE
+    written = {c.lower() for c in re.findall(r"#[0-9a-fA-F]{6}\b", CSS)}
     assert written and written <= {c.lower() for c in PALETTE.values()}, written - set(PALETTE.values())
 
 
 def test_the_legend_over_the_map():
-    from geo.atlas_map import LEGEND_OPACITY, PALETTE
+    from geo.style import LEGEND_OPACITY, PALETTE
     legend = over(WHITE, LEGEND_OPACITY, PALETTE["sea"])
     assert contrast(PALETTE["ink"], legend) >= AA_TEXT
     for pin in ("summit", "capital", "city"):

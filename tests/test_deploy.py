@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 HEALTH = "/_stcore/health"
 STREAM = "/_stcore/stream"
 RUNTIME = ["app.py", "pages/about.py", "ui/atlas.py", "geo/atlas_map.py", "corpus/excerpts.py",
-           "seeds/002_a5791866ed85a95e.md", "static/leaflet/leaflet.js", "static/geo/countries.geojson",
+           "seeds/002_a5791866ed85a95e.md", "static/leaflet/leaflet.js", "static/atlas/map-layers.js", "static/geo/countries.geojson",
            ".streamlit/config.toml", "requirements.txt", "geo/data/corridors.geojson"]
 
 

@@ -17,9 +17,10 @@ from corpus.excerpts import CorpusIndex, load_index, update_store
 from corpus.store import CorpusStore, StoreBusy
 from corpus.figures import Figure, corpus_figures
 from corpus.timeline import Event, corpus_events
-from geo.atlas_map import check_static_files
+from geo.assets import check_static_files
 from geo.countries import Shapes, load_shapes
-from geo.theme_layers import Corridor, ThemeLayer, load_corridors
+from geo.corridors import Corridor, load_corridors
+from geo.model import ThemeLayer
 from geo.tiles import Tiles
 from present import map_model
 from present.settings import seeds_dir
