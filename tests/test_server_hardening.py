@@ -112,7 +112,7 @@ def get(url: str) -> tuple[int, bytes]:
 
 
 def test_static_holds_only_what_the_map_loads_and_its_licences(atlas_server):
-    from geo.atlas_map import MAP_CSS, MAP_JS, SERVED_COUNTRIES, SERVED_NEIGHBOURS, STATIC_DIR, STATIC_PREFIX
+    from geo.assets import MAP_CSS, MAP_JS, SERVED_COUNTRIES, SERVED_NEIGHBOURS, STATIC_DIR, STATIC_PREFIX
 
     loaded = {url.removeprefix(STATIC_PREFIX) for _, url in [*MAP_JS, *MAP_CSS]} | {SERVED_COUNTRIES, SERVED_NEIGHBOURS}
     css = (STATIC_DIR / "leaflet" / "leaflet.css").read_text()
