@@ -16,6 +16,7 @@ from geo.map_layout import add_map_layout
 from geo.layers import LABEL_POINTS
 from geo.model import Badge, Citation, MapLabels, MarkerSpec, ThemeLayer
 from geo.tiles import Tiles
+from present.markup import visible_controls
 from present.strings import format_date, place_kind, source_label, summit_label, t
 from present.view import View
 
@@ -54,8 +55,10 @@ def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[
         quote = sentence.text
         if len(quote) > MAX_QUOTE:  # cut at a word
             quote = quote[:MAX_QUOTE].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-        result.append(Citation(quote, f"{article.title} · {source_label(article, lang)} · "
-                                      f"{format_date(article.published, lang)}", article.language))
+        # Plain text, escaped by geo/; its direction controls shown, so they cannot reorder the citation.
+        result.append(Citation(visible_controls(quote), f"{visible_controls(article.title)} · "
+                               f"{visible_controls(source_label(article, lang))} · "
+                               f"{format_date(article.published, lang)}", article.language))
     return tuple(result)
 
 

@@ -112,7 +112,7 @@ def heading(view: View, index: CorpusIndex) -> Heading | None:
         facts = (t(lang, "theme_key_facts", n=len(index.mentioning("theme", theme.slug, view.until))),)
         return Heading(theme.label(lang), facts, (t(lang, "theme_on_map"), *notes))
     if view.q:
-        return Heading(t(lang, "search_results", q=inert(view.q)), (), tuple(notes))
+        return Heading(t(lang, "search_results", q=inert(view.q, html=False)), (), tuple(notes))
     return None
 
 
@@ -228,3 +228,22 @@ def excerpt_reason(view: View, index: CorpusIndex, sentence: Sentence) -> str:
     if view.theme:
         return t(lang, "why_theme", theme=index.themes[view.theme].label(lang))
     return t(lang, "why_search", q=view.q or "")
+
+
+# A long article is shown a part at a time: the dialog draws one element per part, and a part
+# holds at most this much, so even 50,000 short paragraphs cost the browser one bounded element.
+PART_CHARS = 20_000
+PART_PARAGRAPHS = 80
+
+
+def article_parts(paragraphs: tuple[str, ...]) -> list[range]:
+    """The article's paragraphs cut into parts of at most PART_PARAGRAPHS paragraphs and about
+    PART_CHARS characters (a longer paragraph is a part of its own)."""
+    parts, start, size = [], 0, 0
+    for number, paragraph in enumerate(paragraphs):
+        if number > start and (size + len(paragraph) > PART_CHARS or number - start >= PART_PARAGRAPHS):
+            parts.append(range(start, number))
+            start, size = number, 0
+        size += len(paragraph)
+    parts.append(range(start, len(paragraphs)))
+    return parts

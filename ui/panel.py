@@ -15,9 +15,10 @@ from corpus.excerpts import CorpusIndex, Excerpt, Excerpts
 from corpus.meaning import why_theme
 from corpus.text import merge_spans, safe_url
 from geo.map_address import LAYERS_PARAM
-from present.markup import CITATION_OPACITY, excerpt_markup, highlighted, highlighted_around, in_language, inert
-from present.selection import (corpus_languages, excerpt_reason, fallback, heading, people_in, person_name,
-                               selection_excerpts)
+from present.markup import (CITATION_OPACITY, attribute, excerpt_markup, highlighted, highlighted_around,
+                            in_language, inert)
+from present.selection import (article_parts, corpus_languages, excerpt_reason, fallback, heading, people_in,
+                               person_name, selection_excerpts)
 from present.summits import summit_sheet
 from present.strings import source_label, format_date, summit_label, t
 from present.view import View
@@ -101,6 +102,30 @@ def render_by_country(excerpts: Excerpts, view: View, index: CorpusIndex) -> Non
         more_button(name, view, shown, len(groups[key]), GROUP_SHOWN)
 
 
+def shown_part(view: View, parts: list[range], paragraph: int) -> int:
+    """The part of the article the dialog shows: the one the reader moved to, else the one holding
+    `paragraph` (the linked sentence's)."""
+    counted_for, part = st.session_state.get("article-part", (None, None))
+    if counted_for == view and part is not None and part < len(parts):
+        return part
+    return next((number for number, paragraphs in enumerate(parts) if paragraph in paragraphs), 0)
+
+
+def part_switch(view: View, parts: list[range], part: int) -> None:
+    """ "Part 2 of 9 (paragraphs 81–160)", with buttons to the parts before and after."""
+    st.caption(t(view.lang, "article_part", n=part + 1, total=len(parts), first=parts[part].start + 1,
+                 last=parts[part].stop))
+
+    def move(to: int) -> None:
+        st.session_state["article-part"] = (view, to)
+
+    before, after = st.columns(2)
+    before.button(t(view.lang, "part_before"), on_click=move, args=(part - 1,), disabled=part == 0,
+                  icon=":material/chevron_left:", key="part-before")
+    after.button(t(view.lang, "part_after"), on_click=move, args=(part + 1,), disabled=part == len(parts) - 1,
+                 icon=":material/chevron_right:", key="part-after")
+
+
 def close_article(view: View) -> None:
     go_to(replace(view, article=None))
 
@@ -111,7 +136,7 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
     @st.dialog(t(view.lang, "article"), width="large", on_dismiss=lambda: close_article(view))
     def article_dialog() -> None:
         lang = view.lang
-        st.subheader(inert(article.title), anchor=False)
+        st.subheader(inert(article.title, html=False), anchor=False)
         facts = [
             t(lang, "field", label=t(lang, "source"), value=inert(source_label(article, lang))),
             t(lang, "field", label=t(lang, "published"), value=inert(format_date(article.published, lang))),
@@ -119,7 +144,7 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
         ]
         url = safe_url(article.url)
         if url:
-            anchor = f'<a href="{inert(url)}" target="_blank" rel="noopener noreferrer">{inert(url)}</a>'
+            anchor = f'<a href="{attribute(url)}" target="_blank" rel="noopener noreferrer">{inert(url)}</a>'
             facts.append(t(lang, "field", label=t(lang, "original"), value=anchor))
         if article.note:
             facts.append(t(lang, "field", label=t(lang, "note"), value=inert(article.note)))
@@ -135,13 +160,20 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
         label = t(lang, "excerpt_link" if linked else "article_link")
         st.caption(label)
         copy_field(view_link(replace(view, sentence=view.sentence if linked else None)), lang, label)
-        for number, paragraph in enumerate(article.paragraphs):
+        parts = article_parts(article.paragraphs)
+        part = shown_part(view, parts, linked.paragraph if linked else 0)
+
+        def paragraph_markup(number: int) -> str:
             spans = merge_spans(marks.get(number, []))
+            paragraph = article.paragraphs[number]
             if linked and linked.paragraph == number:
-                shown = highlighted_around(paragraph, spans, linked.start, linked.end)
-            else:
-                shown = highlighted(paragraph, spans)
-            st.markdown(in_language(shown, article.language), unsafe_allow_html=True)
+                return in_language(highlighted_around(paragraph, spans, linked.start, linked.end), article.language)
+            return in_language(highlighted(paragraph, spans), article.language)
+
+        # One element for the whole part (not one per paragraph): what the browser draws is bounded.
+        st.markdown("\n\n".join(paragraph_markup(number) for number in parts[part]), unsafe_allow_html=True)
+        if len(parts) > 1:
+            part_switch(view, parts, part)
         st.button(t(lang, "close_article"), on_click=close_article, args=(view,), icon=":material/arrow_back:")
 
     article_dialog()
@@ -182,7 +214,7 @@ def render_panel(view: View, index: CorpusIndex) -> None:
                       on_click=go_to, args=(view.theme_alone(),))
         return
     if view.q and not excerpts:
-        st.info(t(lang, "search_none", q=inert(view.q)))
+        st.info(t(lang, "search_none", q=inert(view.q, html=False)))
         languages = corpus_languages(index)
         if languages:  # excerpts are searched in their own language: say which ones there are
             st.caption(t(lang, "search_languages", languages=", ".join(t(lang, f"lang_{code}") for code in languages)))
