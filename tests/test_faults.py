@@ -206,3 +206,16 @@ def test_an_article_of_50000_paragraphs_opens_in_a_few_bounded_elements(corpus_d
     parts = [m.value for m in at.markdown if "Line " in m.value]
     assert len(parts) == 1 and f"Line {PART_PARAGRAPHS} of" in parts[0] and "Line 0 of" not in parts[0]
     assert any(f"Part 2 of {total} " in c.value for c in at.caption)
+
+
+def test_an_article_of_many_sentences_goes_through_the_encoder_only_up_to_its_bound(tmp_path: Path):
+    """A 1 MB article of 50,000 lines took minutes of encoder time to index (every sentence was
+    encoded); past MEANING_PER_ARTICLE its sentences keep their theme terms, without vectors."""
+    from corpus.meaning import VectorCache, encode  # noqa: F401  (the encoder is the real one)
+    from corpus.recognise import MEANING_PER_ARTICLE
+
+    cache = VectorCache(None)
+    texts = [f"Freight trains number {n} crossed the border." for n in range(MEANING_PER_ARTICLE + 50)]
+    vectors = cache.vectors(texts, MEANING_PER_ARTICLE)
+    assert (abs(vectors[:MEANING_PER_ARTICLE]).sum(axis=1) > 0).all()
+    assert (abs(vectors[MEANING_PER_ARTICLE:]).sum(axis=1) == 0).all()
