@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-fast test-browser bench load data gazetteer vendor clean
+.PHONY: run test test-fast test-browser bench load load-browser data gazetteer vendor clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,10 +18,12 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
+# serve.py: the app (app.py, pages/) with its link previews and data routes (web/routes.py).
 run: $(VENV)/.runtime
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
-# Browser tests drive Debian's Chromium (/usr/bin/chromium): `apt-get install -y chromium`.
+# Browser tests drive Debian's Chromium (/usr/bin/chromium), the replica test Debian's HAProxy:
+# `apt-get install -y chromium haproxy` (.ci/run does it).
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
@@ -35,8 +37,13 @@ test-browser: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(BIN)/python bench/run_all.py
 
-# On demand, not part of `make test`: 20 browser sessions against one server for two minutes.
+# On demand, not part of `make test`: protocol-level readers (no browsers) against one server, at
+# rising numbers of sessions, then a 10-minute soak; figures in BENCHMARKS.md.
 load: $(VENV)/.dev
+	$(BIN)/python bench/load_server.py --levels 1,2,5,10,20 --seconds 60 --soak 600 --json bench/load_server.json
+
+# The earlier measure: 20 Chromium sessions against one server for two minutes.
+load-browser: $(VENV)/.dev
 	$(BIN)/python bench/load.py --sessions 20 --seconds 120
 
 # Regenerate geo/data/*.geojson from Natural Earth (npm package world-atlas).
@@ -53,7 +60,7 @@ theme-model: $(VENV)/.dev
 
 # Re-vendor Leaflet and jQuery into static/ from the npm registry.
 vendor:
-	static/vendor.sh
+	vendor/vendor.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache

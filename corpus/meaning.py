@@ -79,8 +79,9 @@ class VectorCache:
     def _key(text: str) -> bytes:
         return hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest()
 
-    def vectors(self, texts: list[str]) -> np.ndarray:
-        """Vectors of `texts` (rows of zeros for those not `embeddable`), encoding only the new ones."""
+    def vectors(self, texts: list[str], most_new: int | None = None) -> np.ndarray:
+        """Vectors of `texts` (rows of zeros for those not `embeddable`), encoding only the new ones,
+        and at most `most_new` of them (the others get zeros: found by their words alone)."""
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         keys = [self._key(t) for t in texts]
         known: dict[bytes, np.ndarray] = {}
@@ -91,7 +92,7 @@ class VectorCache:
                     marks = ",".join("?" * len(chunk))
                     rows = self._db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", chunk)
                     known.update((k, np.frombuffer(v, dtype=np.float16).astype(np.float32)) for k, v in rows)
-        new = [i for i, (t, k) in enumerate(zip(texts, keys)) if k not in known and embeddable(t)]
+        new = [i for i, (t, k) in enumerate(zip(texts, keys)) if k not in known and embeddable(t)][:most_new]
         if new:
             fresh = encode([texts[i] for i in new])
             for row, i in enumerate(new):

@@ -136,7 +136,8 @@ def _matrix(index) -> np.ndarray:
     index from the vectors kept beside the store (computed when the sentences were analysed)."""
     with _MATRIX_LOCK:
         if index.key not in _MATRICES:
-            vectors = sentence_vectors(index.store).vectors([s.text for s in index.sentences])
+            # only the vectors the analysis made: a search never runs the encoder over the corpus
+            vectors = sentence_vectors(index.store).vectors([s.text for s in index.sentences], most_new=0)
             _MATRICES.clear()  # one index at a time: the app's current one
             _MATRICES[index.key] = vectors.astype(np.float16)
         return _MATRICES[index.key]

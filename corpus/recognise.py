@@ -29,6 +29,8 @@ LOCATIVES = frozenset({"a", "au", "de", "d", "vers", "pres", "depuis", "jusqu", 
                        "via", "outside", "around"})
 # Gaps allowed inside a multi-word name: spaces, apostrophes, hyphens ("Xi’an", "Nour-Soultan").
 _JOINERS = set(" \t\n'’ʼ-‐‑\u00a0\u202f")
+# Sentences of one article that go through the sentence encoder (the rest: theme terms alone).
+MEANING_PER_ARTICLE = 2_000
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,8 @@ class Recogniser:
         found = [self.mentions(text, language) for text in texts]
         if self.model is None or not texts:
             return found
-        by_meaning = self.model.themes((vectors or VectorCache(None)).vectors(list(texts)))
+        # bounded work per article: a 1 MB file of 50,000 lines would take minutes through the encoder
+        by_meaning = self.model.themes((vectors or VectorCache(None)).vectors(list(texts), MEANING_PER_ARTICLE))
         for i, themes in enumerate(by_meaning):
             have = {m.key for m in found[i] if m.kind == "theme"}
             extra = tuple(Mention("theme", t.slug, 0, 0) for t in themes if t.slug not in have)

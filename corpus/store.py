@@ -72,6 +72,15 @@ class CorpusStore:
         except sqlite3.DatabaseError:  # not a database, or a damaged one: it is only a cache, start again
             self._remove(self.path)
             self._db = self._open(self.path)
+        self._file = self._identity()
+
+    def _identity(self) -> tuple[int, int] | None:
+        """Which file the path names now (device, inode); None once it is gone."""
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            return None
+        return stat.st_dev, stat.st_ino
 
     @staticmethod
     def _remove(path: Path) -> None:
@@ -117,7 +126,23 @@ class CorpusStore:
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
-        return changed
+            replaced = self._identity() != self._file
+            if replaced:  # deleted (or replaced) meanwhile: what was written went with the old file
+                db.close()
+                self._db = self._open(self.path)
+                self._file = self._identity()
+        return self.update(analyse, fold, progress) if replaced else changed
+
+    def pending(self) -> int:
+        """How many article files `update` would read or forget now (all of them after a change of
+        the analysis code). Read only: no write lock taken."""
+        known = self._db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        present = article_stats(self.folder)
+        if not known or known[0] != analysis_version():
+            return len(present)
+        stored = {name: (mtime, size) for name, mtime, size in self._db.execute("SELECT name, mtime_ns, size FROM files")}
+        gone = sum(1 for name in stored if name not in present)
+        return gone + sum(1 for name, (_, stat) in present.items() if stored.get(name) != stat)
 
     def _update(self, db, version: str, analyse, fold, progress: Progress | None) -> int:
         known = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()

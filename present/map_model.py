@@ -11,9 +11,12 @@ from corpus.gazetteer import Place
 from geo.atlas_map import base_map, selection_layer
 from geo.corridors import Corridor
 from geo.countries import Shapes
+from geo.map_address import add_map_address
+from geo.map_layout import add_map_layout
 from geo.layers import LABEL_POINTS
 from geo.model import Badge, Citation, MapLabels, MarkerSpec, ThemeLayer
 from geo.tiles import Tiles
+from present.markup import visible_controls
 from present.strings import format_date, place_kind, source_label, summit_label, t
 from present.view import View
 
@@ -52,8 +55,10 @@ def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[
         quote = sentence.text
         if len(quote) > MAX_QUOTE:  # cut at a word
             quote = quote[:MAX_QUOTE].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-        result.append(Citation(quote, f"{article.title} · {source_label(article, lang)} · "
-                                      f"{format_date(article.published, lang)}", article.language))
+        # Plain text, escaped by geo/; its direction controls shown, so they cannot reorder the citation.
+        result.append(Citation(visible_controls(quote), f"{visible_controls(article.title)} · "
+                               f"{visible_controls(source_label(article, lang))} · "
+                               f"{format_date(article.published, lang)}", article.language))
     return tuple(result)
 
 
@@ -100,7 +105,10 @@ def atlas_map(index: CorpusIndex, shapes: Shapes, layers: tuple[ThemeLayer, ...]
     objects change when rendered), with ids that depend only on content, so the browser keeps the
     same map across reruns."""
     markers = [marker_spec(p, index, lang, until) for p in map_places(index)]
-    return base_map(shapes, markers, map_labels(index, lang), tiles, themes=layers, corridors=corridors, until=until)
+    atlas = base_map(shapes, markers, map_labels(index, lang), tiles, themes=layers, corridors=corridors, until=until)
+    slugs = [layer.slug for layer in layers]
+    add_map_layout(atlas, slugs, t(lang, "legend_show"), t(lang, "legend_hide"))
+    return add_map_address(atlas, slugs, t(lang, "map_link_bad"), t(lang, "layers_bad"))
 
 
 def atlas_selection(index: CorpusIndex, view: View, shapes: Shapes, layers: tuple[ThemeLayer, ...],

@@ -14,7 +14,8 @@ from tests.conftest import ROOT
 
 HEALTH = "/_stcore/health"
 STREAM = "/_stcore/stream"
-RUNTIME = ["app.py", "pages/about.py", "ui/atlas.py", "geo/atlas_map.py", "corpus/excerpts.py",
+ENTRY = "serve.py"  # the ASGI app (st.App) serving app.py, pages/ and the atlas's own routes
+RUNTIME = ["serve.py", "web/routes.py", "app.py", "pages/about.py", "ui/atlas.py", "geo/atlas_map.py", "corpus/excerpts.py",
            "seeds/002_a5791866ed85a95e.md", "static/leaflet/leaflet.js", "static/atlas/map-layers.js", "static/geo/countries.geojson",
            ".streamlit/config.toml", "requirements.txt", "geo/data/corridors.geojson"]
 
@@ -71,25 +72,32 @@ def test_port_agrees_everywhere(dockerfile, deploy, config):
     assert flag(entrypoint(dockerfile), "server.port") == str(port)
     health, = dockerfile["HEALTHCHECK"]
     assert f"localhost:{port}{HEALTH}" in health
-    upstreams = re.findall(r"^\s*server\s+[\w.-]+:(\d+)", deploy, flags=re.M)
-    assert upstreams and set(upstreams) == {str(port)}
+    replicas = re.findall(r"ATLAS_REPLICA\d=127\.0\.0\.1:(\d+)", deploy)
+    assert len(replicas) == 3 and str(port) in replicas
     assert f"-p {port}:{port}" in deploy and f"**{port}**" in deploy
 
 
 def test_entry_point_agrees_everywhere(dockerfile, deploy):
     command = entrypoint(dockerfile)
-    assert command[:3] == ["streamlit", "run", "app.py"]
+    assert command[:3] == ["streamlit", "run", ENTRY]
     assert flag(command, "server.address") == "0.0.0.0"
     run_target = re.search(r"^run:.*\n\t(.+)$", (ROOT / "Makefile").read_text(), re.M).group(1)
-    assert "streamlit run app.py" in run_target  # `make run` starts the same file as the image
-    assert "main file path `app.py`" in deploy
-    assert '"streamlit", "run", "app.py"' in deploy
+    assert f"streamlit run {ENTRY}" in run_target  # `make run` starts the same file as the image
+    assert f"main file path `{ENTRY}`" in deploy
+    assert f'"streamlit", "run", "{ENTRY}"' in deploy
+    assert f"streamlit run {ENTRY}" in (ROOT / "README.md").read_text()
+    # the browser tests' server starts it as README does
+    assert f'ROOT / "{ENTRY}"' in (ROOT / "tests" / "server.py").read_text()
+    assert "StreamlitServer()" in (ROOT / "tests" / "conftest.py").read_text()
 
 
 def test_health_and_stream_paths_agree(dockerfile, deploy):
     assert HEALTH in dockerfile["HEALTHCHECK"][0] and HEALTH in deploy and STREAM in deploy
     assert f'{HEALTH}"' in (ROOT / "tests" / "server.py").read_text()  # what the tests' server polls
-    assert "proxy_set_header Upgrade $http_upgrade" in deploy and "ip_hash" in deploy  # websockets, affinity
+    balancer = (ROOT / "deploy" / "haproxy.cfg").read_text()  # what tests/test_replicas.py runs
+    assert "deploy/haproxy.cfg" in deploy and f"option httpchk GET {HEALTH}" in balancer
+    assert "cookie ATLAS_REPLICA insert" in balancer and "timeout tunnel" in balancer  # affinity, websockets
+    assert "option redispatch" in balancer and "path_beg /_stcore/metrics" in balancer
 
 
 def test_the_map_needs_static_serving_and_the_image_keeps_what_the_app_reads(config):

@@ -112,17 +112,18 @@ def excerpt(text: str, title: str = "A title", source: str = "A source", url: st
 
 
 def test_csv_has_one_cited_row_per_excerpt():
-    rows = list(csv.reader(io.StringIO(excerpts_csv([excerpt("Astana hosts, the summit.")], "place=astana"))))
+    link = "https://atlas.example/?place=astana&article=art-1&sentence=4"
+    rows = list(csv.reader(io.StringIO(excerpts_csv([excerpt("Astana hosts, the summit.")], "place=astana", [link]))))
     assert rows[0] == list(COLUMNS)
     assert rows[1] == ["art-1", "A title", "A source", "2025-06-19", "en", "https://example.org/a", "4",
-                       "Astana hosts, the summit.", "place=astana"]
+                       "Astana hosts, the summit.", "place=astana", link]
 
 
 @pytest.mark.parametrize("cell", ["=1+2", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
 def test_a_cell_that_a_spreadsheet_would_run_gets_an_apostrophe(cell):
     assert spreadsheet_safe(cell) == "'" + cell
-    rows = list(csv.reader(io.StringIO(excerpts_csv([excerpt(cell, title=cell, source=cell, url=cell)], cell))))
-    assert rows[1][1:3] == ["'" + cell] * 2 and rows[1][5] == "'" + cell and rows[1][7:] == ["'" + cell] * 2
+    rows = list(csv.reader(io.StringIO(excerpts_csv([excerpt(cell, title=cell, source=cell, url=cell)], cell, [cell]))))
+    assert rows[1][1:3] == ["'" + cell] * 2 and rows[1][5] == "'" + cell and rows[1][7:] == ["'" + cell] * 3
 
 
 def test_ordinary_cells_are_left_alone():

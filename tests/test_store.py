@@ -49,6 +49,22 @@ def test_the_store_lives_beside_the_articles_and_only_changed_files_are_read_aga
     assert [e.article.id for e in index.search("dushanbe")] == ["new"]
 
 
+def test_pending_counts_what_an_update_would_read_without_reading_it(folder: Path):
+    store = CorpusStore(folder)
+    try:
+        assert store.pending() == 5  # nothing read yet
+        build_index(folder)
+        assert store.pending() == 0
+        write(folder, "a1", "Now Bishkek only, and a longer sentence to change the size.")
+        (folder / "a2.md").unlink()
+        write(folder, "new", "Dushanbe hosts the talks.")
+        assert store.pending() == 3  # edited, removed, added
+        assert store.pending() == 3  # asking read nothing
+        assert reads(folder) == [2]
+    finally:
+        store.close()
+
+
 def test_an_edit_that_keeps_the_size_is_seen_by_its_time(folder: Path):
     build_index(folder)
     path = folder / "a0.md"
@@ -155,3 +171,23 @@ def test_a_damaged_store_and_its_journal_are_replaced(folder: Path):
     (folder / f"{STORE_NAME}-wal").write_bytes(b"stale journal" * 100)
     assert reads(folder) == [5]
     assert len(build_index(folder).corpus.articles) == 5
+
+
+def test_an_index_deleted_while_being_built_is_built_again(folder: Path):
+    """Deleting the index is always safe (README): deleted mid-build, the build wrote into a file
+    that no longer had a name, and the atlas then showed 0 articles until some article changed."""
+    for n in range(6):
+        write(folder, f"a{n}", f"Astana hosts summit number {n}.")
+    path = store_path(folder)
+    deleted: list[int] = []
+
+    def delete_midway(done: int, total: int) -> None:
+        if done == 3 and not deleted:  # once, as a reader cleaning up would
+            CorpusStore._remove(path)
+            deleted.append(done)
+
+    from corpus.excerpts import load_index, update_store
+    update_store(folder, delete_midway).close()
+    assert deleted and path.exists()
+    index = load_index(CorpusStore(folder))
+    assert len(index.corpus.articles) == 6 and len(index.sentences) >= 6

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 from dataclasses import replace
 from collections.abc import Callable
 from datetime import date
@@ -29,7 +30,7 @@ def current_view(index: CorpusIndex) -> View:
     params = {name: st.query_params.get_all(name) for name in PARAMS if name in st.query_params}
     view, rejected = view_from_params(params, index)
     if rejected:
-        messages = [t(view.lang, "bad_param", param=p.param, value=inert(p.value), hint=t(view.lang, p.hint))
+        messages = [t(view.lang, "bad_param", param=p.param, value=inert(p.value, html=False), hint=t(view.lang, p.hint))
                     for p in rejected]
         st.session_state["link_problems"] = (view, messages)
     kept_for, messages = st.session_state.get("link_problems", (None, []))
@@ -45,7 +46,7 @@ def current_view(index: CorpusIndex) -> View:
 
 def show_skipped_files(index: CorpusIndex, lang: str) -> None:
     for skipped in index.corpus.skipped:
-        st.warning(t(lang, "skipped", name=inert(skipped.name), reason=inert(skipped.reason)), icon=":material/description:")
+        st.warning(t(lang, "skipped", name=inert(skipped.name, html=False), reason=inert(skipped.reason, html=False)), icon=":material/description:")
 
 
 def view_widget(key: str, shown: object, chosen: Callable[[Any], View]) -> dict[str, Any]:
@@ -61,7 +62,8 @@ def view_widget(key: str, shown: object, chosen: Callable[[Any], View]) -> dict[
 def controls(view: View, index: CorpusIndex) -> None:
     """Language, theme and search in one row; each writes the URL, the single source of the view."""
     lang = view.lang
-    language, theme, search, clear = st.columns([1.2, 2, 2, 1], vertical_alignment="bottom")
+    language, theme, search, clear = st.container(key="atlas-controls").columns([1.2, 2, 2, 1],
+                                                                              vertical_alignment="bottom")
     with language:
         language_switch(view)
     with theme:
@@ -70,7 +72,7 @@ def controls(view: View, index: CorpusIndex) -> None:
                      **view_widget("theme_choice", view.theme or "",
                                    lambda slug: replace(view, theme=slug or None, article=None)))
     with search:
-        st.text_input(t(lang, "search"), help=t(lang, "search_help"), max_chars=MAX_QUERY,
+        st.text_input(t(lang, "search"), help=t(lang, "search_help"), max_chars=MAX_QUERY, placeholder=t(lang, "search"),
                       **view_widget("q_choice", view.q or "",
                                     lambda q: replace(view, q=q.strip() or None, article=None)))
     with clear:
@@ -89,6 +91,7 @@ def language_switch(view: View) -> None:
 
 PAGES = [  # path, label key, icon
     ("app.py", "nav_map", ":material/map:"),
+    ("pages/summits.py", "nav_summits", ":material/handshake:"),
     ("pages/timeline.py", "nav_timeline", ":material/event:"),
     ("pages/themes.py", "nav_themes", ":material/bar_chart:"),
     ("pages/table.py", "nav_table", ":material/table:"),
@@ -118,14 +121,28 @@ CAPTION_OPACITY = 0.75
 # Inside someone else's page: no sidebar and no way to open it (the heading links to the whole atlas).
 EMBED_CSS = """<style>[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"] { display: none !important; }</style>"""
+# On a phone the map comes near the top: a one-line title, no tagline or page links above it
+# (they are in the sidebar), the controls' labels kept for screen readers only.
+VISUALLY_HIDDEN = "position:absolute!important;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap"
 PAGE_CSS = f"""<style>
 [data-testid="stCaptionContainer"] {{ opacity: {CAPTION_OPACITY} !important; }}
 @media (min-width: 641px) {{ .st-key-legend-after-panel {{ display: none; }} }}
 @media (max-width: 640px) {{
   .st-key-legend-beside-panel {{ display: none; }}
   h1 {{ font-size: 1.9rem !important; }}
+  [data-testid="stMainBlockContainer"]:has(.st-key-atlas-controls) {{ padding-top: 3.6rem !important; }}
+  [data-testid="stMainBlockContainer"]:has(.st-key-atlas-controls) h1 {{ font-size: 1.3rem !important;
+    padding: 0 0 0 1.75rem !important; line-height: 1.3 !important; }}
+  .st-key-atlas-intro {{ display: none !important; }}
+  .st-key-atlas-controls [data-testid="stWidgetLabel"] {{ {VISUALLY_HIDDEN} }}
+  .st-key-atlas-controls [data-testid="stHorizontalBlock"] {{ gap: .5rem !important; }}
 }}
 </style>"""
+
+
+# A file served by the app itself: a Material icon name would be fetched by every reader's browser
+# from Google's font server (a third party, and blocked in some places).
+PAGE_ICON = str(Path(__file__).with_name("icon.png"))
 
 
 def page_start(title_key: str = "app_title", page_name: str | None = None) -> tuple[CorpusIndex, View]:
@@ -134,7 +151,7 @@ def page_start(title_key: str = "app_title", page_name: str | None = None) -> tu
     `page_name`: given on every page but the map (its language switch then goes in the sidebar)."""
     asked = asked_language(st.query_params.get("lang"))
     st.set_page_config(page_title=tab_title(asked, title_key),
-                       page_icon=":material/public:", layout="wide",
+                       page_icon=PAGE_ICON, layout="wide",
                        initial_sidebar_state="collapsed" if page_name is None else "auto")
     st.html(PAGE_CSS + (EMBED_CSS if embedded() else ""))
     try:
@@ -183,7 +200,7 @@ def basemap(lang: str) -> Tiles | None:
     if problem:
         value = os.environ.get("ATLAS_TILES", "")
         shown = value if len(value) <= 80 else value[:79] + "…"
-        st.warning(t(lang, "tiles_bad", value=inert(shown), reason=t(lang, problem)), icon=":material/layers_clear:")
+        st.warning(t(lang, "tiles_bad", value=inert(shown, html=False), reason=t(lang, problem)), icon=":material/layers_clear:")
     return tiles
 
 

@@ -3,7 +3,7 @@ country shapes, the map's layers and what the pages work out once per index."""
 
 from __future__ import annotations
 
-import hashlib
+import os
 import threading
 import time
 from pathlib import Path
@@ -11,11 +11,10 @@ from pathlib import Path
 import folium
 import streamlit as st
 
-from corpus.articles import article_stats
+from corpus.articles import article_stats, stats_signature
 from corpus.excerpts import CorpusIndex, load_index, update_store
 from corpus.store import CorpusStore, StoreBusy
 from corpus.figures import Figure, corpus_figures
-from corpus.timeline import Event, corpus_events
 from geo.assets import check_static_files
 from geo.countries import Shapes, load_shapes
 from geo.corridors import Corridor, load_corridors
@@ -25,6 +24,7 @@ from present import map_model
 from present.settings import seeds_dir
 from present.strings import t
 from present.view import View
+from ui import guard  # installed on import: a client cannot empty these caches
 
 PROGRESS_FROM = 20  # files to read before a progress bar is worth showing
 LARGE_CORPUS = 1_000  # files; a larger folder is fully re-scanned at most once per SCAN_EVERY
@@ -49,16 +49,39 @@ def corpus_signature(folder: Path) -> str:
     if last and last[0] == folder_time and last[3] > LARGE_CORPUS and now - last[1] < SCAN_EVERY:
         return last[2]
     stats = article_stats(folder)
-    digest = hashlib.sha1("".join(f"{name}\0{mtime}\0{size}\n" for name, (_, (mtime, size)) in stats.items()).encode())
-    files = len(stats)
-    _last_scans()[str(folder)] = (folder_time, now, digest.hexdigest(), files)
-    return digest.hexdigest()
+    signature = stats_signature(stats)
+    _last_scans()[str(folder)] = (folder_time, now, signature, len(stats))
+    return signature
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def corpus_index(folder: str, signature: str) -> CorpusIndex:
     """The index for that state of the folder; `current_index` has brought its store up to date."""
     return load_index(CorpusStore(Path(folder)))
+
+
+# Reading the articles folder: when it last moved on (a file read, or the start), by folder. Module
+# state, not a cache: the health check reads it from the server's own thread.
+_reading: dict[str, float] = {}
+
+
+def stalled_after() -> float:
+    """Seconds without progress reading the articles before health says the pages cannot be served."""
+    try:
+        return max(1.0, float(os.environ.get("ATLAS_STALLED_AFTER", "60")))
+    except ValueError:
+        return 60.0
+
+
+def reading_stalled() -> str | None:
+    """What the health check says while a read of the articles has made no progress for too long
+    (a file that never answers, another process holding the index's write lock)."""
+    now, limit = time.monotonic(), stalled_after()
+    stuck = [folder for folder, moved in list(_reading.items()) if now - moved > limit]
+    return f"reading the articles in {stuck[0]} has made no progress for over {limit:g} s" if stuck else None
+
+
+guard.health_checks["articles"] = reading_stalled
 
 
 @st.cache_resource(show_spinner=False)
@@ -81,17 +104,21 @@ def current_index(lang: str) -> CorpusIndex:
     if _stores_updated().get(str(folder)) != signature:
 
         def progress(done: int, total: int) -> None:
+            _reading[str(folder)] = time.monotonic()
             if total >= PROGRESS_FROM and (done == total or done % max(1, total // 100) == 0):
                 slot.progress(done / total, text=t(lang, "indexing", done=done, total=total))
 
         with _store_lock(str(folder)):
             if _stores_updated().get(str(folder)) != signature:  # not done meanwhile by another session
+                _reading[str(folder)] = time.monotonic()
                 try:
                     update_store(folder, progress).close()
                 except StoreBusy:
                     slot.empty()
                     st.info(t(lang, "index_busy"), icon=":material/hourglass_top:")
                     st.stop()
+                finally:
+                    _reading.pop(str(folder), None)
                 _stores_updated()[str(folder)] = signature
         slot.empty()
     with st.spinner(t(lang, "loading_index")):  # shown only if it takes over half a second
@@ -102,11 +129,6 @@ def current_index(lang: str) -> CorpusIndex:
 def country_shapes() -> Shapes:
     check_static_files()
     return load_shapes()
-
-
-@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: lambda index: index.key})
-def timeline_events(index: CorpusIndex) -> list[Event]:
-    return corpus_events(index)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: lambda index: index.key})
