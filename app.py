@@ -11,7 +11,7 @@ from ui.atlas import (PAGES, basemap, controls, date_control, embedded, page_lin
 from ui.data import atlas_base_map, atlas_selection, country_shapes
 from ui.export import render_downloads
 from ui.panel import go_to, render_panel
-from ui.share import share_box
+from ui.share import panel_anchor, share_box
 from present.strings import t
 
 MAP_KEY = "atlas_map"
@@ -56,9 +56,10 @@ with map_column:
 
 with above_map:
     if not embedded():  # in an iframe, the map and panel only: other pages are a click on "open the whole atlas"
-        st.caption(t(view.lang, "tagline"))
-        links = [*PAGES[1:4], ("pages/about.py", "about_link", ":material/info:")]  # About with a longer label here
-        page_links(view, links, [st.container(horizontal=True, gap="small")] * len(links))
+        with st.container(key="atlas-intro"):  # left out on a phone (the sidebar has the links): the map first
+            st.caption(t(view.lang, "tagline"))
+            links = [*PAGES[1:5], ("pages/about.py", "about_link", ":material/info:")]  # About, longer label here
+            page_links(view, links, [st.container(horizontal=True, gap="small")] * len(links))
     controls(view, index)
 
 with map_column:
@@ -67,6 +68,7 @@ with map_column:
         theme_legend(index, view.lang)
 
 with panel_column:
+    panel_anchor(view)
     share_box(view)
     render_panel(view, index)
     render_downloads(view, index)

@@ -105,7 +105,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     rounds = parser.parse_args().rounds
     results: dict[str, list[dict[str, float]]] = {"atlas": [], "bare": []}
-    atlas_server = StreamlitServer(ROOT / "app.py")
+    atlas_server = StreamlitServer()
     bare_server = StreamlitServer(ROOT / "bench" / "bare_app.py")
     try:
         with sync_playwright() as playwright:

@@ -84,7 +84,7 @@ def warm_rerun(folder: Path) -> float:
 def browser_figures(folders: dict[str, Path], rounds: int) -> dict[str, dict[str, float]]:
     """Page open → map drawn, marker and country click → panel, for the atlas on each corpus,
     rounds alternating (after one warm-up each, which also builds each server's index)."""
-    servers = {label: StreamlitServer(ROOT / "app.py", env={"ATLAS_SEEDS_DIR": str(folder), "ATLAS_TILES": "none"},
+    servers = {label: StreamlitServer(env={"ATLAS_SEEDS_DIR": str(folder), "ATLAS_TILES": "none"},
                                       timeout=600) for label, folder in folders.items()}
     results: dict[str, list[dict[str, float]]] = {label: [] for label in folders}
     try:

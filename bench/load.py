@@ -258,7 +258,7 @@ def percentile(values: list[float], q: float) -> float:
 async def run(sessions: int, seconds: float) -> int:
     atlas = Atlas()
     load_before = os.getloadavg()[0]  # the machine may be shared: say how busy it was
-    server = StreamlitServer(ROOT / "app.py")
+    server = StreamlitServer()
     stats = Stats()
     try:
         pid = server.process.pid

@@ -13,7 +13,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 BENCHMARKS = ["bench_apptest.py", "bench_browser.py", "bench_export.py", "bench_quality.py", "bench_text.py",
-              "bench_corpus.py"]
+              "bench_corpus.py", "bench_links.py"]
 
 
 def main() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -153,6 +154,12 @@ def article_stats(folder: Path) -> dict[str, tuple[Path, tuple[int, int]]]:
                 continue
         stats[path.name] = (path, (info.st_mtime_ns, info.st_size))
     return stats
+
+
+def stats_signature(stats: dict[str, tuple[Path, tuple[int, int]]]) -> str:
+    """A digest of `article_stats`: it changes whenever an article file is added, removed or edited."""
+    lines = "".join(f"{name}\0{mtime}\0{size}\n" for name, (_, (mtime, size)) in stats.items())
+    return hashlib.sha1(lines.encode()).hexdigest()
 
 
 def read_article_file(path: Path, most: int = MAX_BYTES) -> bytes:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from corpus.excerpts import Excerpt
 from corpus.text import safe_url
 
-COLUMNS = ("article_id", "title", "source", "published", "language", "url", "sentence", "excerpt", "selection")
+COLUMNS = ("article_id", "title", "source", "published", "language", "url", "sentence", "excerpt", "selection", "link")
 # A spreadsheet reads a cell starting with one of these as a formula (or a DDE call).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -27,19 +27,20 @@ def spreadsheet_safe(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def excerpts_csv(excerpts: Sequence[Excerpt], selection: str) -> str:
+def excerpts_csv(excerpts: Sequence[Excerpt], selection: str, links: Sequence[str] | None = None) -> str:
     """One row per excerpt, columns COLUMNS. `sentence` counts from 1 in its article, as the
     `sentence` link parameter does; `excerpt` is the text the panel shows (the sentence, with
     its neighbours when it is short); `selection` is what was selected, as the link parameters
-    that reopen it."""
+    that reopen it; `link` the excerpt's own address in the atlas (from `links`, one per excerpt)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
     writer.writerow(COLUMNS)
-    for excerpt in excerpts:
+    for number, excerpt in enumerate(excerpts):
         article = excerpt.article
         cells = (article.id, article.title, article.source, article.published, article.language, article.url or "")
         writer.writerow([*map(spreadsheet_safe, cells), excerpt.sentence.number + 1,
-                         spreadsheet_safe(excerpt.text), spreadsheet_safe(selection)])
+                         spreadsheet_safe(excerpt.text), spreadsheet_safe(selection),
+                         spreadsheet_safe(links[number]) if links else ""])
     return out.getvalue()
 
 
@@ -91,16 +92,28 @@ class CitationWords:
     unknown_source: str = "unknown"
 
 
+def markdown_link(url: str) -> str:
+    """An address as Markdown writes it whole: `<https://…?a=1&b=2>` (an autolink: its `&` stays
+    `&`), or as code when it is not absolute; never backslashes or `&amp;` in the address."""
+    if re.fullmatch(r"https?://[^\s<>`]+", url):
+        return f"<{url}>"
+    return f"`{url.replace('`', '%60')}`"
+
+
 def excerpts_markdown(excerpts: Sequence[Excerpt], *, title: str, intro: str = "",
-                      words: CitationWords = CitationWords()) -> str:
+                      words: CitationWords = CitationWords(), link: tuple[str, str] | None = None,
+                      links: Sequence[str] | None = None) -> str:
     """A heading (`title`), an optional `intro` line, then each excerpt as a blockquote, its
     matched words in bold, followed by its citation: title, source, date, the original's
     address (linked only if it is http or https), article id and sentence number. All of
-    `title`, `intro` and the article's text are plain text, escaped here."""
+    `title`, `intro` and the article's text are plain text, escaped here. `link`: (words, address)
+    of the view, written under the intro; `links`: each excerpt's own address, after its citation."""
     lines = [f"# {markdown_text(title)}", ""]
     if intro:
         lines += [markdown_text(intro), ""]
-    for excerpt in excerpts:
+    if link:
+        lines += [f"{markdown_text(link[0])} {markdown_link(link[1])}", ""]
+    for number, excerpt in enumerate(excerpts):
         article = excerpt.article
         source = words.unknown_source if article.source == "unknown" else article.source
         cited = [f"**{markdown_text(article.title)}**", markdown_text(source), markdown_text(article.published)]
@@ -110,5 +123,7 @@ def excerpts_markdown(excerpts: Sequence[Excerpt], *, title: str, intro: str = "
         elif article.url:
             cited.append(markdown_text(article.url))
         cited.append(f"{words.article} {markdown_text(article.id)}, {words.sentence} {excerpt.sentence.number + 1}")
+        if links:
+            cited.append(markdown_link(links[number]))
         lines += [f"> {_highlighted(excerpt.text, excerpt.highlights)}", ">", f"> — {' · '.join(cited)}", ""]
     return "\n".join(lines)

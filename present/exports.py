@@ -10,7 +10,7 @@ from datetime import date
 
 from corpus.excerpts import CorpusIndex, Excerpt
 from corpus.export import CitationWords, excerpts_csv, excerpts_markdown
-from present.links import selection_params
+from present.links import selection_params, view_link
 from present.selection import selection_name
 from present.strings import t
 from present.view import View
@@ -25,18 +25,33 @@ def file_stem(view: View) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", "-".join(["atlas", *words]).lower()).strip("-")
 
 
-def excerpt_files(view: View, index: CorpusIndex,
-                  excerpts: Sequence[Excerpt]) -> tuple[Callable[[], str], Callable[[], str]]:
-    """The CSV and the Markdown of `excerpts`, each made when called, cited in the view's language."""
+def excerpt_links(view: View, excerpts: Sequence[Excerpt], base: str | None) -> list[str]:
+    """Each excerpt's own address: the view with its article open at its sentence."""
+    return [view_link(replace(view, article=e.article.id, sentence=e.sentence.number + 1), base) for e in excerpts]
+
+
+def excerpt_csv(view: View, excerpts: Sequence[Excerpt], base: str | None) -> str:
+    """The CSV of `excerpts` (as downloaded and as /view.csv): each row with its own link.
+    `base`: the map page's absolute address (None: links relative to it)."""
+    return CSV_BOM + excerpts_csv(excerpts, selection_params(view), excerpt_links(view, excerpts, base))
+
+
+def excerpt_files(view: View, index: CorpusIndex, excerpts: Sequence[Excerpt],
+                  base: str | None) -> tuple[Callable[[], str], Callable[[], str]]:
+    """The CSV and the Markdown of `excerpts`, each made when called, cited in the view's language,
+    each carrying the links back to the view and to every excerpt. `base`: the map page's absolute
+    address (None where it is unknown: the links are then relative)."""
     lang, today = view.lang, date.today().isoformat()
-    label, params = selection_name(view, index), selection_params(view)
+    label = selection_name(view, index)
 
     def csv_file() -> str:
-        return CSV_BOM + excerpts_csv(excerpts, params)
+        return excerpt_csv(view, excerpts, base)
 
     def markdown_file() -> str:
-        intro = t(lang, "export_intro", n=len(excerpts), selection=label, params=params or "—", date=today)
+        intro = t(lang, "export_intro", n=len(excerpts), selection=label, date=today)
         words = CitationWords(t(lang, "cite_article"), t(lang, "cite_sentence"), t(lang, "unknown_source"))
-        return excerpts_markdown(excerpts, title=f"{t(lang, 'app_title')} — {label}", intro=intro, words=words)
+        return excerpts_markdown(excerpts, title=f"{t(lang, 'app_title')} — {label}", intro=intro, words=words,
+                                 link=(t(lang, "share_link") + ":", view_link(view, base)),
+                                 links=excerpt_links(view, excerpts, base))
 
     return csv_file, markdown_file

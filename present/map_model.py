@@ -11,11 +11,13 @@ from corpus.gazetteer import Place
 from geo.atlas_map import base_map, selection_layer
 from geo.corridors import Corridor
 from geo.countries import Shapes
+from geo.map_address import add_map_address
+from geo.map_layout import add_map_layout
 from geo.layers import LABEL_POINTS
 from geo.model import Badge, Citation, MapLabels, MarkerSpec, ThemeLayer
 from geo.tiles import Tiles
 from present.markup import visible_controls
-from present.strings import format_date, source_label, summit_label, t
+from present.strings import format_date, place_kind, source_label, summit_label, t
 from present.view import View
 
 MAX_QUOTE = 200  # characters of a sentence quoted in a badge's popup
@@ -23,7 +25,7 @@ MAX_THEME_PLACES = 10  # places badged per theme besides the countries and venue
 
 
 def map_places(index: CorpusIndex) -> list[Place]:
-    """Summit venues and capitals always; any other city only when an article names it."""
+    """Summit venues and capitals always; any other city, hub, region or feature only when an article names it."""
     named = index.mentioned_places()
     return [p for p in index.gazetteer.places.values() if p.summit or p.capital or p.slug in named]
 
@@ -35,12 +37,13 @@ def marker_spec(place: Place, index: CorpusIndex, lang: str, until: int | None =
     elif place.capital:
         kind, detail = "capital", t(lang, "capital_of", country=country)
     else:
-        kind, detail = "city", t(lang, "city_in", country=country)
+        kind = {"hub": "hub", "region": "region", "feature": "region"}.get(place.kind, "city")
+        detail = place_kind(place, country, lang)
     upcoming = bool(place.summit and until is not None and int(place.summit.dates[:4]) > until)
     if upcoming:
         detail = f"{detail} ({t(lang, 'upcoming')})"
     return MarkerSpec(place.slug, place.name(lang), place.lat, place.lon, kind, f"{place.name(lang)} — {detail}",
-                      upcoming)
+                      upcoming, place.radius_km)
 
 
 def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[Citation, ...]:
@@ -92,7 +95,7 @@ def map_labels(index: CorpusIndex, lang: str) -> MapLabels:
         country_tooltips={iso3: c.name(lang) for iso3, c in index.gazetteer.countries.items()},
         approximate=t(lang, "approximate"), upcoming=t(lang, "legend_upcoming"),
         zoom_in=t(lang, "zoom_in"), zoom_out=t(lang, "zoom_out"), layers=t(lang, "layers_control"),
-        close=t(lang, "close_popup"),
+        close=t(lang, "close_popup"), hubs=t(lang, "hubs_layer"), regions=t(lang, "regions_layer"),
     )
 
 
@@ -102,7 +105,10 @@ def atlas_map(index: CorpusIndex, shapes: Shapes, layers: tuple[ThemeLayer, ...]
     objects change when rendered), with ids that depend only on content, so the browser keeps the
     same map across reruns."""
     markers = [marker_spec(p, index, lang, until) for p in map_places(index)]
-    return base_map(shapes, markers, map_labels(index, lang), tiles, themes=layers, corridors=corridors, until=until)
+    atlas = base_map(shapes, markers, map_labels(index, lang), tiles, themes=layers, corridors=corridors, until=until)
+    slugs = [layer.slug for layer in layers]
+    add_map_layout(atlas, slugs, t(lang, "legend_show"), t(lang, "legend_hide"))
+    return add_map_address(atlas, slugs, t(lang, "map_link_bad"), t(lang, "layers_bad"))
 
 
 def atlas_selection(index: CorpusIndex, view: View, shapes: Shapes, layers: tuple[ThemeLayer, ...],

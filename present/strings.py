@@ -57,6 +57,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "legend": "Legend",
         "capital_of": "Capital of {country}",
         "city_in": "City in {country}",
+        "hub_in": "Hub, crossing or port — {country}",
+        "region_in": "Region — {country}",
+        "feature_in": "Natural feature — {country}",
+        "approximate_place": "Position approximate (by hand, from public maps: corpus/data/hand/features.csv)",
+        "hubs_layer": "Hubs, crossings and ports",
+        "by_meaning": "Close in meaning to the search (not its words)",
+        "theme_by_meaning": "Theme found by meaning: close to “{example}”",
+        "regions_layer": "Regions and natural features (approximate)",
         "capital": "Capital",
         "iso": "ISO code",
         "coordinates": "Coordinates",
@@ -80,7 +88,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "export_search": "search “{q}”",
         "export_as_of": "as of {year}",
         "export_note": "{app} · {selection} · exported on {date}",
-        "export_intro": "{n} excerpt(s), best first · {selection} · link parameters: {params} · exported on {date}",
+        "export_intro": "{n} excerpt(s), best first · {selection} · exported on {date}",
         "cite_article": "article",
         "cite_sentence": "sentence",
         "source": "Source",
@@ -123,6 +131,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "group_none": "No country named",
         "basis_article_year": "Year taken from the article's date ({published}).",
         "basis_years_before": "{years} years before the article's date ({published}).",
+        "basis_relative": "Worked out from “{words}” and the article's date ({published}).",
         "basis_summit_list": "{label}: date from the atlas's summit list.",
         "basis_alternation": "Summit number {number} expected in {host} under the alternation rule (every two years, China and Central Asia in turn), two years after {last}.",
         "host_china": "China",
@@ -144,6 +153,44 @@ STRINGS: dict[str, dict[str, str]] = {
         "url": "Original address",
         "id": "Article id",
         "hint_country": "use CHN, KAZ, KGZ, TJK, TKM or UZB",
+        "hint_person": "not a person the articles name (a slug is lower-case ASCII words joined by hyphens: xi-jinping)",
+        "nav_summits": "Summits",
+        "summits_title": "The summits side by side",
+        "summits_intro": "What each summit signed, created, committed and agreed, the themes raised and who spoke, as the articles say it. Each item lists the sentences that state it; the sentences about a summit include those that do not name its city.",
+        "kind_document": "Signed or adopted",
+        "kind_mechanism": "Created",
+        "kind_commitment": "Committed",
+        "kind_agreed": "Agreed",
+        "summit_themes": "Themes raised",
+        "summit_people": "Who attended and who spoke",
+        "summit_spoke": "{n} statement(s)",
+        "summit_named": "named in {n} sentence(s)",
+        "summit_sources": "{n} source(s)",
+        "summit_nothing": "The articles do not yet say what was signed or agreed at this summit.",
+        "summit_before": "Every source was written before the summit opened: what was announced, not what happened.",
+        "summit_sentences": "{n} sentence(s) in {articles} article(s) are about this summit.",
+        "summit_open": "Open this summit on the map",
+        "summit_expected": "Summit number {number}: expected in {year}",
+        "agreed_here": "What the summit produced",
+        "people_here": "People in these excerpts",
+        "person_country": "Serves",
+        "person_as_written": "As the articles put it",
+        "person_counts": "{quoted} quotation(s), {reported} reported statement(s), {named} other sentence(s) naming them.",
+        "person_found": "Not in the atlas's list of people: found in the articles by the office written beside the name.",
+        "why_names": "names {name}",
+        "why_summit": "about the {place} summit",
+        "why_lists": "lists the five countries",
+        "why_city": "names {city} ({country})",
+        "why_region": "about Central Asia as a whole",
+        "why_theme": "on {theme}",
+        "why_search": "contains “{q}”",
+        "why_quotes": "quotes {person}",
+        "why_reports": "reports {person}'s words",
+        "timeline_follows": "Events in the excerpts of the selection ({name}): {n} of {total}.",
+        "timeline_show_all": "Show every event",
+        "timeline_none": "No dated event in the excerpts of this selection.",
+        "status_planned": "planned",
+        "event_sources": "Said in {n} sentence(s):",
         "hint_place": "not a place in the atlas",
         "hint_theme": "not one of the eleven themes",
         "hint_article": "no such article",
@@ -183,8 +230,21 @@ STRINGS: dict[str, dict[str, str]] = {
             "**Links.** Every view has its own address: `country` (CHN, KAZ, KGZ, TJK, TKM, UZB), `place` "
             "(a place slug such as `astana`, `xian`), `theme` (e.g. `connectivity`), `article` (an article id), "
             "`sentence` (a sentence of that article, from 1), `q` (search words), `lang` (`en` or `fr`) and "
-            "`until` (a year: the map as of then). Example: `?place=astana&theme=trade&lang=fr`."
+            "`until` (a year: the map as of then). Example: `?place=astana&theme=trade&lang=fr`. "
+            "The map's ticked layers and its zoom and centre follow in the address as you move it "
+            "(`layers=trade,connectivity`, `#map=zoom/lat/lon`). Every view is also data, with the same "
+            "parameters: `/view.json`, `/view.csv` and an Atom feed, `/feed.atom`."
         ),
+        "legend_show": "Show the legend",
+        "legend_hide": "Fold the legend",
+        "preview_count": "{n} excerpt(s) from {articles} article(s)",
+        "preview_nothing": "No excerpt yet",
+        "preview_overview": "The two China–Central Asia summits (Xi’an 2023, Astana 2025), the six countries and what {n} article(s) say about them: a map with sourced excerpts.",
+        "preview_article": "An article of the atlas",
+        "preview_picture": "Map of the six countries: {name}",
+        "feed_subtitle": "The atlas’s excerpts for this view, newest article first.",
+        "map_link_bad": "The link’s map position {value} cannot be used (zoom/latitude/longitude, e.g. 5/42.5/85); showing the default view.",
+        "layers_bad": "The link's layers={value} cannot be shown (theme slugs separated by commas, e.g. trade,connectivity); showing the others.",
     },
     "fr": {
         "app_title": "Atlas des sommets Chine–Asie centrale",
@@ -230,6 +290,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "legend": "Légende",
         "capital_of": "Capitale — {country}",
         "city_in": "Ville — {country}",
+        "hub_in": "Plateforme, passage ou port — {country}",
+        "region_in": "Région — {country}",
+        "feature_in": "Élément naturel — {country}",
+        "approximate_place": "Position approximative (saisie à la main d’après des cartes publiques : corpus/data/hand/features.csv)",
+        "hubs_layer": "Plateformes, passages et ports",
+        "by_meaning": "Proche par le sens de la recherche (pas par ses mots)",
+        "theme_by_meaning": "Thème trouvé par le sens : proche de « {example} »",
+        "regions_layer": "Régions et éléments naturels (approximatifs)",
         "capital": "Capitale",
         "iso": "Code ISO",
         "coordinates": "Coordonnées",
@@ -253,7 +321,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "export_search": "recherche « {q} »",
         "export_as_of": "en {year}",
         "export_note": "{app} · {selection} · exporté le {date}",
-        "export_intro": "{n} extrait(s), les plus pertinents d'abord · {selection} · paramètres du lien : {params} · exporté le {date}",
+        "export_intro": "{n} extrait(s), les plus pertinents d'abord · {selection} · exporté le {date}",
         "cite_article": "article",
         "cite_sentence": "phrase",
         "source": "Source",
@@ -296,6 +364,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "group_none": "Aucun pays nommé",
         "basis_article_year": "Année tirée de la date de l’article ({published}).",
         "basis_years_before": "{years} ans avant la date de l’article ({published}).",
+        "basis_relative": "Déduite de « {words} » et de la date de l’article ({published}).",
         "basis_summit_list": "{label} : date tirée de la liste des sommets de l’atlas.",
         "basis_alternation": "Sommet numéro {number} attendu en {host} selon la règle d’alternance (tous les deux ans, en Chine et en Asie centrale tour à tour), deux ans après {last}.",
         "host_china": "Chine",
@@ -317,6 +386,44 @@ STRINGS: dict[str, dict[str, str]] = {
         "url": "Adresse d’origine",
         "id": "Identifiant",
         "hint_country": "utilisez CHN, KAZ, KGZ, TJK, TKM ou UZB",
+        "hint_person": "personne que les articles ne nomment pas (un identifiant est fait de mots ASCII en minuscules joints par des traits d’union : xi-jinping)",
+        "nav_summits": "Sommets",
+        "summits_title": "Les sommets côte à côte",
+        "summits_intro": "Ce que chaque sommet a signé, créé, promis et convenu, les thèmes abordés et qui a parlé, tels que les articles le disent. Chaque point cite les phrases qui l’énoncent ; les phrases sur un sommet comprennent celles qui ne nomment pas sa ville.",
+        "kind_document": "Signé ou adopté",
+        "kind_mechanism": "Créé",
+        "kind_commitment": "Promis",
+        "kind_agreed": "Convenu",
+        "summit_themes": "Thèmes abordés",
+        "summit_people": "Présents et intervenants",
+        "summit_spoke": "{n} déclaration(s)",
+        "summit_named": "nommé(e) dans {n} phrase(s)",
+        "summit_sources": "{n} source(s)",
+        "summit_nothing": "Les articles ne disent pas encore ce qui a été signé ou convenu à ce sommet.",
+        "summit_before": "Toutes les sources ont été écrites avant l’ouverture du sommet : ce qui était annoncé, non ce qui a eu lieu.",
+        "summit_sentences": "{n} phrase(s) dans {articles} article(s) portent sur ce sommet.",
+        "summit_open": "Voir ce sommet sur la carte",
+        "summit_expected": "Sommet numéro {number} : attendu en {year}",
+        "agreed_here": "Ce que le sommet a produit",
+        "people_here": "Personnes citées dans ces extraits",
+        "person_country": "Pays",
+        "person_as_written": "Selon les articles",
+        "person_counts": "{quoted} citation(s), {reported} propos rapporté(s), {named} autre(s) phrase(s) qui la nomment.",
+        "person_found": "Absente de la liste des personnes de l’atlas : trouvée dans les articles par la fonction écrite à côté du nom.",
+        "why_names": "nomme {name}",
+        "why_summit": "sur le sommet tenu à {place}",
+        "why_lists": "énumère les cinq pays",
+        "why_city": "nomme {city} ({country})",
+        "why_region": "sur l’Asie centrale dans son ensemble",
+        "why_theme": "sur « {theme} »",
+        "why_search": "contient « {q} »",
+        "why_quotes": "cite {person}",
+        "why_reports": "rapporte les propos de {person}",
+        "timeline_follows": "Événements des extraits de la sélection ({name}) : {n} sur {total}.",
+        "timeline_show_all": "Voir tous les événements",
+        "timeline_none": "Aucun événement daté dans les extraits de cette sélection.",
+        "status_planned": "prévu",
+        "event_sources": "Dit dans {n} phrase(s) :",
         "hint_place": "lieu absent de l’atlas",
         "hint_theme": "pas l’un des onze thèmes",
         "hint_article": "article inconnu",
@@ -357,8 +464,21 @@ STRINGS: dict[str, dict[str, str]] = {
             "**Liens.** Chaque vue a son adresse : `country` (CHN, KAZ, KGZ, TJK, TKM, UZB), `place` (un lieu, "
             "par exemple `astana`, `xian`), `theme` (par exemple `connectivity`), `article` (identifiant d’article), "
             "`sentence` (une phrase de cet article, à partir de 1), `q` (mots cherchés), `lang` (`en` ou `fr`) et "
-            "`until` (une année : la carte à cette date). Exemple : `?place=astana&theme=trade&lang=fr`."
+            "`until` (une année : la carte à cette date). Exemple : `?place=astana&theme=trade&lang=fr`. "
+            "Les couches cochées de la carte, son zoom et son centre suivent dans l’adresse quand on la déplace "
+            "(`layers=trade,connectivity`, `#map=zoom/lat/lon`). Chaque vue existe aussi en données, avec les "
+            "mêmes paramètres : `/view.json`, `/view.csv` et un flux Atom, `/feed.atom`."
         ),
+        "legend_show": "Afficher la légende",
+        "legend_hide": "Replier la légende",
+        "preview_count": "{n} extrait(s) de {articles} article(s)",
+        "preview_nothing": "Aucun extrait pour l’instant",
+        "preview_overview": "Les deux sommets Chine–Asie centrale (Xi’an 2023, Astana 2025), les six pays et ce qu’en disent {n} article(s) : une carte avec des extraits sourcés.",
+        "preview_article": "Un article de l’atlas",
+        "preview_picture": "Carte des six pays : {name}",
+        "feed_subtitle": "Les extraits de l’atlas pour cette vue, l’article le plus récent d’abord.",
+        "map_link_bad": "La position de carte {value} du lien est inutilisable (zoom/latitude/longitude, par exemple 5/42.5/85) ; affichage de la vue par défaut.",
+        "layers_bad": "Le paramètre layers={value} du lien ne peut pas être affiché (thèmes séparés par des virgules, par exemple trade,connectivity) ; affichage des autres.",
     },
 }
 
@@ -407,6 +527,12 @@ def format_dates(value: str, lang: str) -> str:
     except ValueError:
         return f"{format_date(start, lang)} – {format_date(end, lang)}"
     return babel_dates.format_interval(first, last, "yMMMMd", locale=_locale(lang))
+
+
+def place_kind(place, country: str, lang: str) -> str:
+    """What a place is, in the reader's language: "Capital of Kazakhstan", "Region — China"…"""
+    key = {"hub": "hub_in", "region": "region_in", "feature": "feature_in"}.get(place.kind)
+    return t(lang, key or ("capital_of" if place.capital else "city_in"), country=country)
 
 
 def summit_label(summit: Summit, lang: str) -> str:

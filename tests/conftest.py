@@ -43,7 +43,7 @@ from tests.server import StreamlitServer  # noqa: E402
 
 @pytest.fixture(scope="session")
 def atlas_server():
-    server = StreamlitServer(ROOT / "app.py")
+    server = StreamlitServer()
     try:
         yield server
     finally:

@@ -20,10 +20,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-class StreamlitServer:
-    """`streamlit run SCRIPT` on a free local port; polls /_stcore/health until it answers."""
+SERVE = ROOT / "serve.py"  # as README and the Dockerfile start the atlas
 
-    def __init__(self, script: Path, env: dict[str, str] | None = None, timeout: float = 60.0):
+
+class StreamlitServer:
+    """`streamlit run SCRIPT` (the atlas's serve.py unless told) on a free local port; polls
+    /_stcore/health until it answers."""
+
+    def __init__(self, script: Path = SERVE, env: dict[str, str] | None = None, timeout: float = 60.0):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(self.port),

@@ -106,6 +106,8 @@ def test_theme_badges_white_letters_and_their_shape_on_the_map():
     ("summit pin", "summit", "land", AA_LARGE_OR_GRAPHIC),
     ("capital pin", "capital", "land", AA_LARGE_OR_GRAPHIC),
     ("city pin", "city", "land", AA_LARGE_OR_GRAPHIC),
+    ("hub pin", "hub", "land", AA_LARGE_OR_GRAPHIC),
+    ("region ring", "region", "land", AA_LARGE_OR_GRAPHIC),
     ("selected country's outline", "summit", "land", AA_LARGE_OR_GRAPHIC),
     ("country border", "border", "land", AA_LARGE_OR_GRAPHIC),
 ])
@@ -125,7 +127,7 @@ def test_the_legend_over_the_map():
     from geo.style import LEGEND_OPACITY, PALETTE
     legend = over(WHITE, LEGEND_OPACITY, PALETTE["sea"])
     assert contrast(PALETTE["ink"], legend) >= AA_TEXT
-    for pin in ("summit", "capital", "city"):
+    for pin in ("summit", "capital", "city", "hub", "region"):
         assert contrast(PALETTE[pin], legend) >= AA_LARGE_OR_GRAPHIC, pin
 
 

@@ -14,7 +14,8 @@ from tests.conftest import ROOT
 
 HEALTH = "/_stcore/health"
 STREAM = "/_stcore/stream"
-RUNTIME = ["app.py", "pages/about.py", "ui/atlas.py", "geo/atlas_map.py", "corpus/excerpts.py",
+ENTRY = "serve.py"  # the ASGI app (st.App) serving app.py, pages/ and the atlas's own routes
+RUNTIME = ["serve.py", "web/routes.py", "app.py", "pages/about.py", "ui/atlas.py", "geo/atlas_map.py", "corpus/excerpts.py",
            "seeds/002_a5791866ed85a95e.md", "static/leaflet/leaflet.js", "static/atlas/map-layers.js", "static/geo/countries.geojson",
            ".streamlit/config.toml", "requirements.txt", "geo/data/corridors.geojson"]
 
@@ -78,12 +79,16 @@ def test_port_agrees_everywhere(dockerfile, deploy, config):
 
 def test_entry_point_agrees_everywhere(dockerfile, deploy):
     command = entrypoint(dockerfile)
-    assert command[:3] == ["streamlit", "run", "app.py"]
+    assert command[:3] == ["streamlit", "run", ENTRY]
     assert flag(command, "server.address") == "0.0.0.0"
     run_target = re.search(r"^run:.*\n\t(.+)$", (ROOT / "Makefile").read_text(), re.M).group(1)
-    assert "streamlit run app.py" in run_target  # `make run` starts the same file as the image
-    assert "main file path `app.py`" in deploy
-    assert '"streamlit", "run", "app.py"' in deploy
+    assert f"streamlit run {ENTRY}" in run_target  # `make run` starts the same file as the image
+    assert f"main file path `{ENTRY}`" in deploy
+    assert f'"streamlit", "run", "{ENTRY}"' in deploy
+    assert f"streamlit run {ENTRY}" in (ROOT / "README.md").read_text()
+    # the browser tests' server starts it as README does
+    assert f'ROOT / "{ENTRY}"' in (ROOT / "tests" / "server.py").read_text()
+    assert "StreamlitServer()" in (ROOT / "tests" / "conftest.py").read_text()
 
 
 def test_health_and_stream_paths_agree(dockerfile, deploy):

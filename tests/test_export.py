@@ -43,7 +43,9 @@ def shapes():
 
 @pytest.fixture
 def hostile_index(seeds_copy: Path):
-    (seeds_copy / "hostile.md").write_text(
+    # named to come first in the corpus, so that a map badge quoting its first two sentences quotes it
+    # (the seeds have more trade sentences at Astana since themes are also found by meaning)
+    (seeds_copy / "0000_hostile.md").write_text(
         article_text(HOSTILE_TITLE, HOSTILE_BODY, extra=HOSTILE_META), encoding="utf-8")
     return index_of(seeds_copy)
 
@@ -110,17 +112,18 @@ def excerpt(text: str, title: str = "A title", source: str = "A source", url: st
 
 
 def test_csv_has_one_cited_row_per_excerpt():
-    rows = list(csv.reader(io.StringIO(excerpts_csv([excerpt("Astana hosts, the summit.")], "place=astana"))))
+    link = "https://atlas.example/?place=astana&article=art-1&sentence=4"
+    rows = list(csv.reader(io.StringIO(excerpts_csv([excerpt("Astana hosts, the summit.")], "place=astana", [link]))))
     assert rows[0] == list(COLUMNS)
     assert rows[1] == ["art-1", "A title", "A source", "2025-06-19", "en", "https://example.org/a", "4",
-                       "Astana hosts, the summit.", "place=astana"]
+                       "Astana hosts, the summit.", "place=astana", link]
 
 
 @pytest.mark.parametrize("cell", ["=1+2", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
 def test_a_cell_that_a_spreadsheet_would_run_gets_an_apostrophe(cell):
     assert spreadsheet_safe(cell) == "'" + cell
-    rows = list(csv.reader(io.StringIO(excerpts_csv([excerpt(cell, title=cell, source=cell, url=cell)], cell))))
-    assert rows[1][1:3] == ["'" + cell] * 2 and rows[1][5] == "'" + cell and rows[1][7:] == ["'" + cell] * 2
+    rows = list(csv.reader(io.StringIO(excerpts_csv([excerpt(cell, title=cell, source=cell, url=cell)], cell, [cell]))))
+    assert rows[1][1:3] == ["'" + cell] * 2 and rows[1][5] == "'" + cell and rows[1][7:] == ["'" + cell] * 3
 
 
 def test_ordinary_cells_are_left_alone():
@@ -129,7 +132,7 @@ def test_ordinary_cells_are_left_alone():
 
 
 def test_hostile_article_in_the_csv(hostile_index):
-    excerpts = [e for e in hostile_index.excerpts_for_place("astana") if e.article.id == "hostile"]
+    excerpts = [e for e in hostile_index.excerpts_for_place("astana") if e.article.id == "0000_hostile"]
     rows = [row for row in csv.DictReader(io.StringIO(excerpts_csv(excerpts, "place=astana")))]
     assert len(rows) == 3 and {row["source"] for row in rows} == {"'@evil source"}
     assert any(row["excerpt"].startswith("'=HYPERLINK") for row in rows)
@@ -166,7 +169,7 @@ def test_markdown_quotes_each_excerpt_with_its_citation_and_marks_the_matched_wo
 
 
 def test_hostile_article_in_the_markdown(hostile_index):
-    excerpts = [e for e in hostile_index.excerpts_for_place("astana") if e.article.id == "hostile"]
+    excerpts = [e for e in hostile_index.excerpts_for_place("astana") if e.article.id == "0000_hostile"]
     markdown = excerpts_markdown(excerpts, title="Astana")
     html = rendered(markdown)
     assert html.count("<h1>") == 1 and "<img" not in html and "<script" not in html and "<li>" not in html

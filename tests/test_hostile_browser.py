@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import SEEDS
 from tests.server import StreamlitServer
 from tests.helpers import WAIT_MS, offline_context, open_atlas, open_offline
 
@@ -26,6 +26,9 @@ BODY = [
     '<a href="javascript:alert(6)">lien</a> **gras** ![image](javascript:alert(7)) <b onmouseover=alert(8)>Pékin</b>.',
     "Tachkent et le commerce " + "W" * 4000 + " fin.",
     '<iframe src="javascript:alert(9)"></iframe> Le gazoduc relie le Turkménistan à la Chine, dit Astana.',
+    # a dated event of its own for the timeline (the year of "3 milliards de dollars" is a statistic's)
+    'Le forum <script>window.__pwned="body"</script> <b onmouseover=alert(12)>agricole</b> s’est tenu à Tachkent '
+    "en mars 2019.",
 ]
 VISIBLE = '<script>window.__pwned="body"</script>'  # shown as text, not removed
 
@@ -79,7 +82,7 @@ def hostile_server(tmp_path_factory):
             "note: '<img src=x onerror=alert(11)>'\n---\n\n"
     (folder / "hostile.md").write_text(front.format(TITLE, SOURCE) + "\n\n".join(BODY) + "\n", encoding="utf-8")
     (folder / "addresses.md").write_text(ADDRESSES_ARTICLE, encoding="utf-8")
-    server = StreamlitServer(ROOT / "app.py", env={"ATLAS_SEEDS_DIR": str(folder), "ATLAS_TILES": "none"})
+    server = StreamlitServer(env={"ATLAS_SEEDS_DIR": str(folder), "ATLAS_TILES": "none"})
     try:
         yield server
     finally:
@@ -175,7 +178,7 @@ def test_the_hostile_article_is_really_in_the_corpus():
     text = ("---\ntitle: '{}'\npublished: 2025-06-20\nlanguage: fr\nsource: '{}'\n---\n\n".format(TITLE, SOURCE)
             + "\n\n".join(BODY))
     article = parse_article("hostile", text.encode())
-    assert article.title == TITLE and article.source == SOURCE and len(article.paragraphs) == 4
+    assert article.title == TITLE and article.source == SOURCE and len(article.paragraphs) == len(BODY)
 
 
 # --- every text field of the map, hostile --------------------------------------------------------

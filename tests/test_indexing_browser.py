@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bench.make_corpus import write_corpus
-from tests.conftest import ROOT, SEEDS, article_text
+from tests.conftest import SEEDS, article_text
 from tests.server import StreamlitServer
 from tests.helpers import WAIT_MS, heading, open_atlas
 
@@ -32,7 +32,7 @@ def generated(tmp_path_factory):
     folder = write_corpus(150, tmp_path_factory.mktemp("generated") / "seeds")
     for path in SEEDS.glob("*.md"):
         shutil.copy(path, folder)
-    server = StreamlitServer(ROOT / "app.py", env={"ATLAS_SEEDS_DIR": str(folder), "ATLAS_TILES": "none"})
+    server = StreamlitServer(env={"ATLAS_SEEDS_DIR": str(folder), "ATLAS_TILES": "none"})
     try:
         yield server, folder
     finally:

@@ -49,6 +49,22 @@ def test_the_store_lives_beside_the_articles_and_only_changed_files_are_read_aga
     assert [e.article.id for e in index.search("dushanbe")] == ["new"]
 
 
+def test_pending_counts_what_an_update_would_read_without_reading_it(folder: Path):
+    store = CorpusStore(folder)
+    try:
+        assert store.pending() == 5  # nothing read yet
+        build_index(folder)
+        assert store.pending() == 0
+        write(folder, "a1", "Now Bishkek only, and a longer sentence to change the size.")
+        (folder / "a2.md").unlink()
+        write(folder, "new", "Dushanbe hosts the talks.")
+        assert store.pending() == 3  # edited, removed, added
+        assert store.pending() == 3  # asking read nothing
+        assert reads(folder) == [2]
+    finally:
+        store.close()
+
+
 def test_an_edit_that_keeps_the_size_is_seen_by_its_time(folder: Path):
     build_index(folder)
     path = folder / "a0.md"

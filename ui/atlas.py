@@ -62,7 +62,8 @@ def view_widget(key: str, shown: object, chosen: Callable[[Any], View]) -> dict[
 def controls(view: View, index: CorpusIndex) -> None:
     """Language, theme and search in one row; each writes the URL, the single source of the view."""
     lang = view.lang
-    language, theme, search, clear = st.columns([1.2, 2, 2, 1], vertical_alignment="bottom")
+    language, theme, search, clear = st.container(key="atlas-controls").columns([1.2, 2, 2, 1],
+                                                                              vertical_alignment="bottom")
     with language:
         language_switch(view)
     with theme:
@@ -71,7 +72,7 @@ def controls(view: View, index: CorpusIndex) -> None:
                      **view_widget("theme_choice", view.theme or "",
                                    lambda slug: replace(view, theme=slug or None, article=None)))
     with search:
-        st.text_input(t(lang, "search"), help=t(lang, "search_help"), max_chars=MAX_QUERY,
+        st.text_input(t(lang, "search"), help=t(lang, "search_help"), max_chars=MAX_QUERY, placeholder=t(lang, "search"),
                       **view_widget("q_choice", view.q or "",
                                     lambda q: replace(view, q=q.strip() or None, article=None)))
     with clear:
@@ -90,6 +91,7 @@ def language_switch(view: View) -> None:
 
 PAGES = [  # path, label key, icon
     ("app.py", "nav_map", ":material/map:"),
+    ("pages/summits.py", "nav_summits", ":material/handshake:"),
     ("pages/timeline.py", "nav_timeline", ":material/event:"),
     ("pages/themes.py", "nav_themes", ":material/bar_chart:"),
     ("pages/table.py", "nav_table", ":material/table:"),
@@ -119,12 +121,21 @@ CAPTION_OPACITY = 0.75
 # Inside someone else's page: no sidebar and no way to open it (the heading links to the whole atlas).
 EMBED_CSS = """<style>[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"] { display: none !important; }</style>"""
+# On a phone the map comes near the top: a one-line title, no tagline or page links above it
+# (they are in the sidebar), the controls' labels kept for screen readers only.
+VISUALLY_HIDDEN = "position:absolute!important;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap"
 PAGE_CSS = f"""<style>
 [data-testid="stCaptionContainer"] {{ opacity: {CAPTION_OPACITY} !important; }}
 @media (min-width: 641px) {{ .st-key-legend-after-panel {{ display: none; }} }}
 @media (max-width: 640px) {{
   .st-key-legend-beside-panel {{ display: none; }}
   h1 {{ font-size: 1.9rem !important; }}
+  [data-testid="stMainBlockContainer"]:has(.st-key-atlas-controls) {{ padding-top: 3.6rem !important; }}
+  [data-testid="stMainBlockContainer"]:has(.st-key-atlas-controls) h1 {{ font-size: 1.3rem !important;
+    padding: 0 0 0 1.75rem !important; line-height: 1.3 !important; }}
+  .st-key-atlas-intro {{ display: none !important; }}
+  .st-key-atlas-controls [data-testid="stWidgetLabel"] {{ {VISUALLY_HIDDEN} }}
+  .st-key-atlas-controls [data-testid="stHorizontalBlock"] {{ gap: .5rem !important; }}
 }}
 </style>"""
 

@@ -3,7 +3,6 @@ country shapes, the map's layers and what the pages work out once per index."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 import time
@@ -12,11 +11,10 @@ from pathlib import Path
 import folium
 import streamlit as st
 
-from corpus.articles import article_stats
+from corpus.articles import article_stats, stats_signature
 from corpus.excerpts import CorpusIndex, load_index, update_store
 from corpus.store import CorpusStore, StoreBusy
 from corpus.figures import Figure, corpus_figures
-from corpus.timeline import Event, corpus_events
 from geo.assets import check_static_files
 from geo.countries import Shapes, load_shapes
 from geo.corridors import Corridor, load_corridors
@@ -51,10 +49,9 @@ def corpus_signature(folder: Path) -> str:
     if last and last[0] == folder_time and last[3] > LARGE_CORPUS and now - last[1] < SCAN_EVERY:
         return last[2]
     stats = article_stats(folder)
-    digest = hashlib.sha1("".join(f"{name}\0{mtime}\0{size}\n" for name, (_, (mtime, size)) in stats.items()).encode())
-    files = len(stats)
-    _last_scans()[str(folder)] = (folder_time, now, digest.hexdigest(), files)
-    return digest.hexdigest()
+    signature = stats_signature(stats)
+    _last_scans()[str(folder)] = (folder_time, now, signature, len(stats))
+    return signature
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -132,11 +129,6 @@ def current_index(lang: str) -> CorpusIndex:
 def country_shapes() -> Shapes:
     check_static_files()
     return load_shapes()
-
-
-@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: lambda index: index.key})
-def timeline_events(index: CorpusIndex) -> list[Event]:
-    return corpus_events(index)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: lambda index: index.key})

@@ -22,6 +22,7 @@ from present.strings import t
 from present.view import View
 from present.settings import tiles_setting
 from ui.data import atlas_base_map, atlas_selection
+from ui.share import page_address, view_link
 
 
 def map_file(view: View, index: CorpusIndex) -> Callable[[], str]:
@@ -29,11 +30,13 @@ def map_file(view: View, index: CorpusIndex) -> Callable[[], str]:
     rendered twice) from the same cached layers as the map on the page."""
     lang, today = view.lang, date.today().isoformat()
     label, (tiles, _) = selection_name(view, index), tiles_setting()  # a bad setting: said on the page
+    link = view_link(view)
 
     def make() -> str:  # the layers come from the caches the page's own map filled
         return standalone_html(atlas_base_map(index, lang, tiles, view.until), atlas_selection(index, view),
                                title=f"{t(lang, 'app_title')} — {label}",
-                               note=t(lang, "export_note", app=t(lang, "app_title"), selection=label, date=today))
+                               note=t(lang, "export_note", app=t(lang, "app_title"), selection=label, date=today)
+                               + f" · {link}")
 
     return make
 
@@ -49,7 +52,7 @@ def render_downloads(view: View, index: CorpusIndex) -> None:
     excerpts = selection_excerpts(replace(view, article=None), index)
     if not excerpts:
         return
-    csv_file, markdown_file = excerpt_files(view, index, excerpts)
+    csv_file, markdown_file = excerpt_files(view, index, excerpts, page_address())
     row.download_button(t(lang, "download_csv"), data=csv_file, file_name=f"{stem}.csv", mime="text/csv",
                         on_click="ignore", icon=":material/table:", help=t(lang, "download_excerpts_help"),
                         key="download-csv")

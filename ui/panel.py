@@ -12,9 +12,14 @@ import streamlit as st
 
 from corpus.articles import Article
 from corpus.excerpts import CorpusIndex, Excerpt, Excerpts
+from corpus.meaning import why_theme
 from corpus.text import merge_spans, safe_url
-from present.markup import attribute, excerpt_markup, highlighted, highlighted_around, in_language, inert
-from present.selection import article_parts, corpus_languages, fallback, heading, selection_excerpts
+from geo.map_address import LAYERS_PARAM
+from present.markup import (CITATION_OPACITY, attribute, excerpt_markup, highlighted, highlighted_around,
+                            in_language, inert)
+from present.selection import (article_parts, corpus_languages, excerpt_reason, fallback, heading, people_in,
+                               person_name, selection_excerpts)
+from present.summits import summit_sheet
 from present.strings import source_label, format_date, summit_label, t
 from present.view import View
 from ui.paging import more_button, shown_count
@@ -24,13 +29,20 @@ GROUP_SHOWN = 6  # excerpts first shown in each of a theme's country groups
 
 
 def go_to(view: View) -> None:
-    st.query_params.from_dict(view.as_params())
+    """Write the view into the address. The map's ticked layers are the map's own (its script
+    writes them, geo/map_address.js): kept as the browser last sent them."""
+    params = view.as_params()
+    if st.query_params.get(LAYERS_PARAM):
+        params[LAYERS_PARAM] = st.query_params[LAYERS_PARAM]
+    st.query_params.from_dict(params)
 
 
-def render_excerpt(excerpt: Excerpt, view: View, number: int) -> None:
+def render_excerpt(excerpt: Excerpt, view: View, number: int, reason: str | None = None) -> None:
     with st.container(border=True):
+        if reason:  # in a word, why it is in this list
+            st.caption(reason)
         # Text and citation in one element: a panel of excerpts is many elements for the browser.
-        st.markdown(excerpt_markup(excerpt.text, excerpt.highlights, excerpt.article, view.lang),
+        st.markdown(excerpt_markup(excerpt.text, excerpt.highlights, excerpt.article, view.lang) + _why(excerpt, view),
                     unsafe_allow_html=True)
         sentence = excerpt.sentence
         # Opens the article at this sentence; the dialog holds the excerpt's own link to copy (one
@@ -42,7 +54,21 @@ def render_excerpt(excerpt: Excerpt, view: View, number: int) -> None:
         )
 
 
-def render_excerpts(excerpts: Excerpts, view: View) -> None:
+def _why(excerpt: Excerpt, view: View) -> str:
+    """Why this excerpt is shown, when its words do not say it: found by meaning (a search), or its
+    theme found by meaning (the labelled example closest to it)."""
+    notes = []
+    if excerpt.by_meaning:
+        notes.append(t(view.lang, "by_meaning"))
+    if view.theme:
+        example = why_theme(excerpt.sentence.text, excerpt.sentence.mentions, view.theme)
+        if example:
+            short = example if len(example) <= 140 else example[:139] + "…"
+            notes.append(t(view.lang, "theme_by_meaning", example=short))
+    return "".join(f'<br><small style="opacity:{CITATION_OPACITY}">{inert(note)}</small>' for note in notes)
+
+
+def render_excerpts(excerpts: Excerpts, view: View, index: CorpusIndex) -> None:
     """The best few first; more on request (every excerpt is several elements for the browser to draw)."""
     if not excerpts:
         st.info(t(view.lang, "no_excerpts"))
@@ -50,7 +76,7 @@ def render_excerpts(excerpts: Excerpts, view: View) -> None:
     st.caption(t(view.lang, "excerpts_count", n=len(excerpts)))
     shown = shown_count("excerpts", view)
     for number, excerpt in enumerate(excerpts[:shown]):
-        render_excerpt(excerpt, view, number)
+        render_excerpt(excerpt, view, number, excerpt_reason(view, index, excerpt.sentence))
     more_button("excerpts", view, shown, len(excerpts))
 
 
@@ -71,7 +97,7 @@ def render_by_country(excerpts: Excerpts, view: View, index: CorpusIndex) -> Non
         name = "-".join(key) or "none"
         shown = shown_count(name, view, GROUP_SHOWN)
         for position in groups[key][:shown]:
-            render_excerpt(excerpts[position], view, number)
+            render_excerpt(excerpts[position], view, number, excerpt_reason(view, index, excerpts[position].sentence))
             number += 1
         more_button(name, view, shown, len(groups[key]), GROUP_SHOWN)
 
@@ -183,7 +209,7 @@ def render_panel(view: View, index: CorpusIndex) -> None:
         if view.theme:  # the map may still show the theme here: say where that comes from
             st.caption(t(lang, "theme_not_here"))
         st.button(t(lang, "show_all", n=instead.unfiltered), on_click=go_to, args=(view.without_filters(),))
-        if instead.theme_excerpts is not None:
+        if instead.theme_excerpts:  # never "show the 0 excerpts"
             st.button(t(lang, "show_theme", n=instead.theme_excerpts, theme=index.themes[view.theme].label(lang)),
                       on_click=go_to, args=(view.theme_alone(),))
         return
@@ -193,7 +219,33 @@ def render_panel(view: View, index: CorpusIndex) -> None:
         if languages:  # excerpts are searched in their own language: say which ones there are
             st.caption(t(lang, "search_languages", languages=", ".join(t(lang, f"lang_{code}") for code in languages)))
         return
+    if view.place and index.gazetteer.places[view.place].summit and not (view.theme or view.q):
+        render_summit_top(view, index)
+    render_people_list(excerpts, view, index)
     if view.theme_only:
         render_by_country(excerpts, view, index)
     else:
-        render_excerpts(excerpts, view)
+        render_excerpts(excerpts, view, index)
+
+
+PEOPLE_SHOWN = 6
+
+
+def render_people_list(excerpts: Excerpts, view: View, index: CorpusIndex) -> None:
+    """The people the selection's excerpts name or quote: each opens their own panel."""
+    people = people_in(excerpts, index, leave_out=view.person)[:PEOPLE_SHOWN]
+    if not people:
+        return
+    st.caption(t(view.lang, "people_here"))
+    with st.container(horizontal=True, gap="small", key="people-here"):
+        for slug, _ in people:
+            st.button(person_name(index, slug, view.lang), key=f"person-{slug}", icon=":material/person:",
+                      on_click=go_to, args=(view.selecting_person(slug),))
+
+
+def render_summit_top(view: View, index: CorpusIndex) -> None:
+    """At the top of a venue's panel: what its summit produced, one source each (the /summits page has all)."""
+    from ui.summits import render_sheet  # ui.summits draws with this module's go_to
+
+    st.markdown(f"#### {t(view.lang, 'agreed_here')}")
+    render_sheet(summit_sheet(index, view.place or "", view.lang), view, index, sources_shown=1)
