@@ -90,7 +90,7 @@ def replicas(seeds_copy: Path):
     if not Path(HAPROXY).exists():
         pytest.fail("haproxy is missing: apt-get install -y haproxy (Debian's package; .ci/run installs it)")
     env = {"ATLAS_SEEDS_DIR": str(seeds_copy), "ATLAS_TILES": "none"}
-    servers = [StreamlitServer(ROOT / "app.py", env=env) for _ in range(3)]
+    servers = [StreamlitServer(env=env) for _ in range(3)]
     balancer = None
     try:
         balancer = Balancer(servers)
