@@ -1,6 +1,6 @@
 """Load measured at the server: N concurrent readers speaking Streamlit's own protocol (protobuf
 BackMsg/ForwardMsg over /_stcore/stream, tests/stclient.py), no browsers, against one
-`streamlit run app.py` started as README starts it.
+`streamlit run serve.py` started as README starts it.
 
 Each reader loops over what readers do, with a pause between actions (a reader reads what the
 panel shows): open a shared link (a new session's first page), click a place's marker, click
@@ -156,7 +156,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write the figures here too")
     args = parser.parse_args()
 
-    server = StreamlitServer(ROOT / "app.py", env={"ATLAS_TILES": "none"})
+    server = StreamlitServer(env={"ATLAS_TILES": "none"})
     pid = server.process.pid
     report: dict = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, load average before "
                                f"{os.getloadavg()[0]:.2f}, shared with other engineers' work",

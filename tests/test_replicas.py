@@ -14,6 +14,7 @@ import signal
 import sqlite3
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,13 +51,22 @@ class Balancer:
                 time.sleep(0.2)
         raise RuntimeError("haproxy did not answer")
 
-    def first_page(self, cookie: str | None = None) -> str:
-        """GET / as a browser does before its websocket; returns the sticky cookie to send with it."""
+    def first_page(self, cookie: str | None = None, reconnecting: bool = False) -> str:
+        """GET / as a browser does before its websocket; returns the sticky cookie to send with it.
+        Reconnecting, a 502/503 (the balancer has not yet seen the replica die) is tried again, as
+        Streamlit's frontend keeps trying to reconnect; at most 60 times, half a second apart."""
         request = urllib.request.Request(f"{self.url}/", headers={"Cookie": cookie} if cookie else {})
-        with urllib.request.urlopen(request, timeout=30) as answer:
-            answer.read()
-            set_cookie = answer.headers.get("Set-Cookie")
-        return set_cookie.split(";", 1)[0] if set_cookie else cookie
+        for _ in range(60 if reconnecting else 1):
+            try:
+                with urllib.request.urlopen(request, timeout=30) as answer:
+                    answer.read()
+                    set_cookie = answer.headers.get("Set-Cookie")
+                return set_cookie.split(";", 1)[0] if set_cookie else cookie
+            except urllib.error.HTTPError as error:
+                if not reconnecting or error.code not in (502, 503):
+                    raise
+                time.sleep(0.5)
+        raise AssertionError("the balancer never sent the reader to a live replica")
 
     def stop(self) -> None:
         self.process.terminate()
@@ -80,7 +90,7 @@ def replicas(seeds_copy: Path):
     if not Path(HAPROXY).exists():
         pytest.fail("haproxy is missing: apt-get install -y haproxy (Debian's package; .ci/run installs it)")
     env = {"ATLAS_SEEDS_DIR": str(seeds_copy), "ATLAS_TILES": "none"}
-    servers = [StreamlitServer(ROOT / "app.py", env=env) for _ in range(3)]
+    servers = [StreamlitServer(env=env) for _ in range(3)]
     balancer = None
     try:
         balancer = Balancer(servers)
@@ -121,7 +131,7 @@ async def drive(reader: Reader, balancer: Balancer, killed: asyncio.Event) -> No
             await session.close()
             reader.reconnects += 1
             had_query, had = reader.query, reader.headings
-            reader.cookie = await asyncio.to_thread(balancer.first_page, reader.cookie)
+            reader.cookie = await asyncio.to_thread(balancer.first_page, reader.cookie, True)
             session = Session(balancer.url, timeout=60)
             await session.connect({"Cookie": reader.cookie})
             session.query = had_query
