@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from bench.make_corpus import write_corpus
 from tests.conftest import SEEDS, article_text
 from tests.server import StreamlitServer
-from tests.helpers import WAIT_MS, heading, open_atlas
+from tests.helpers import FIRST_READ_MS, WAIT_MS, heading, open_atlas
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +42,7 @@ def generated(tmp_path_factory):
 def test_a_first_read_shows_progress_then_the_map_and_the_next_visitor_none(page: Page, generated, browser):
     server, folder = generated
     page.add_init_script(f"({RECORD})()")
-    open_atlas(page, server.url)
+    open_atlas(page, server.url, first_wait_ms=FIRST_READ_MS)
     seen = page.evaluate("window.__progress")
     assert any("Reading new and changed articles" in text and "of 153" in text for text in seen), seen[:3]
     expect(page.locator('[data-testid="stProgress"]')).to_have_count(0)
