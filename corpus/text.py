@@ -40,6 +40,16 @@ def fold(text: str) -> Folded:
     return Folded("".join(out), tuple(origin))
 
 
+_PLAIN = str.maketrans({k: v for k, v in _SPECIAL.items()})
+
+
+@functools.lru_cache(maxsize=100_000)
+def fold_plain(text: str) -> str:
+    """fold(text).text, without the offsets: for matching whole sentences (about 20 times faster)."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_PLAIN))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
 _WORD = re.compile(r"\w+")
 
 
@@ -72,7 +82,10 @@ def _segmenter(language: str) -> pysbd.Segmenter:
 
 
 # Abbreviations pysbd's French rules miss ("av. J.-C.", "p. 12"): a piece ending with one goes on.
-_ABBREVIATIONS = {"av", "apr", "p", "pp", "cf", "vol", "art", "chap", "env", "no", "n°", "fig", "éd", "ed"}
+_ABBREVIATIONS = {"av", "apr", "p", "pp", "cf", "vol", "art", "chap", "env", "no", "n°", "fig", "éd", "ed",
+                  # abbreviated months in datelines and dates: "11 oct. (Xinhua)", "8 sept. 2025", "Nov. 5"
+                  "janv", "jan", "févr", "fevr", "fév", "feb", "mar", "avr", "juil", "jul", "jun", "aug", "sept",
+                  "sep", "oct", "nov", "déc", "dec"}
 
 
 def _ends_with_abbreviation(piece: str) -> bool:

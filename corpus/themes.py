@@ -77,9 +77,13 @@ class ThemeLexicon:
         self._keys: dict[str, dict[tuple[str, ...], str]] = {}
         for lang in LANGUAGES:
             keys: dict[tuple[str, ...], str] = {}
-            for theme in themes.values():
-                for term in theme.terms_by_language.get(lang, ()):
-                    keys.setdefault(term_key(term, self._stemmers[lang]), theme.slug)
+            # "!solar farm": a phrase that is not this theme although it holds one of its terms; another
+            # theme's term wins over it ("!route de la soie" under connectivity is belt-and-road's term)
+            for negative in (False, True):
+                for theme in themes.values():
+                    for term in theme.terms_by_language.get(lang, ()):
+                        if term.startswith("!") == negative:
+                            keys.setdefault(term_key(term.lstrip("!"), self._stemmers[lang]), "" if negative else theme.slug)
             self._keys[lang] = keys
         self._prefixes = {lang: {k[:n] for k in keys for n in range(1, len(k) + 1)} for lang, keys in self._keys.items()}
 
@@ -103,9 +107,12 @@ class ThemeLexicon:
                 if key in keys:
                     matched = n
             if matched:
-                found.append((keys[tuple(stems[i:i + matched])], spans[i][0], spans[i + matched - 1][1]))
+                slug = keys[tuple(stems[i:i + matched])]
+                if slug:
+                    found.append((slug, spans[i][0], spans[i + matched - 1][1]))
             elif exact in keys:
-                found.append((keys[exact], *spans[i]))
+                if keys[exact]:
+                    found.append((keys[exact], *spans[i]))
                 matched = 1
             i += max(matched, 1)
         return found

@@ -1,11 +1,15 @@
-"""Dated events of the corpus: every date a sentence states, dates it implies ("il y a 31 ans"),
-and the next summit the alternation rule expects. Each event keeps its sentence."""
+"""Dated events of the corpus: every date a sentence states (months in full or abbreviated: "8 sept.
+2025", "Nov. 5"), dates it implies and that are worked out from the article's date and marked
+inferred ("il y a 31 ans", "ten years ago", "in March", "last Tuesday", "l'an dernier", "in the
+1990s"), and the next summit the alternation rule expects. A dateline's date ("URUMQI, March 12
+(Xinhua) --", "BICHKEK, 4 avr 2025 (AFP) -") is when the story was filed, not an event. Each event
+keeps its sentence."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from corpus.articles import Article
 from corpus.excerpts import CorpusIndex, Sentence
@@ -17,22 +21,51 @@ MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12,
 }
-_MONTH = "|".join(MONTHS)
+# Abbreviations as agencies write them ("sept.", "févr", "Nov."), after the full names.
+ABBREVIATIONS = {"janv": 1, "jan": 1, "fevr": 2, "fev": 2, "feb": 2, "mar": 3, "avr": 4, "apr": 4, "juil": 7,
+                 "jul": 7, "jun": 6, "aug": 8, "sept": 9, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTHS = {**MONTHS, **ABBREVIATIONS}
+_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:er|st|nd|rd|th)?"
 # Most precise first; matched on folded text (no accents, lower case).
 PATTERNS = [
-    re.compile(rf"(?<![\w,.]){_DAY}(?:\s*(?:au|et|-|–|to|and)\s*\d{{1,2}})?\s+(?P<month>{_MONTH})"
+    re.compile(rf"(?<![\w,.]){_DAY}(?:\s*(?:au|et|-|–|to|and)\s*\d{{1,2}})?\s+{_MONTH}"
                rf"(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)"),
-    re.compile(rf"(?P<month>{_MONTH})\s+{_DAY}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?(?:,?\s+(?P<year>(?:19|20)\d\d))?(?![\w,.]\d)"),
-    re.compile(rf"(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)(?!\w)"),
+    re.compile(rf"{_MONTH}\s+{_DAY}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?(?:,?\s+(?P<year>(?:19|20)\d\d))?(?![\w,.]\d)"),
+    re.compile(rf"{_MONTH}\s+(?P<year>(?:19|20)\d\d)(?!\w)"),
     # A bare year only where the words around it make it a date: "en 2013", "in 2024", "2022, …"
     re.compile(r"(?:(?<=\ben )|(?<=\bin )|(?<=\bsince )|(?<=\bdepuis )|(?<=\bdes )|(?<=\bfin )|(?<=\bdebut )"
                r"|(?<=\bjusqu'en )|(?<=\buntil )|(?<=\bby )|(?<=\bannee )|(?<=\byear )|(?<=\bl'an ))"
                r"(?P<year>(?:19|20)\d\d)(?![\w/-])"),
 ]
-AGO = re.compile(r"il y a (?P<n>\d{1,3}) ans|(?<![\d,.])(?<![\d,.] )(?P<n2>\d{1,3}) years ago")
+NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+           "neuf": 9, "dix": 10, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+           "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100, "cent": 100}
+_NUMBER = "|".join(sorted(NUMBERS, key=len, reverse=True))
+AGO = re.compile(rf"il y a (?P<n>\d{{1,3}}|{_NUMBER}) ans|(?<![\d,.])(?<![\d,.] )(?P<n2>\d{{1,3}}|{_NUMBER}) years ago")
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+            "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_WEEKDAY = "|".join(WEEKDAYS)
+_FRENCH_WEEKDAY = "|".join(list(WEEKDAYS)[:7])
+_FULL_MONTH = "|".join(m for m in MONTHS if m not in ABBREVIATIONS and m != "may")
+# Dates worked out from the article's date; each pattern names what it gives.
+RELATIVE = [
+    ("year", -1, re.compile(r"\b(?:l'an dernier|l'annee derniere|l'an passe|l'annee passee|last year)\b")),
+    ("year", +1, re.compile(r"\b(?:l'an prochain|l'annee prochaine|next year)\b")),
+    ("day", -1, re.compile(r"\b(?:hier|yesterday)\b")),
+    # "last Tuesday", "mardi dernier", "on Tuesday", "a annoncé vendredi" (news tells the past week)
+    ("weekday", 0, re.compile(rf"\b(?:last (?P<w1>{_WEEKDAY})|(?P<w2>{_WEEKDAY}) dernier|on (?P<w3>{_WEEKDAY})"
+                              rf"|(?P<w4>{_FRENCH_WEEKDAY})(?!\s+(?:\d|prochain)))\b")),
+    ("month", 0, re.compile(rf"\b(?:(?:en|in|last|since|depuis|fin|debut|early|late) (?P<m1>{_FULL_MONTH})(?: dernier)?"
+                            rf"|(?P<m2>{_FULL_MONTH}) dernier)\b(?!\s*\d)")),
+    ("decade", 0, re.compile(r"\b(?:les annees |the )(?P<decade>(?:19|20)\d0)s?\b")),
+]
 # A release's own dateline: "PÉKIN, 19 juin 2025 (GLOBE NEWSWIRE)", "BEIJING, June 19, 2025 (…)"
-DATELINE = re.compile(r"^[A-ZÀ-Ý' -]{3,},\s+(?:\d{1,2}\s+\w+|\w+\s+\d{1,2},?)\s+\d{4}\s*[(—–-]")
+# Every agency's form: "PÉKIN, 19 juin 2025 (GLOBE NEWSWIRE)", "URUMQI, March 12 (Xinhua) --",
+# "HOTAN (Chine), 14 juin 2024 (AFP) -", "TURKMENBASHI, Turkmenistan, May 14 (Reuters) -".
+DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,}(?:\s*\([^)]{1,40}\))?(?:,\s*[A-Z][a-zà-ÿ]+)?,\s+"
+                      r"(?:\d{1,2}(?:er)?\s+[A-Za-zéûÉ]+\.?|[A-Za-z]+\.?\s+\d{1,2},?)(?:\s+\d{4})?\s*[(—–-]")
 ENGLISH_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                   "october", "november", "december"}
 ALTERNATION = re.compile(r"tous les deux ans|every two years")
@@ -83,13 +116,46 @@ def _events_in(sentence: Sentence, article: Article) -> list[Event]:
             found.append(Event(date, status, article, sentence, folded.span_in_original(start, end), basis,
                                (("published", article.published),)))
     for match in AGO.finditer(text):
-        years = int(match.group("n") or match.group("n2"))
+        spelled = match.group("n") or match.group("n2")
+        years = int(spelled) if spelled.isdigit() else NUMBERS[spelled]
         if not 0 < years <= 200:
             continue
         year = int(article.published[:4]) - years
         found.append(Event(str(year), "inferred", article, sentence, folded.span_in_original(*match.span()),
                            "years_before", (("years", str(years)), ("published", article.published))))
+    for unit, step, pattern in RELATIVE:
+        for match in pattern.finditer(text):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            worked_out = _relative(unit, step, match, article.published)
+            if worked_out:
+                taken.append(match.span())
+                span = folded.span_in_original(*match.span())
+                found.append(Event(worked_out, "inferred", article, sentence, span, "relative",
+                                   (("words", sentence.text[span[0]:span[1]]), ("published", article.published))))
     return found
+
+
+def _relative(unit: str, step: int, match: re.Match, published: str) -> str | None:
+    """The date a relative expression means, from the article's date (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    year = int(published[:4])
+    if unit == "year":
+        return str(year + step)
+    if unit == "decade":
+        return match.group("decade")
+    parts = published.split("-")
+    if unit == "month":
+        month = MONTHS[match.group("m1") or match.group("m2")]
+        month_now = int(parts[1]) if len(parts) > 1 else 12
+        return f"{year if month <= month_now else year - 1}-{month:02d}"  # the last such month, as news tells the past
+    if len(parts) < 3:
+        return None  # a day needs the article's day
+    today = date(year, int(parts[1]), int(parts[2]))
+    if unit == "day":
+        return (today + timedelta(days=step)).isoformat()
+    weekday = WEEKDAYS[match.group("w1") or match.group("w2") or match.group("w3") or match.group("w4")]
+    back = (today.weekday() - weekday) % 7 or (7 if match.group("w1") or match.group("w2") else 0)
+    return (today - timedelta(days=back)).isoformat()
 
 
 def _real_day(year: int, month: int, day: int) -> bool:

@@ -19,7 +19,7 @@ STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 # Relative to the component's iframe; works with and without server.baseUrlPath.
 STATIC_PREFIX = "../../app/static/"
 
-# Vendored by `make vendor` (static/vendor.sh), in load order.
+# Vendored by `make vendor` (vendor/vendor.sh), in load order.
 LIBRARIES = ("leaflet/leaflet.css", "leaflet/leaflet.js",
              "jquery/jquery.min.js")  # folium's Popup uses $
 # The atlas's own scripts: atlas.js first (the namespace and its text helpers), then the

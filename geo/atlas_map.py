@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import folium
 
+from geo.areas import AreaGroup
 from geo.assets import SERVED_COUNTRIES, SERVED_NEIGHBOURS, STATIC_PREFIX, self_served
 from geo.controls import ControlTitles, FitFrame, Legend, PhoneHeight
 from geo.corridors import Corridor
@@ -53,9 +54,12 @@ def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles
                    hover=COUNTRY_HOVER, name=labels.countries, labels=names).add_to(atlas)
     CountryNames(names).add_to(atlas)
 
-    for kind, name in (("city", labels.cities), ("capital", labels.capitals), ("summit", labels.summits)):
+    if any(m.radius_km for m in markers):
+        AreaGroup([(m.lat, m.lon, m.radius_km) for m in markers if m.radius_km], name="areas").add_to(atlas)
+    for kind, name in (("region", labels.regions), ("hub", labels.hubs), ("city", labels.cities),
+                       ("capital", labels.capitals), ("summit", labels.summits)):
         of_kind = [m for m in markers if m.kind == kind]
-        if of_kind or kind != "city":
+        if of_kind or kind not in ("city", "hub", "region"):
             MarkerGroup(of_kind, name=name).add_to(atlas)
     for theme in themes:  # off until the reader ticks one in the layer control
         ThemeGroup(theme, name=f"{theme.code} · {theme.label}", show=False,

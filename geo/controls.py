@@ -17,7 +17,8 @@ class Legend(Call):
 
     def __init__(self, labels: MapLabels, kinds: set[str]):
         rows = [(None, labels.legend_title), ("summit", labels.summits), ("capital", labels.capitals),
-                ("city", labels.cities), ("country", labels.countries), ("upcoming", labels.upcoming)]
+                ("city", labels.cities), ("hub", labels.hubs), ("region", labels.regions),
+                ("country", labels.countries), ("upcoming", labels.upcoming)]
         super().__init__("legend", [{"key": key, "text": text} if key else {"text": text} for key, text in rows
                                     if key in (None, "country") or key in kinds])
 

@@ -14,9 +14,10 @@ class MarkerSpec:
     name: str
     lat: float
     lon: float
-    kind: str  # "summit", "capital" or "city"
+    kind: str  # "summit", "capital", "city", "hub" or "region" (a region or natural feature)
     tooltip: str  # plain text
     upcoming: bool = False  # a summit not yet held at the map's date
+    radius_km: float = 0.0  # a region's approximate area (geo.areas), 0 for a point
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class MapLabels:
     zoom_out: str = "Zoom out"
     layers: str = "Layers"
     close: str = "Close"
+    hubs: str = "Hubs and crossings"
+    regions: str = "Regions and features (approximate)"
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ PALETTE = {
     "capital": "#1f3b57",
     "city": "#5d7a92",
     "white": "#ffffff",
+    "hub": "#7a4f9a",  # hubs, crossings and ports
+    "region": "#2f6f5e",  # regions and natural features, and their approximate areas (geo.areas)
 }
 COUNTRY_STYLE = {"fillColor": PALETTE["land"], "color": PALETTE["border"], "weight": 1.2, "fillOpacity": 0.75}
 COUNTRY_HOVER = {"fillColor": "#f0c987", "weight": 2.5}
@@ -34,7 +36,7 @@ def theme_tint(color: str) -> dict:
     return {"fillColor": color, "fillOpacity": 0.16, "color": color, "weight": 1.5, "dashArray": "4 3"}
 
 
-MARKER_SIZE = {"summit": 30, "capital": 14, "city": 10}  # px
+MARKER_SIZE = {"summit": 30, "capital": 14, "city": 10, "hub": 11, "region": 11}  # px
 RING_SIZE = 44  # px, the selected place's ring
 BADGE_SIZE = 18  # px
 CORRIDOR_DASH = {"gas-pipeline": None, "oil-pipeline": "2 6", "highway": "10 4", "railway": "1 4 6 4"}
@@ -46,6 +48,8 @@ CSS = Template_("""
   font-size: 17px; line-height: 25px; box-shadow: 0 1px 4px rgba(0,0,0,.5); }
 .atlas-capital { background: $capital; border: 2px solid $white; box-shadow: 0 0 2px rgba(0,0,0,.6); }
 .atlas-city { background: $city; border: 1.5px solid $white; }
+.atlas-hub { background: $hub; border: 1.5px solid $white; border-radius: 2px; transform: rotate(45deg); }
+.atlas-region { background: $white; border: 2px dashed $region; }
 .leaflet-interactive:focus { outline: none; }
 @media (max-width: 500px) { .atlas-legend { font-size: 11px; line-height: 1.35; padding: 4px 6px; } }
 .atlas-ring { box-sizing: border-box; width: ${ring}px; height: ${ring}px; border-radius: 50%;
@@ -72,6 +76,8 @@ CSS = Template_("""
 .atlas-legend .atlas-upcoming .atlas-key-summit { line-height: 12px; }
 .atlas-legend .atlas-key-capital { width: 12px; height: 12px; }
 .atlas-legend .atlas-key-city { width: 10px; height: 10px; }
+.atlas-legend .atlas-key-hub { width: 9px; height: 9px; }
+.atlas-legend .atlas-key-region { width: 10px; height: 10px; }
 .atlas-legend .atlas-swatch { display: inline-block; width: 14px; height: 10px; margin-right: 6px;
   background: $land; border: 1px solid $border; vertical-align: middle; }
 .atlas-export-note { background: rgba(255,255,255,$legend_opacity); padding: 3px 8px; border-radius: 4px;

@@ -16,7 +16,8 @@ from geo.map_layout import add_map_layout
 from geo.layers import LABEL_POINTS
 from geo.model import Badge, Citation, MapLabels, MarkerSpec, ThemeLayer
 from geo.tiles import Tiles
-from present.strings import format_date, source_label, summit_label, t
+from present.markup import visible_controls
+from present.strings import format_date, place_kind, source_label, summit_label, t
 from present.view import View
 
 MAX_QUOTE = 200  # characters of a sentence quoted in a badge's popup
@@ -24,7 +25,7 @@ MAX_THEME_PLACES = 10  # places badged per theme besides the countries and venue
 
 
 def map_places(index: CorpusIndex) -> list[Place]:
-    """Summit venues and capitals always; any other city only when an article names it."""
+    """Summit venues and capitals always; any other city, hub, region or feature only when an article names it."""
     named = index.mentioned_places()
     return [p for p in index.gazetteer.places.values() if p.summit or p.capital or p.slug in named]
 
@@ -36,12 +37,13 @@ def marker_spec(place: Place, index: CorpusIndex, lang: str, until: int | None =
     elif place.capital:
         kind, detail = "capital", t(lang, "capital_of", country=country)
     else:
-        kind, detail = "city", t(lang, "city_in", country=country)
+        kind = {"hub": "hub", "region": "region", "feature": "region"}.get(place.kind, "city")
+        detail = place_kind(place, country, lang)
     upcoming = bool(place.summit and until is not None and int(place.summit.dates[:4]) > until)
     if upcoming:
         detail = f"{detail} ({t(lang, 'upcoming')})"
     return MarkerSpec(place.slug, place.name(lang), place.lat, place.lon, kind, f"{place.name(lang)} — {detail}",
-                      upcoming)
+                      upcoming, place.radius_km)
 
 
 def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[Citation, ...]:
@@ -53,8 +55,10 @@ def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[
         quote = sentence.text
         if len(quote) > MAX_QUOTE:  # cut at a word
             quote = quote[:MAX_QUOTE].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-        result.append(Citation(quote, f"{article.title} · {source_label(article, lang)} · "
-                                      f"{format_date(article.published, lang)}", article.language))
+        # Plain text, escaped by geo/; its direction controls shown, so they cannot reorder the citation.
+        result.append(Citation(visible_controls(quote), f"{visible_controls(article.title)} · "
+                               f"{visible_controls(source_label(article, lang))} · "
+                               f"{format_date(article.published, lang)}", article.language))
     return tuple(result)
 
 
@@ -91,7 +95,7 @@ def map_labels(index: CorpusIndex, lang: str) -> MapLabels:
         country_tooltips={iso3: c.name(lang) for iso3, c in index.gazetteer.countries.items()},
         approximate=t(lang, "approximate"), upcoming=t(lang, "legend_upcoming"),
         zoom_in=t(lang, "zoom_in"), zoom_out=t(lang, "zoom_out"), layers=t(lang, "layers_control"),
-        close=t(lang, "close_popup"),
+        close=t(lang, "close_popup"), hubs=t(lang, "hubs_layer"), regions=t(lang, "regions_layer"),
     )
 
 

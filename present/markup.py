@@ -2,12 +2,14 @@
 
 Article text is data: every piece of it goes through `inert()` (for st.markdown) or
 `html.escape` (for st.html tables) before it reaches the page, so HTML, Markdown links,
-`javascript:` URLs, math and emoji codes all show as typed.
+`javascript:` URLs, math and emoji codes all show as typed, bare addresses (`https://…`,
+`www.…`, `name@host`) stay text, and Unicode direction controls are shown rather than obeyed.
 """
 
 from __future__ import annotations
 
 import re
+from html import escape
 
 from corpus.articles import Article
 from present.strings import DEFAULT_LANGUAGE, STRINGS, format_date, source_label, t
@@ -20,9 +22,35 @@ LINKED_STYLE = "background:#fdf0c4;box-shadow:0 0 0 2px #e0a800;border-radius:2p
 _HIDDEN = "position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap"
 
 
-def inert(text: str) -> str:
-    """Text shown as typed inside st.markdown: active characters become numeric entities."""
-    return _ACTIVE.sub(lambda m: f"&#{ord(m.group(0))};", re.sub(r"\s", " ", text))
+# Unicode controls that reorder the text around them (embeddings, overrides, isolates, marks): a
+# title holding U+202E would show the citation after it reversed, or a source as another name.
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Where Streamlit's Markdown would start a link on its own: a scheme's colon (https:), an e-mail's
+# @, the dot after www. Its autolinks are found in the text after entities are decoded, so the
+# entities alone do not stop them: an empty element splits the text there (nothing is shown).
+_AUTOLINK = re.compile(r"(?=&#58;|&#64;)|(?<=www)(?=&#46;)", re.IGNORECASE)
+_SPLIT = "<span></span>"
+# In Markdown where Streamlit allows no HTML (st.warning, st.info, st.subheader), a word joiner
+# (U+2060, invisible) splits it instead.
+_JOINER = "\u2060"
+
+
+def visible_controls(text: str) -> str:
+    """Plain text with its direction controls shown as [U+202E] instead of reordering what follows."""
+    return _BIDI.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", text)
+
+
+def inert(text: str, html: bool = True) -> str:
+    """Text shown as typed inside st.markdown: active characters become numeric entities,
+    autolinks are split, direction controls shown. `html=False` for Markdown where Streamlit
+    allows no HTML (st.warning, st.info, st.subheader, button labels)."""
+    entities = _ACTIVE.sub(lambda m: f"&#{ord(m.group(0))};", re.sub(r"\s", " ", visible_controls(text)))
+    return _AUTOLINK.sub(_SPLIT if html else _JOINER, entities)
+
+
+def attribute(text: str) -> str:
+    """Text for an HTML attribute's quoted value (a link's href, a title, a lang)."""
+    return escape(visible_controls(text), quote=True)
 
 
 def highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -53,7 +81,7 @@ def highlighted_around(text: str, spans, start: int, end: int) -> str:
 
 def in_language(html: str, language: str) -> str:
     """Article text marked with its own language, so screen readers pronounce it as such."""
-    return f'<span lang="{inert(language)}">{html}</span>'
+    return f'<span lang="{attribute(language)}">{html}</span>'
 
 
 def language_name(language: str, lang: str) -> str:
@@ -64,7 +92,7 @@ def language_name(language: str, lang: str) -> str:
 def language_badge(language: str, lang: str) -> str:
     """ "FR" beside an excerpt in French, titled "French" (or "français") in the reader's language."""
     name = language_name(language, lang)
-    return (f'<span class="atlas-lang" title="{inert(name)}" style="display:inline-block;padding:0 4px;'
+    return (f'<span class="atlas-lang" title="{attribute(name)}" style="display:inline-block;padding:0 4px;'
             f'border:1px solid currentColor;border-radius:3px;font-size:.75em;font-weight:600;'
             f'line-height:1.3;vertical-align:.1em"><span aria-hidden="true">{inert(language.upper())}</span>'
             f'<span style="{_HIDDEN}">{inert(t(lang, "excerpt_in", language=name))}</span></span>')

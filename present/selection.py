@@ -5,21 +5,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from corpus.excerpts import CorpusIndex, Excerpts
+from corpus import ranking
+from corpus.excerpts import CorpusIndex, Excerpts, Sentence
+from corpus.reading import reading_of
 from present.markup import inert
-from present.strings import format_coordinates, summit_label, t
+from present.strings import format_coordinates, place_kind, summit_label, t
 from present.view import View
 
 
 def selection_excerpts(view: View, index: CorpusIndex) -> Excerpts | None:
-    """Excerpts for the view: its place or country (narrowed to its theme), else its theme; then `q`.
-    None when nothing is selected or searched."""
+    """Excerpts for the view: its place, country or person (narrowed to its theme), else its theme;
+    then `q`. None when nothing is selected or searched. Read closely (`corpus.ranking`): content
+    only, a venue's summit sentences, specific before general, a person's quotes first."""
+    reading = reading_of(index)
     if view.place:
-        excerpts = index.excerpts_for_place(view.place)
+        excerpts = ranking.place_excerpts(reading, view.place)
     elif view.country:
-        excerpts = index.excerpts_for_country(view.country)
+        excerpts = ranking.country_excerpts(reading, view.country)
+    elif view.person:
+        excerpts = ranking.person_excerpts(reading, view.person)
     elif view.theme:
-        excerpts = index.excerpts_for_theme(view.theme)
+        excerpts = ranking.content_only(reading, index.excerpts_for_theme(view.theme))
     elif view.q:
         excerpts = index.search(view.q)
     else:
@@ -42,6 +48,8 @@ def selection_name(view: View, index: CorpusIndex) -> str:
         parts.append(("★ " if place.summit else "") + place.name(lang))
     if view.country:
         parts.append(gazetteer.countries[view.country].name(lang))
+    if view.person:
+        parts.append(person_name(index, view.person, lang))
     if view.theme:
         parts.append(index.themes[view.theme].label(lang))
     if view.q:
@@ -79,8 +87,10 @@ def heading(view: View, index: CorpusIndex) -> Heading | None:
     if view.place:
         place = gazetteer.places[view.place]
         country = gazetteer.countries[place.country].name(lang)
-        facts = [t(lang, "capital_of" if place.capital else "city_in", country=country),
+        facts = [place_kind(place, country, lang),
                  t(lang, "field", label=t(lang, "coordinates"), value=format_coordinates(place.lat, place.lon, lang))]
+        if place.approximate:
+            facts.append(t(lang, "approximate_place"))
         if place.summit:
             facts.insert(0, f"**{summit_label(place.summit, lang)}** — {place.summit.facts(lang)}")
         facts.append(mention_line(index, "place", place.slug, lang, view.until))
@@ -95,12 +105,14 @@ def heading(view: View, index: CorpusIndex) -> Heading | None:
         facts.append(mention_line(index, "country", country.iso3, lang, view.until))
         region = (t(lang, "region_note"),) if country.iso3 != "CHN" else ()
         return Heading(country.name(lang), tuple(facts), region + tuple(notes))
+    if view.person:
+        return person_heading(view, index, tuple(notes))
     if view.theme:
         theme = index.themes[view.theme]
         facts = (t(lang, "theme_key_facts", n=len(index.mentioning("theme", theme.slug, view.until))),)
         return Heading(theme.label(lang), facts, (t(lang, "theme_on_map"), *notes))
     if view.q:
-        return Heading(t(lang, "search_results", q=inert(view.q)), (), tuple(notes))
+        return Heading(t(lang, "search_results", q=inert(view.q, html=False)), (), tuple(notes))
     return None
 
 
@@ -114,7 +126,7 @@ class Fallback:
 def fallback(view: View, index: CorpusIndex, excerpts: Excerpts) -> Fallback | None:
     """A place or country narrowed to a theme or a search that leaves nothing: how many excerpts the
     selection has without them (None when that is nothing too, or nothing was narrowed)."""
-    if excerpts or not view.on_map or not (view.theme or view.q):
+    if excerpts or not view.chosen or not (view.theme or view.q):
         return None
     unfiltered = selection_excerpts(view.without_filters(), index) or []
     if not unfiltered:
@@ -126,3 +138,112 @@ def fallback(view: View, index: CorpusIndex, excerpts: Excerpts) -> Fallback | N
 def corpus_languages(index: CorpusIndex) -> list[str]:
     """The languages the articles are in (a search finds words in their own language)."""
     return sorted({a.language for a in index.corpus.articles.values()})
+
+
+# --- people ---------------------------------------------------------------------------------
+
+def person_name(index: CorpusIndex, slug: str, lang: str) -> str:
+    person = reading_of(index).any_person(slug) or reading_of(index).person(slug)
+    return person.name(lang) if person else slug
+
+
+def person_heading(view: View, index: CorpusIndex, notes: tuple[str, ...]) -> Heading:
+    """Who they are (the people file's words, and the offices the articles give them), then how
+    many sentences quote, report and name them."""
+    lang, reading = view.lang, reading_of(index)
+    person = reading.person(view.person or "")
+    assert person is not None  # the view checked it
+    quoted, reported, named = reading.person_sentences(person.slug)
+    facts = []
+    if person.role.get(lang) or person.role.get("en"):
+        facts.append(inert(person.role.get(lang) or person.role["en"]))
+    if person.country:
+        facts.append(t(lang, "field", label=t(lang, "person_country"), value=index.gazetteer.countries[person.country].name(lang)))
+    offices = person_offices(index, person.slug)
+    if offices:
+        facts.append(t(lang, "field", label=t(lang, "person_as_written"), value=" · ".join(f"“{inert(o)}”" for o in offices)))
+    facts.append(t(lang, "person_counts", quoted=len(quoted), reported=len(reported), named=len(named)))
+    extra = () if person.known else (t(lang, "person_found"),)
+    return Heading(inert(person.name(lang)), tuple(facts), extra + notes)
+
+
+OFFICES_SHOWN = 3
+
+
+def person_offices(index: CorpusIndex, slug: str) -> list[str]:
+    """The offices the articles give a person beside their name, as written, most used first."""
+    reading = reading_of(index)
+    person = reading.person(slug)
+    counts: dict[str, int] = {}
+    for article_id in reading.person_articles(person) if person else []:
+        for mentions in reading.article(article_id).people:
+            for mention in mentions:
+                if mention.slug == slug and mention.title:
+                    key = mention.title[:1].upper() + mention.title[1:]
+                    counts[key] = counts.get(key, 0) + 1
+    return sorted(counts, key=lambda office: -counts[office])[:OFFICES_SHOWN]
+
+
+PEOPLE_FROM = 200  # excerpts looked at for the people a selection names
+
+
+def people_in(excerpts: Excerpts, index: CorpusIndex, leave_out: str | None = None) -> list[tuple[str, int]]:
+    """The people named or quoted in a selection's first excerpts, most often first."""
+    reading = reading_of(index)
+    counts = reading.people_named(excerpts.sentences()[:PEOPLE_FROM])
+    return [(slug, n) for slug, n in counts.items() if slug != leave_out]
+
+
+# --- why an excerpt is there ----------------------------------------------------------------
+
+def excerpt_reason(view: View, index: CorpusIndex, sentence: Sentence) -> str:
+    """In a word, why this sentence is in the view's list: "names Kyrgyzstan", "about the Astana
+    summit", "lists the five countries", "quotes Xi Jinping"."""
+    lang, reading, gazetteer = view.lang, reading_of(index), index.gazetteer
+    role = reading.role(sentence)
+    content = [m for m in sentence.mentions if m.start >= role.dateline_end]
+    if view.person:
+        statement = reading.statement(sentence)
+        name = person_name(index, view.person, lang)
+        if statement and statement.slug == view.person:
+            return t(lang, "why_quotes" if statement.direct else "why_reports", person=name)
+        return t(lang, "why_names", name=name)
+    if view.place:
+        place = gazetteer.places[view.place]
+        if reading.summit(sentence) == view.place:
+            return t(lang, "why_summit", place=place.name(lang))
+        return t(lang, "why_names", name=place.name(lang))
+    if view.country:
+        country = gazetteer.countries[view.country]
+        named = index.countries_named(sentence)
+        if len([c for c in named if c != "CHN"]) >= 5:
+            return t(lang, "why_lists")
+        if any(m.kind == "country" and m.key == view.country for m in content):
+            return t(lang, "why_names", name=country.name(lang))
+        city = next((gazetteer.places[m.key] for m in content if m.kind == "place"
+                     and gazetteer.places[m.key].country == view.country), None)
+        if city:
+            return t(lang, "why_city", city=city.name(lang), country=country.name(lang))
+        return t(lang, "why_region")
+    if view.theme:
+        return t(lang, "why_theme", theme=index.themes[view.theme].label(lang))
+    return t(lang, "why_search", q=view.q or "")
+
+
+# A long article is shown a part at a time: the dialog draws one element per part, and a part
+# holds at most this much, so even 50,000 short paragraphs cost the browser one bounded element.
+PART_CHARS = 20_000
+PART_PARAGRAPHS = 80
+
+
+def article_parts(paragraphs: tuple[str, ...]) -> list[range]:
+    """The article's paragraphs cut into parts of at most PART_PARAGRAPHS paragraphs and about
+    PART_CHARS characters (a longer paragraph is a part of its own)."""
+    parts, start, size = [], 0, 0
+    for number, paragraph in enumerate(paragraphs):
+        if number > start and (size + len(paragraph) > PART_CHARS or number - start >= PART_PARAGRAPHS):
+            parts.append(range(start, number))
+            start, size = number, 0
+        size += len(paragraph)
+    parts.append(range(start, len(paragraphs)))
+    return parts

@@ -7,10 +7,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Mapping
 
+from corpus.build_gazetteer import slug_of
 from corpus.excerpts import CorpusIndex
+from corpus.people import SLUG as PERSON_SLUG
+from corpus.reading import reading_of
 from present.strings import DEFAULT_LANGUAGE, LANGUAGES
 
-PARAMS = ("country", "place", "theme", "article", "sentence", "q", "lang", "until")
+PARAMS = ("country", "place", "person", "theme", "article", "sentence", "q", "lang", "until")
 FIRST_YEAR = 1992  # diplomatic relations between China and the five
 MAX_QUERY = 200
 
@@ -19,6 +22,7 @@ MAX_QUERY = 200
 class View:
     country: str | None = None
     place: str | None = None
+    person: str | None = None  # a person's slug: their quotes, then the sentences naming them
     theme: str | None = None
     article: str | None = None
     sentence: int | None = None  # a sentence of `article`, counted from 1; only with an article
@@ -37,24 +41,29 @@ class View:
         return bool(self.place or self.country)
 
     @property
+    def chosen(self) -> bool:
+        """A place, a country or a person is selected (what a theme or a search can narrow)."""
+        return bool(self.on_map or self.person)
+
+    @property
     def selects(self) -> bool:
-        """Anything to list excerpts of: a place, a country, a theme or a search."""
-        return bool(self.on_map or self.theme or self.q)
+        """Anything to list excerpts of: a place, a country, a person, a theme or a search."""
+        return bool(self.chosen or self.theme or self.q)
 
     @property
     def theme_narrows(self) -> bool:
-        """The theme narrows a place's or a country's excerpts (rather than being the selection)."""
-        return bool(self.theme and self.on_map)
+        """The theme narrows a place's, a country's or a person's excerpts (rather than being the selection)."""
+        return bool(self.theme and self.chosen)
 
     @property
     def search_narrows(self) -> bool:
         """The search narrows a selection (rather than being the selection)."""
-        return bool(self.q and (self.on_map or self.theme))
+        return bool(self.q and (self.chosen or self.theme))
 
     @property
     def theme_only(self) -> bool:
         """The theme alone is the selection: its excerpts are grouped by country."""
-        return bool(self.theme and not (self.on_map or self.q))
+        return bool(self.theme and not (self.chosen or self.q))
 
     @property
     def changed(self) -> bool:
@@ -66,18 +75,21 @@ class View:
         return replace(self, theme=None, q=None)
 
     def theme_alone(self) -> "View":
-        """The view's theme as the selection, without its place, country or search."""
-        return replace(self, place=None, country=None, q=None)
+        """The view's theme as the selection, without its place, country, person or search."""
+        return replace(self, place=None, country=None, person=None, q=None)
 
     def as_params(self) -> dict[str, str]:
         return {name: str(value) for name in PARAMS if (value := getattr(self, name)) and
                 not (name == "lang" and value == DEFAULT_LANGUAGE)}
 
     def selecting_country(self, iso3: str) -> "View":
-        return replace(self, country=iso3, place=None, article=None)
+        return replace(self, country=iso3, place=None, person=None, article=None)
 
     def selecting_place(self, slug: str) -> "View":
-        return replace(self, place=slug, country=None, article=None)
+        return replace(self, place=slug, country=None, person=None, article=None)
+
+    def selecting_person(self, slug: str) -> "View":
+        return replace(self, person=slug, place=None, country=None, article=None)
 
 
 @dataclass(frozen=True)
@@ -113,7 +125,12 @@ def view_from_params(params: Mapping[str, object], index: CorpusIndex) -> tuple[
     raw = _first(params, "country")
     accept("country", raw, (raw or "").upper(), (raw or "").upper() in index.gazetteer.countries, "hint_country")
     raw = _first(params, "place")
-    accept("place", raw, (raw or "").lower(), (raw or "").lower() in index.gazetteer.places, "hint_place")
+    slug = slug_of(raw or "")  # "fergana-valley" and "Fergana Valley" are ferganavalley
+    accept("place", raw, slug, slug in index.gazetteer.places, "hint_place")
+    raw = _first(params, "person")
+    slug = (raw or "").lower()
+    accept("person", raw, slug, bool(PERSON_SLUG.match(slug) and len(slug) <= 80 and reading_of(index).person(slug)),
+           "hint_person")
     raw = _first(params, "theme")
     accept("theme", raw, (raw or "").lower(), (raw or "").lower() in index.themes, "hint_theme")
     raw = _first(params, "article")
@@ -135,4 +152,6 @@ def view_from_params(params: Mapping[str, object], index: CorpusIndex) -> tuple[
     view = View(**{k: v for k, v in values.items() if v is not None})
     if view.place and view.country:  # one map selection at a time; the place is the finer one
         view = replace(view, country=None)
+    if view.person and view.on_map:  # one selection at a time; the person is the finer one
+        view = replace(view, place=None, country=None)
     return view, rejected

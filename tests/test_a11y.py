@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from present.markup import inert
 from tests.helpers import run_app, texts
 from tests.helpers import Tables, contrast, html_of, over
 
@@ -15,7 +16,7 @@ TABLE_PAGE = "pages/table.py"
 def test_an_excerpt_is_marked_with_its_language_in_the_panel():
     shown = texts(run_app({"place": "astana"}))
     assert '<span lang="fr">' in shown and 'title="French"' in shown and ">FR</span>" in shown
-    assert "in French&#58;" in shown  # said by screen readers, hidden on screen
+    assert inert("in French:") in shown  # said by screen readers, hidden on screen
     assert 'title="français"' in texts(run_app({"place": "astana", "lang": "fr"}))
 
 
@@ -105,6 +106,8 @@ def test_theme_badges_white_letters_and_their_shape_on_the_map():
     ("summit pin", "summit", "land", AA_LARGE_OR_GRAPHIC),
     ("capital pin", "capital", "land", AA_LARGE_OR_GRAPHIC),
     ("city pin", "city", "land", AA_LARGE_OR_GRAPHIC),
+    ("hub pin", "hub", "land", AA_LARGE_OR_GRAPHIC),
+    ("region ring", "region", "land", AA_LARGE_OR_GRAPHIC),
     ("selected country's outline", "summit", "land", AA_LARGE_OR_GRAPHIC),
     ("country border", "border", "land", AA_LARGE_OR_GRAPHIC),
 ])
@@ -124,7 +127,7 @@ def test_the_legend_over_the_map():
     from geo.style import LEGEND_OPACITY, PALETTE
     legend = over(WHITE, LEGEND_OPACITY, PALETTE["sea"])
     assert contrast(PALETTE["ink"], legend) >= AA_TEXT
-    for pin in ("summit", "capital", "city"):
+    for pin in ("summit", "capital", "city", "hub", "region"):
         assert contrast(PALETTE[pin], legend) >= AA_LARGE_OR_GRAPHIC, pin
 
 

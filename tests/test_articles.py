@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as hs
 
 from corpus.articles import ArticleError, load_corpus, parse_article
 from tests.conftest import SEEDS, article_text
@@ -78,3 +79,105 @@ def test_a_broken_file_is_skipped_by_name_and_the_others_still_load(seeds_copy: 
     corpus = load_corpus(seeds_copy)
     assert len(corpus.articles) == 3
     assert [s.name for s in corpus.skipped] == ["zz_broken.md", "zz_latin1.md"]
+
+
+# --- hostile files: each test runs the read in a child process with a bound on its time and
+# memory, so that it ends because the reader refused (a reader that expanded or waited would be
+# killed by the bound, and the test would fail), never because the machine was fast.
+READ_IN_CHILD = """
+import resource, sys
+from pathlib import Path
+resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
+sys.path.insert(0, sys.argv[1])
+from corpus.articles import load_corpus
+corpus = load_corpus(Path(sys.argv[2]))
+for skipped in corpus.skipped:
+    print(f"SKIPPED {skipped.name!r}: {skipped.reason}")
+print("ARTICLES", sorted(corpus.articles))
+"""
+
+
+def read_in_child(folder: Path) -> tuple[list[str], str]:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    done = subprocess.run([sys.executable, "-c", READ_IN_CHILD, str(ROOT), str(folder)], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    return [line for line in lines if line.startswith("SKIPPED")], lines[-1]
+
+
+def alias_bomb(depth: int = 9, width: int = 9) -> str:
+    lines = ["a0: &a0 [\"lol\"]"]
+    for level in range(1, depth + 1):
+        lines.append(f"a{level}: &a{level} [" + ", ".join(f"*a{level - 1}" for _ in range(width)) + "]")
+    return "\n".join(lines) + f"\ntitle: *a{depth}\npublished: 2025-06-20\nlanguage: en\n"
+
+
+def test_a_yaml_alias_bomb_is_refused_without_being_expanded(tmp_path: Path):
+    """500 bytes that expand to 9^9 strings: it took a minute of CPU and 3 GB before it was refused."""
+    text = f"---\n{alias_bomb()}---\n\nAstana.\n"
+    assert len(text) < 1_000
+    (tmp_path / "bomb.md").write_text(text)
+    (tmp_path / "deeper.md").write_text(f"---\n{alias_bomb(12)}---\n\nAstana.\n")
+    skipped, articles = read_in_child(tmp_path)
+    assert sorted(skipped) == ["SKIPPED 'bomb.md': title must be a single value, not a list or mapping",
+                               "SKIPPED 'deeper.md': title must be a single value, not a list or mapping"]
+    assert articles == "ARTICLES []"
+
+
+def test_a_fifo_in_the_folder_is_named_and_never_waited_for(tmp_path: Path):
+    """A FIFO named like an article blocked the first read for ever: every page hung."""
+    import os
+
+    os.mkfifo(tmp_path / "stuck.md")
+    (tmp_path / "kept.md").write_text(article_text("Kept", "Astana hosts it."))
+    skipped, articles = read_in_child(tmp_path)
+    assert skipped == ["SKIPPED 'stuck.md': not a regular file (a FIFO, device or socket)"]
+    assert articles == "ARTICLES ['kept']"
+
+
+def test_links_names_and_suffixes_each_skipped_file_named_once(tmp_path: Path):
+    """A link to a file outside the folder was published; dangling links and *.MD were ignored
+    without a word; a name with a space at either end was counted but could not be opened."""
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / "secret.md").write_text(article_text("Secret", "Astana, not for publication."))
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "kept.md").write_text(article_text("Kept", "Astana hosts it."))
+    (folder / "secret.md").symlink_to(outside / "secret.md")
+    (folder / "inside.md").symlink_to(folder / "kept.md")  # a link within the folder is an article
+    (folder / "gone.md").symlink_to(folder / "nowhere.md")
+    (folder / " spaced.md").write_text(article_text("Spaced", "Astana again."))
+    (folder / "trailing .md").write_text(article_text("Trailing", "Astana again."))
+    (folder / "LOUD.MD").write_text(article_text("Loud", "Astana, in capitals."))
+    skipped, articles = read_in_child(folder)
+    names = [line.split("'")[1] for line in skipped]
+    assert sorted(names) == sorted([" spaced.md", "gone.md", "secret.md", "trailing .md"])  # each once
+    assert any("'secret.md': a link to a file outside the articles folder" in line for line in skipped)
+    assert any("'gone.md': cannot be read" in line for line in skipped)
+    assert all("name starts or ends with a space" in line for line in skipped if "spaced" in line or "trailing" in line)
+    assert articles == "ARTICLES ['LOUD', 'inside', 'kept']"
+
+
+# --- fuzz: any front matter and body, the reader answers an Article or an ArticleError, nothing else ---
+YAML_PIECES = ["title: ", "published: ", "language: ", "source: ", "url: ", "note: ", "&a ", "*a", "[", "]", "{", "}",
+               "- ", "!!python/object:os.system ", "!!binary ", "2025-06-20", "en", "fr", "'", '"', "\n", "  ", ": ",
+               "? ", "|", ">", "%YAML 1.1\n", "---\n", "\u202e", "www.x.com", "\x00", "\ufeff"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(hs.lists(hs.one_of(hs.sampled_from(YAML_PIECES), hs.text(max_size=8)), max_size=40).map("".join),
+       hs.text(max_size=200))
+def test_any_front_matter_is_an_article_or_a_clear_refusal(front, body):
+    raw = f"---\n{front}\n---\n\n{body}\n".encode("utf-8", "surrogatepass")
+    try:
+        article = parse_article("fuzz", raw)
+    except ArticleError as error:
+        assert str(error) and "Traceback" not in str(error)
+    else:
+        assert article.title.strip() and article.language in ("en", "fr") and article.paragraphs

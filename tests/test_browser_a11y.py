@@ -107,7 +107,13 @@ def test_the_table_view_by_keyboard(page: Page, atlas_server):
     else:
         pytest.fail("Tab never reached the Astana link in the places table")
     page.keyboard.press("Enter")
-    excerpts = page.get_by_role("table", name="Extraits sur ★ Astana, les plus pertinents d’abord (6)")
+    from corpus.excerpts import build_index
+    from present.selection import selection_excerpts
+    from present.view import View
+    from tests.conftest import SEEDS
+
+    n = len(selection_excerpts(View(place="astana"), build_index(SEEDS)))
+    excerpts = page.get_by_role("table", name=f"Extraits sur ★ Astana, les plus pertinents d’abord ({n})")
     expect(excerpts).to_be_visible(timeout=WAIT_MS)
     assert location(page) == {"place": ["astana"], "lang": ["fr"]}
     expect(excerpts.locator('td span[lang="fr"]').first).to_be_visible()

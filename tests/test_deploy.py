@@ -72,8 +72,8 @@ def test_port_agrees_everywhere(dockerfile, deploy, config):
     assert flag(entrypoint(dockerfile), "server.port") == str(port)
     health, = dockerfile["HEALTHCHECK"]
     assert f"localhost:{port}{HEALTH}" in health
-    upstreams = re.findall(r"^\s*server\s+[\w.-]+:(\d+)", deploy, flags=re.M)
-    assert upstreams and set(upstreams) == {str(port)}
+    replicas = re.findall(r"ATLAS_REPLICA\d=127\.0\.0\.1:(\d+)", deploy)
+    assert len(replicas) == 3 and str(port) in replicas
     assert f"-p {port}:{port}" in deploy and f"**{port}**" in deploy
 
 
@@ -94,7 +94,10 @@ def test_entry_point_agrees_everywhere(dockerfile, deploy):
 def test_health_and_stream_paths_agree(dockerfile, deploy):
     assert HEALTH in dockerfile["HEALTHCHECK"][0] and HEALTH in deploy and STREAM in deploy
     assert f'{HEALTH}"' in (ROOT / "tests" / "server.py").read_text()  # what the tests' server polls
-    assert "proxy_set_header Upgrade $http_upgrade" in deploy and "ip_hash" in deploy  # websockets, affinity
+    balancer = (ROOT / "deploy" / "haproxy.cfg").read_text()  # what tests/test_replicas.py runs
+    assert "deploy/haproxy.cfg" in deploy and f"option httpchk GET {HEALTH}" in balancer
+    assert "cookie ATLAS_REPLICA insert" in balancer and "timeout tunnel" in balancer  # affinity, websockets
+    assert "option redispatch" in balancer and "path_beg /_stcore/metrics" in balancer
 
 
 def test_the_map_needs_static_serving_and_the_image_keeps_what_the_app_reads(config):

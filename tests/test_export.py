@@ -43,7 +43,9 @@ def shapes():
 
 @pytest.fixture
 def hostile_index(seeds_copy: Path):
-    (seeds_copy / "hostile.md").write_text(
+    # named to come first in the corpus, so that a map badge quoting its first two sentences quotes it
+    # (the seeds have more trade sentences at Astana since themes are also found by meaning)
+    (seeds_copy / "0000_hostile.md").write_text(
         article_text(HOSTILE_TITLE, HOSTILE_BODY, extra=HOSTILE_META), encoding="utf-8")
     return index_of(seeds_copy)
 
@@ -130,7 +132,7 @@ def test_ordinary_cells_are_left_alone():
 
 
 def test_hostile_article_in_the_csv(hostile_index):
-    excerpts = [e for e in hostile_index.excerpts_for_place("astana") if e.article.id == "hostile"]
+    excerpts = [e for e in hostile_index.excerpts_for_place("astana") if e.article.id == "0000_hostile"]
     rows = [row for row in csv.DictReader(io.StringIO(excerpts_csv(excerpts, "place=astana")))]
     assert len(rows) == 3 and {row["source"] for row in rows} == {"'@evil source"}
     assert any(row["excerpt"].startswith("'=HYPERLINK") for row in rows)
@@ -167,7 +169,7 @@ def test_markdown_quotes_each_excerpt_with_its_citation_and_marks_the_matched_wo
 
 
 def test_hostile_article_in_the_markdown(hostile_index):
-    excerpts = [e for e in hostile_index.excerpts_for_place("astana") if e.article.id == "hostile"]
+    excerpts = [e for e in hostile_index.excerpts_for_place("astana") if e.article.id == "0000_hostile"]
     markdown = excerpts_markdown(excerpts, title="Astana")
     html = rendered(markdown)
     assert html.count("<h1>") == 1 and "<img" not in html and "<script" not in html and "<li>" not in html

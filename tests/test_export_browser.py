@@ -41,13 +41,19 @@ def download(page: Page, label: str, folder: Path) -> Path:
 
 
 def test_each_download_is_fetched_and_the_map_file_opens_offline(page: Page, atlas_server, browser, tmp_path):
+    from corpus.excerpts import build_index
+    from present.selection import selection_excerpts
+    from present.view import View
+    from tests.conftest import SEEDS
+
+    n = len(selection_excerpts(View(place="astana"), build_index(SEEDS)))
     select_astana_and_settle(page, atlas_server.url)
-    expect(page.get_by_text("6 excerpt(s), best first.")).to_be_visible()
+    expect(page.get_by_text(f"{n} excerpt(s), best first.")).to_be_visible()
 
     table = download(page, "Excerpts (CSV)", tmp_path)
     assert table.name == "atlas-place-astana.csv"
     rows = list(csv.reader(io.StringIO(table.read_text(encoding="utf-8-sig"))))
-    assert rows[0] == list(COLUMNS) and len(rows) == 7
+    assert rows[0] == list(COLUMNS) and len(rows) == n + 1
     assert {row[COLUMNS.index("selection")] for row in rows[1:]} == {"place=astana"}
     # each row's own link reopens the view at its excerpt, on the address the atlas was opened at
     links = [row[COLUMNS.index("link")] for row in rows[1:]]
@@ -58,7 +64,7 @@ def test_each_download_is_fetched_and_the_map_file_opens_offline(page: Page, atl
 
     note = download(page, "Excerpts (Markdown)", tmp_path).read_text(encoding="utf-8")
     assert note.startswith("# China–Central Asia Summit Atlas — ★ Astana\n")
-    assert note.count("\n> — **") == 6 and "**Astana**" in note
+    assert note.count("\n> — **") == n and "**Astana**" in note
 
     saved = download(page, "Map (HTML)", tmp_path)
     assert saved.name == "atlas-place-astana.html"

@@ -50,11 +50,11 @@ def test_every_unreadable_file_is_named_and_nothing_else_is_lost(corpus_dir: Pat
     at = run_app({"place": "astana"})
     warnings = warnings_of(at)
     for name in [*broken, "folder.md", "summit.md"]:
-        assert sum(w.startswith(f"Skipped {inert(name)}:") for w in warnings) == 1, (name, warnings)
+        assert sum(w.startswith(f"Skipped {inert(name, html=False)}:") for w in warnings) == 1, (name, warnings)
     assert len(warnings) == len(broken) + 2
     assert any("larger than 5 MB" in w for w in warnings if "huge" in w)
-    duplicate, = (w for w in warnings if w.startswith(f"Skipped {inert('summit.md')}"))
-    assert inert("same article id as Summit.md") in duplicate  # both files named
+    duplicate, = (w for w in warnings if w.startswith(f"Skipped {inert('summit.md', html=False)}"))
+    assert inert("same article id as Summit.md", html=False) in duplicate  # both files named
     assert t("en", "corpus", n=4) in [c.value for c in at.sidebar.caption]  # the three seeds and Summit.md
     assert at.subheader[0].value == "★ Astana"
     shown = texts(at)
@@ -91,8 +91,8 @@ def test_an_open_article_whose_file_goes_away_says_so(corpus_dir: Path, change: 
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     warnings = warnings_of(at)
-    assert any(f"article={inert('zz_note')} cannot be shown (no such article)" in w for w in warnings), warnings
-    assert (change == "broken") == any(w.startswith(f"Skipped {inert('zz_note.md')}") for w in warnings)
+    assert any(f"article={inert('zz_note', html=False)} cannot be shown (no such article)" in w for w in warnings), warnings
+    assert (change == "broken") == any(w.startswith(f"Skipped {inert('zz_note.md', html=False)}") for w in warnings)
     assert not at.subheader and params(at) == {}
     assert t("en", "corpus", n=3) in [c.value for c in at.sidebar.caption]
 
@@ -186,3 +186,36 @@ def test_a_gazetteer_that_lost_a_capital_is_refused_by_name(tmp_path, monkeypatc
     (data / "places.csv").write_text("".join(line for line in places if not line.startswith("astana,")))
     with pytest.raises(corpus.gazetteer.ReferenceDataError, match=r"places\.csv \(lacks astana\)"):
         corpus.gazetteer.load_gazetteer(data)
+
+
+def test_an_article_of_50000_paragraphs_opens_in_a_few_bounded_elements(corpus_dir: Path):
+    """It used to draw one element per paragraph: the reader's browser locked up drawing 50,000."""
+    from present.selection import PART_CHARS, PART_PARAGRAPHS
+
+    body = "\n\n".join(f"Line {n} of the long one." for n in range(50_000))
+    (corpus_dir / "long.md").write_text(article_text("Long", body))
+    assert (corpus_dir / "long.md").stat().st_size < 5_000_000  # under the size cap: it is read
+    at = run_app({"article": "long"})
+    parts = [m.value for m in at.markdown if "Line " in m.value]
+    assert len(parts) == 1  # the first part, in one element
+    assert parts[0].count("Line ") <= PART_PARAGRAPHS and len(parts[0]) < 40 * PART_CHARS
+    assert "Line 0 of" in parts[0] and f"Line {PART_PARAGRAPHS} of" not in parts[0]
+    total = -(-50_000 // PART_PARAGRAPHS)
+    assert any(f"Part 1 of {total} " in c.value for c in at.caption), [c.value for c in at.caption]
+    next(b for b in at.button if b.label == t("en", "part_after")).click().run()
+    parts = [m.value for m in at.markdown if "Line " in m.value]
+    assert len(parts) == 1 and f"Line {PART_PARAGRAPHS} of" in parts[0] and "Line 0 of" not in parts[0]
+    assert any(f"Part 2 of {total} " in c.value for c in at.caption)
+
+
+def test_an_article_of_many_sentences_goes_through_the_encoder_only_up_to_its_bound(tmp_path: Path):
+    """A 1 MB article of 50,000 lines took minutes of encoder time to index (every sentence was
+    encoded); past MEANING_PER_ARTICLE its sentences keep their theme terms, without vectors."""
+    from corpus.meaning import VectorCache, encode  # noqa: F401  (the encoder is the real one)
+    from corpus.recognise import MEANING_PER_ARTICLE
+
+    cache = VectorCache(None)
+    texts = [f"Freight trains number {n} crossed the border." for n in range(MEANING_PER_ARTICLE + 50)]
+    vectors = cache.vectors(texts, MEANING_PER_ARTICLE)
+    assert (abs(vectors[:MEANING_PER_ARTICLE]).sum(axis=1) > 0).all()
+    assert (abs(vectors[MEANING_PER_ARTICLE:]).sum(axis=1) == 0).all()

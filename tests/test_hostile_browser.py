@@ -26,6 +26,9 @@ BODY = [
     '<a href="javascript:alert(6)">lien</a> **gras** ![image](javascript:alert(7)) <b onmouseover=alert(8)>Pékin</b>.',
     "Tachkent et le commerce " + "W" * 4000 + " fin.",
     '<iframe src="javascript:alert(9)"></iframe> Le gazoduc relie le Turkménistan à la Chine, dit Astana.',
+    # a dated event of its own for the timeline (the year of "3 milliards de dollars" is a statistic's)
+    'Le forum <script>window.__pwned="body"</script> <b onmouseover=alert(12)>agricole</b> s’est tenu à Tachkent '
+    "en mars 2019.",
 ]
 VISIBLE = '<script>window.__pwned="body"</script>'  # shown as text, not removed
 
@@ -78,11 +81,32 @@ def hostile_server(tmp_path_factory):
     front = "---\ntitle: '{}'\npublished: 2025-06-20\nlanguage: fr\nsource: '{}'\nurl: 'javascript:alert(10)'\n" \
             "note: '<img src=x onerror=alert(11)>'\n---\n\n"
     (folder / "hostile.md").write_text(front.format(TITLE, SOURCE) + "\n\n".join(BODY) + "\n", encoding="utf-8")
+    (folder / "addresses.md").write_text(ADDRESSES_ARTICLE, encoding="utf-8")
     server = StreamlitServer(env={"ATLAS_SEEDS_DIR": str(folder), "ATLAS_TILES": "none"})
     try:
         yield server
     finally:
         server.stop()
+
+
+# Bare addresses Markdown would make links of, and direction controls that would reorder the
+# citation after them (a date shown reversed, a source shown as another name).
+ADDRESSES = ["https://evil.example/login", "www.evil.example", "bob_smith@evil.example", "HTTP://EVIL.EXAMPLE"]
+RLO = "\u202e"
+ADDRESSES_ARTICLE = (
+    f"---\ntitle: 'Summit notes {RLO}5202-60-91'\npublished: 2025-06-20\nlanguage: en\n"
+    f"source: '{RLO}auhnix\u2066 www.evil.example'\n---\n\n"
+    f"Astana hosted the trade summit with Kazakhstan in 2025, worth 3 billion dollars; see {ADDRESSES[0]} "
+    f"or {ADDRESSES[1]}.\n\nMail {ADDRESSES[2]} or open {ADDRESSES[3]} about trade in Astana.\n")
+ADDRESS_PROBE = """() => [...document.querySelectorAll("a[href]")].map(a => a.getAttribute("href"))
+    .filter(href => /^\s*(https?:|mailto:|\/\/|www\.)[^?#]*evil/i.test(href))"""  # the app's own links may carry ?q=…
+BIDI_PROBE = r"""() => /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(document.body.innerText)"""
+
+
+def assert_no_address_links_and_no_bidi(page: Page) -> None:
+    for frame in page.frames:
+        assert frame.evaluate(ADDRESS_PROBE) == [], frame.url
+        assert not frame.evaluate(BIDI_PROBE), frame.url
 
 
 def assert_inert(page: Page) -> None:
@@ -154,7 +178,7 @@ def test_the_hostile_article_is_really_in_the_corpus():
     text = ("---\ntitle: '{}'\npublished: 2025-06-20\nlanguage: fr\nsource: '{}'\n---\n\n".format(TITLE, SOURCE)
             + "\n\n".join(BODY))
     article = parse_article("hostile", text.encode())
-    assert article.title == TITLE and article.source == SOURCE and len(article.paragraphs) == 4
+    assert article.title == TITLE and article.source == SOURCE and len(article.paragraphs) == len(BODY)
 
 
 # --- every text field of the map, hostile --------------------------------------------------------
@@ -221,7 +245,9 @@ def test_every_text_field_of_the_map_stays_inert_and_shown_as_text(browser, tmp_
     fields |= more
     shapes = load_shapes()
     markers = [marker, replace(marker, slug="b", kind="summit", upcoming=True, lat=40.0, lon=70.0),
-               replace(marker, slug="c", kind="city", lat=45.0, lon=80.0)]
+               replace(marker, slug="c", kind="city", lat=45.0, lon=80.0),
+               replace(marker, slug="d", kind="hub", lat=44.0, lon=80.3),  # the legend's hub and region rows
+               replace(marker, slug="e", kind="region", lat=40.8, lon=71.6, radius_km=130)]
     atlas = base_map(shapes, markers,
                      labels, None, themes=(theme,), corridors=(corridor,))
     page_file = tmp_path / "hostile-fields.html"
@@ -247,3 +273,30 @@ def test_every_text_field_of_the_map_stays_inert_and_shown_as_text(browser, tmp_
         assert not dialogs
     finally:
         context.close()
+
+
+def test_addresses_in_article_text_stay_text_and_direction_controls_are_shown(watched: Page, hostile_server):
+    page = watched
+    for path in ("?place=astana", "?article=addresses", "themes"):
+        if path.startswith("?"):
+            open_atlas(page, f"{hostile_server.url}/{path}")
+        else:
+            page.goto(f"{hostile_server.url}/{path}")
+        expect(page.get_by_text(ADDRESSES[0]).first).to_be_visible(timeout=WAIT_MS)
+        for address in ADDRESSES[1:] if path != "themes" else ():
+            expect(page.get_by_text(address, exact=False).first).to_be_visible()
+        if path != "themes":
+            expect(page.get_by_text("[U+202E]auhnix", exact=False).first).to_be_visible()
+        assert_no_address_links_and_no_bidi(page)
+        assert_inert(page)
+    # a searched address, shown in the heading or the "nothing found" note (Markdown without HTML)
+    for q in (ADDRESSES[1], "bob@evil.example"):
+        open_atlas(page, f"{hostile_server.url}/?q={q}")
+        expect(page.get_by_text("evil.example", exact=False).first).to_be_visible(timeout=WAIT_MS)
+        # shown as typed; where Streamlit allows no HTML, an invisible word joiner splits the address
+        assert q in page.evaluate("document.body.innerText.replaceAll('\u2060', '')")
+        assert_no_address_links_and_no_bidi(page)
+    frame = open_atlas(page, f"{hostile_server.url}/?theme=trade")
+    result = frame.evaluate(OPEN_EVERY_POPUP, [PROBE, "map"])
+    popups = "\n".join(result["shown"])
+    assert not result["found"] and "[U+202E]auhnix" in popups and RLO not in popups

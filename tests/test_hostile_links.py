@@ -17,6 +17,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from corpus.people import load_people
 from tests.conftest import SEEDS, index_of
 from tests.helpers import params, run_app, texts
 from present.markup import inert
@@ -24,10 +25,21 @@ from present.view import MAX_QUERY, PARAMS, view_from_params
 from present.strings import t
 
 INDEX = index_of(SEEDS)
+
+
+def found_people(index) -> list[str]:
+    """People the seed articles name with an office, beyond the people file."""
+    from corpus.reading import reading_of
+
+    reading = reading_of(index)
+    for article_id in index.corpus.articles:
+        reading.article(article_id)
+    return list(reading.found_people())
 YEARS = [str(year) for year in range(1992, date.today().year + 1)]
 KNOWN = {
     "country": list(INDEX.gazetteer.countries),
     "place": list(INDEX.gazetteer.places),
+    "person": [*load_people(), *found_people(INDEX)],
     "theme": list(INDEX.themes),
     "article": list(INDEX.corpus.articles),
     "lang": ["en", "fr"],
@@ -136,9 +148,12 @@ def test_a_known_value_in_any_case_opens_its_view(case):
     elif param == "theme":
         assert headings[0] == INDEX.themes[value].label("en")
     elif param == "article":
-        assert headings[0] == inert(INDEX.corpus.articles[value].title)
+        assert headings[0] == inert(INDEX.corpus.articles[value].title, html=False)
+    elif param == "person":
+        from present.selection import person_name
+        assert headings[0] == inert(person_name(INDEX, value, "en"))
     elif param == "q":
-        assert headings[0] == t("en", "search_results", q=inert(value))
+        assert headings[0] == t("en", "search_results", q=inert(value, html=False))
     else:  # lang, until: the default view in that language, as of that year
         assert_default_view(at, lang)
     expected = {} if (param, value) == ("lang", "en") else {param: value}

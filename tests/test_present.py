@@ -3,9 +3,14 @@ and the addresses that reopen it. No AppTest and no server here."""
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
+from hypothesis import given, settings, strategies as hs
 
 from present.links import selection_params, shared_address, view_link
+from present.markup import attribute, inert, visible_controls
 from present.selection import fallback, heading, selection_excerpts, selection_name
 from present.view import View
 
@@ -95,3 +100,22 @@ def test_data_flows_one_way_and_only_ui_imports_streamlit(folder, forbidden):
     modules = imported_packages(folder)
     assert modules, folder
     assert {name: sorted(packages & forbidden) for name, packages in modules.items() if packages & forbidden} == {}
+
+
+# --- inert(): whatever the text, nothing in it can become markup, a link or a reordering ---
+HOSTILE_PIECES = ["https://", "http://", "www.", "WWW.", "@", "mailto:", ":", ".", "<", ">", "&", "&#58;", "[x](y)",
+                  "`", "$", "*", "_", "\u202e", "\u2066", "\u200f", "\u2069", " ", "\n", "a", "é", "ex.com"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(hs.lists(hs.one_of(hs.sampled_from(HOSTILE_PIECES), hs.text(max_size=5)), max_size=30).map("".join))
+def test_inert_text_keeps_its_characters_and_cannot_link_markup_or_reorder(text):
+    for shown, split in ((inert(text), "<span></span>"), (inert(text, html=False), "\u2060")):
+        assert not re.search("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", shown)  # controls shown, not obeyed
+        assert not re.search(r"[<>\[\]()`*_$:@&]", shown.replace(split, "").replace("&#", "").replace(";", ""))
+        # every scheme colon and @ is split from what precedes it, every www from its dot
+        assert "&#58;" not in shown.replace(split + "&#58;", "") and "&#64;" not in shown.replace(split + "&#64;", "")
+        assert not re.search(r"www&#46;", shown, re.I)
+        # and what the reader sees is the text as typed (whitespace as spaces)
+        assert html.unescape(shown.replace(split, "")) == re.sub(r"\s", " ", visible_controls(text))
+    assert html.unescape(attribute(text)) == visible_controls(text) and '"' not in attribute(text)

@@ -1,4 +1,7 @@
-"""Quality gate: precision and recall of the recogniser on the labelled set, per category."""
+"""Quality gate: precision and recall of the recogniser (terms and the theme model) per category,
+on the labelled sets the rules are tuned on: the seed set and the news-style tuning set. The
+held-out set (tests/fixtures/news/heldout.yaml) is not a gate: it is scored once, by hand, with
+`bench/bench_quality.py --heldout` (BENCHMARKS.md)."""
 
 from __future__ import annotations
 
@@ -7,29 +10,51 @@ from pathlib import Path
 import pytest
 
 from corpus.gazetteer import load_gazetteer
+from corpus.meaning import theme_model
 from corpus.quality import CATEGORIES, evaluate, load_labelled
 from corpus.recognise import Recogniser
 from corpus.themes import load_themes
 
 LABELLED = Path(__file__).parent / "data" / "labelled.yaml"
+NEWS = Path(__file__).parent / "fixtures" / "news"
 TARGET = 0.95
+# Issue 12's targets for themes (precision, recall): themes by meaning are a judgement, and some
+# seed labels are arguable ("Chinese capital is pouring into mining projects" is not labelled investment).
+THEME_TARGET = (0.90, 0.85)
+SETS = {"seed": LABELLED, "tune": NEWS / "tune.yaml"}
 
 
 @pytest.fixture(scope="module")
-def scores():
-    return evaluate(Recogniser(load_gazetteer(), load_themes()), load_labelled(LABELLED))
+def recogniser():
+    return Recogniser(load_gazetteer(), load_themes(), theme_model())
 
 
-def test_the_labelled_set_is_large_and_bilingual():
-    items = load_labelled(LABELLED)
-    french = [i for i in items if i["lang"] == "fr"]
-    english = [i for i in items if i["lang"] == "en"]
-    assert len(items) >= 80 and len(french) >= 40 and len(english) >= 40
-    assert all(set(i) <= {"lang", "text", "src", "set", *CATEGORIES} for i in items)
+@pytest.fixture(scope="module")
+def scores(recogniser):
+    return {name: evaluate(recogniser, load_labelled(path)) for name, path in SETS.items()}
 
 
+def test_the_labelled_sets_are_large_and_bilingual():
+    for path, least in ((LABELLED, 80), (NEWS / "tune.yaml", 150), (NEWS / "heldout.yaml", 50)):
+        items = load_labelled(path)
+        french = [i for i in items if i["lang"] == "fr"]
+        english = [i for i in items if i["lang"] == "en"]
+        assert len(items) >= least and len(french) >= least // 3 and len(english) >= least // 3, path
+        assert all(set(i) <= {"lang", "text", "src", "set", *CATEGORIES} for i in items), path
+    tune, heldout = load_labelled(NEWS / "tune.yaml"), load_labelled(NEWS / "heldout.yaml")
+    assert not {i["src"] for i in tune} & {i["src"] for i in heldout}  # held out by article
+    assert len(heldout) >= 0.2 * (len(tune) + len(heldout))
+
+
+def test_the_theme_model_never_saw_the_held_out_sentences():
+    held_out = {i["text"] for i in load_labelled(NEWS / "heldout.yaml")}
+    assert held_out and not held_out & set(theme_model().example_texts)
+
+
+@pytest.mark.parametrize("labelled", SETS)
 @pytest.mark.parametrize("category", CATEGORIES)
-def test_precision_and_recall_reach_the_target(scores, category):
-    score = scores[category]
-    assert score.precision >= TARGET, score.false_positives
-    assert score.recall >= TARGET, score.false_negatives
+def test_precision_and_recall_reach_the_target(scores, labelled, category):
+    score = scores[labelled][category]
+    precision, recall = THEME_TARGET if category == "themes" else (TARGET, TARGET)
+    assert score.precision >= precision, score.false_positives
+    assert score.recall >= recall, score.false_negatives

@@ -131,12 +131,11 @@ def test_streamlits_embed_parameters_survive_url_rewrites_and_are_not_reported()
 
 
 def test_the_timeline_opens_an_article_framed_at_the_dated_sentence():
-    from urllib.parse import parse_qsl
-
+    
     at = run_app(page="pages/timeline.py")
-    links = [link.proto.query_string for link in at.get("page_link") if link.proto.label == "Open the article"]
-    assert links and all("&sentence=" in link for link in links)
-    opened = run_app(dict(parse_qsl(links[0])))
+    next(b for b in at.button if b.label == "Open the article").click().run()
+    assert params(at).keys() >= {"article", "sentence"}
+    opened = run_app(params(at), page="pages/timeline.py")  # the link reopens it, on the timeline
     assert not opened.warning
     framed, = [m.value for m in opened.markdown if 'id="atlas-linked-sentence"' in m.value]
     assert "31 ans" in framed.split('id="atlas-linked-sentence"', 1)[1].split("</span>", 1)[0]

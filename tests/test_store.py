@@ -171,3 +171,23 @@ def test_a_damaged_store_and_its_journal_are_replaced(folder: Path):
     (folder / f"{STORE_NAME}-wal").write_bytes(b"stale journal" * 100)
     assert reads(folder) == [5]
     assert len(build_index(folder).corpus.articles) == 5
+
+
+def test_an_index_deleted_while_being_built_is_built_again(folder: Path):
+    """Deleting the index is always safe (README): deleted mid-build, the build wrote into a file
+    that no longer had a name, and the atlas then showed 0 articles until some article changed."""
+    for n in range(6):
+        write(folder, f"a{n}", f"Astana hosts summit number {n}.")
+    path = store_path(folder)
+    deleted: list[int] = []
+
+    def delete_midway(done: int, total: int) -> None:
+        if done == 3 and not deleted:  # once, as a reader cleaning up would
+            CorpusStore._remove(path)
+            deleted.append(done)
+
+    from corpus.excerpts import load_index, update_store
+    update_store(folder, delete_midway).close()
+    assert deleted and path.exists()
+    index = load_index(CorpusStore(folder))
+    assert len(index.corpus.articles) == 6 and len(index.sentences) >= 6

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 from dataclasses import replace
 from collections.abc import Callable
 from datetime import date
@@ -29,7 +30,7 @@ def current_view(index: CorpusIndex) -> View:
     params = {name: st.query_params.get_all(name) for name in PARAMS if name in st.query_params}
     view, rejected = view_from_params(params, index)
     if rejected:
-        messages = [t(view.lang, "bad_param", param=p.param, value=inert(p.value), hint=t(view.lang, p.hint))
+        messages = [t(view.lang, "bad_param", param=p.param, value=inert(p.value, html=False), hint=t(view.lang, p.hint))
                     for p in rejected]
         st.session_state["link_problems"] = (view, messages)
     kept_for, messages = st.session_state.get("link_problems", (None, []))
@@ -45,7 +46,7 @@ def current_view(index: CorpusIndex) -> View:
 
 def show_skipped_files(index: CorpusIndex, lang: str) -> None:
     for skipped in index.corpus.skipped:
-        st.warning(t(lang, "skipped", name=inert(skipped.name), reason=inert(skipped.reason)), icon=":material/description:")
+        st.warning(t(lang, "skipped", name=inert(skipped.name, html=False), reason=inert(skipped.reason, html=False)), icon=":material/description:")
 
 
 def view_widget(key: str, shown: object, chosen: Callable[[Any], View]) -> dict[str, Any]:
@@ -90,6 +91,7 @@ def language_switch(view: View) -> None:
 
 PAGES = [  # path, label key, icon
     ("app.py", "nav_map", ":material/map:"),
+    ("pages/summits.py", "nav_summits", ":material/handshake:"),
     ("pages/timeline.py", "nav_timeline", ":material/event:"),
     ("pages/themes.py", "nav_themes", ":material/bar_chart:"),
     ("pages/table.py", "nav_table", ":material/table:"),
@@ -138,13 +140,18 @@ PAGE_CSS = f"""<style>
 </style>"""
 
 
+# A file served by the app itself: a Material icon name would be fetched by every reader's browser
+# from Google's font server (a third party, and blocked in some places).
+PAGE_ICON = str(Path(__file__).with_name("icon.png"))
+
+
 def page_start(title_key: str = "app_title", page_name: str | None = None) -> tuple[CorpusIndex, View]:
     """What every page starts with: its settings, the view from the URL, its title, the
     warnings for unreadable articles and the navigation (which keeps the view).
     `page_name`: given on every page but the map (its language switch then goes in the sidebar)."""
     asked = asked_language(st.query_params.get("lang"))
     st.set_page_config(page_title=tab_title(asked, title_key),
-                       page_icon=":material/public:", layout="wide",
+                       page_icon=PAGE_ICON, layout="wide",
                        initial_sidebar_state="collapsed" if page_name is None else "auto")
     st.html(PAGE_CSS + (EMBED_CSS if embedded() else ""))
     try:
@@ -193,7 +200,7 @@ def basemap(lang: str) -> Tiles | None:
     if problem:
         value = os.environ.get("ATLAS_TILES", "")
         shown = value if len(value) <= 80 else value[:79] + "…"
-        st.warning(t(lang, "tiles_bad", value=inert(shown), reason=t(lang, problem)), icon=":material/layers_clear:")
+        st.warning(t(lang, "tiles_bad", value=inert(shown, html=False), reason=t(lang, problem)), icon=":material/layers_clear:")
     return tiles
 
 

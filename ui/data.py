@@ -3,6 +3,7 @@ country shapes, the map's layers and what the pages work out once per index."""
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
@@ -14,7 +15,6 @@ from corpus.articles import article_stats, stats_signature
 from corpus.excerpts import CorpusIndex, load_index, update_store
 from corpus.store import CorpusStore, StoreBusy
 from corpus.figures import Figure, corpus_figures
-from corpus.timeline import Event, corpus_events
 from geo.assets import check_static_files
 from geo.countries import Shapes, load_shapes
 from geo.corridors import Corridor, load_corridors
@@ -24,6 +24,7 @@ from present import map_model
 from present.settings import seeds_dir
 from present.strings import t
 from present.view import View
+from ui import guard  # installed on import: a client cannot empty these caches
 
 PROGRESS_FROM = 20  # files to read before a progress bar is worth showing
 LARGE_CORPUS = 1_000  # files; a larger folder is fully re-scanned at most once per SCAN_EVERY
@@ -59,6 +60,30 @@ def corpus_index(folder: str, signature: str) -> CorpusIndex:
     return load_index(CorpusStore(Path(folder)))
 
 
+# Reading the articles folder: when it last moved on (a file read, or the start), by folder. Module
+# state, not a cache: the health check reads it from the server's own thread.
+_reading: dict[str, float] = {}
+
+
+def stalled_after() -> float:
+    """Seconds without progress reading the articles before health says the pages cannot be served."""
+    try:
+        return max(1.0, float(os.environ.get("ATLAS_STALLED_AFTER", "60")))
+    except ValueError:
+        return 60.0
+
+
+def reading_stalled() -> str | None:
+    """What the health check says while a read of the articles has made no progress for too long
+    (a file that never answers, another process holding the index's write lock)."""
+    now, limit = time.monotonic(), stalled_after()
+    stuck = [folder for folder, moved in list(_reading.items()) if now - moved > limit]
+    return f"reading the articles in {stuck[0]} has made no progress for over {limit:g} s" if stuck else None
+
+
+guard.health_checks["articles"] = reading_stalled
+
+
 @st.cache_resource(show_spinner=False)
 def _stores_updated() -> dict[str, str]:
     return {}  # folder → the signature its store was last brought up to date for
@@ -79,17 +104,21 @@ def current_index(lang: str) -> CorpusIndex:
     if _stores_updated().get(str(folder)) != signature:
 
         def progress(done: int, total: int) -> None:
+            _reading[str(folder)] = time.monotonic()
             if total >= PROGRESS_FROM and (done == total or done % max(1, total // 100) == 0):
                 slot.progress(done / total, text=t(lang, "indexing", done=done, total=total))
 
         with _store_lock(str(folder)):
             if _stores_updated().get(str(folder)) != signature:  # not done meanwhile by another session
+                _reading[str(folder)] = time.monotonic()
                 try:
                     update_store(folder, progress).close()
                 except StoreBusy:
                     slot.empty()
                     st.info(t(lang, "index_busy"), icon=":material/hourglass_top:")
                     st.stop()
+                finally:
+                    _reading.pop(str(folder), None)
                 _stores_updated()[str(folder)] = signature
         slot.empty()
     with st.spinner(t(lang, "loading_index")):  # shown only if it takes over half a second
@@ -100,11 +129,6 @@ def current_index(lang: str) -> CorpusIndex:
 def country_shapes() -> Shapes:
     check_static_files()
     return load_shapes()
-
-
-@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: lambda index: index.key})
-def timeline_events(index: CorpusIndex) -> list[Event]:
-    return corpus_events(index)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: lambda index: index.key})

@@ -12,10 +12,14 @@ import streamlit as st
 
 from corpus.articles import Article
 from corpus.excerpts import CorpusIndex, Excerpt, Excerpts
+from corpus.meaning import why_theme
 from corpus.text import merge_spans, safe_url
 from geo.map_address import LAYERS_PARAM
-from present.markup import excerpt_markup, highlighted, highlighted_around, in_language, inert
-from present.selection import corpus_languages, fallback, heading, selection_excerpts
+from present.markup import (CITATION_OPACITY, attribute, excerpt_markup, highlighted, highlighted_around,
+                            in_language, inert)
+from present.selection import (article_parts, corpus_languages, excerpt_reason, fallback, heading, people_in,
+                               person_name, selection_excerpts)
+from present.summits import summit_sheet
 from present.strings import source_label, format_date, summit_label, t
 from present.view import View
 from ui.paging import more_button, shown_count
@@ -33,10 +37,12 @@ def go_to(view: View) -> None:
     st.query_params.from_dict(params)
 
 
-def render_excerpt(excerpt: Excerpt, view: View, number: int) -> None:
+def render_excerpt(excerpt: Excerpt, view: View, number: int, reason: str | None = None) -> None:
     with st.container(border=True):
+        if reason:  # in a word, why it is in this list
+            st.caption(reason)
         # Text and citation in one element: a panel of excerpts is many elements for the browser.
-        st.markdown(excerpt_markup(excerpt.text, excerpt.highlights, excerpt.article, view.lang),
+        st.markdown(excerpt_markup(excerpt.text, excerpt.highlights, excerpt.article, view.lang) + _why(excerpt, view),
                     unsafe_allow_html=True)
         sentence = excerpt.sentence
         # Opens the article at this sentence; the dialog holds the excerpt's own link to copy (one
@@ -48,7 +54,21 @@ def render_excerpt(excerpt: Excerpt, view: View, number: int) -> None:
         )
 
 
-def render_excerpts(excerpts: Excerpts, view: View) -> None:
+def _why(excerpt: Excerpt, view: View) -> str:
+    """Why this excerpt is shown, when its words do not say it: found by meaning (a search), or its
+    theme found by meaning (the labelled example closest to it)."""
+    notes = []
+    if excerpt.by_meaning:
+        notes.append(t(view.lang, "by_meaning"))
+    if view.theme:
+        example = why_theme(excerpt.sentence.text, excerpt.sentence.mentions, view.theme)
+        if example:
+            short = example if len(example) <= 140 else example[:139] + "…"
+            notes.append(t(view.lang, "theme_by_meaning", example=short))
+    return "".join(f'<br><small style="opacity:{CITATION_OPACITY}">{inert(note)}</small>' for note in notes)
+
+
+def render_excerpts(excerpts: Excerpts, view: View, index: CorpusIndex) -> None:
     """The best few first; more on request (every excerpt is several elements for the browser to draw)."""
     if not excerpts:
         st.info(t(view.lang, "no_excerpts"))
@@ -56,7 +76,7 @@ def render_excerpts(excerpts: Excerpts, view: View) -> None:
     st.caption(t(view.lang, "excerpts_count", n=len(excerpts)))
     shown = shown_count("excerpts", view)
     for number, excerpt in enumerate(excerpts[:shown]):
-        render_excerpt(excerpt, view, number)
+        render_excerpt(excerpt, view, number, excerpt_reason(view, index, excerpt.sentence))
     more_button("excerpts", view, shown, len(excerpts))
 
 
@@ -77,9 +97,33 @@ def render_by_country(excerpts: Excerpts, view: View, index: CorpusIndex) -> Non
         name = "-".join(key) or "none"
         shown = shown_count(name, view, GROUP_SHOWN)
         for position in groups[key][:shown]:
-            render_excerpt(excerpts[position], view, number)
+            render_excerpt(excerpts[position], view, number, excerpt_reason(view, index, excerpts[position].sentence))
             number += 1
         more_button(name, view, shown, len(groups[key]), GROUP_SHOWN)
+
+
+def shown_part(view: View, parts: list[range], paragraph: int) -> int:
+    """The part of the article the dialog shows: the one the reader moved to, else the one holding
+    `paragraph` (the linked sentence's)."""
+    counted_for, part = st.session_state.get("article-part", (None, None))
+    if counted_for == view and part is not None and part < len(parts):
+        return part
+    return next((number for number, paragraphs in enumerate(parts) if paragraph in paragraphs), 0)
+
+
+def part_switch(view: View, parts: list[range], part: int) -> None:
+    """ "Part 2 of 9 (paragraphs 81–160)", with buttons to the parts before and after."""
+    st.caption(t(view.lang, "article_part", n=part + 1, total=len(parts), first=parts[part].start + 1,
+                 last=parts[part].stop))
+
+    def move(to: int) -> None:
+        st.session_state["article-part"] = (view, to)
+
+    before, after = st.columns(2)
+    before.button(t(view.lang, "part_before"), on_click=move, args=(part - 1,), disabled=part == 0,
+                  icon=":material/chevron_left:", key="part-before")
+    after.button(t(view.lang, "part_after"), on_click=move, args=(part + 1,), disabled=part == len(parts) - 1,
+                 icon=":material/chevron_right:", key="part-after")
 
 
 def close_article(view: View) -> None:
@@ -92,7 +136,7 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
     @st.dialog(t(view.lang, "article"), width="large", on_dismiss=lambda: close_article(view))
     def article_dialog() -> None:
         lang = view.lang
-        st.subheader(inert(article.title), anchor=False)
+        st.subheader(inert(article.title, html=False), anchor=False)
         facts = [
             t(lang, "field", label=t(lang, "source"), value=inert(source_label(article, lang))),
             t(lang, "field", label=t(lang, "published"), value=inert(format_date(article.published, lang))),
@@ -100,7 +144,7 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
         ]
         url = safe_url(article.url)
         if url:
-            anchor = f'<a href="{inert(url)}" target="_blank" rel="noopener noreferrer">{inert(url)}</a>'
+            anchor = f'<a href="{attribute(url)}" target="_blank" rel="noopener noreferrer">{inert(url)}</a>'
             facts.append(t(lang, "field", label=t(lang, "original"), value=anchor))
         if article.note:
             facts.append(t(lang, "field", label=t(lang, "note"), value=inert(article.note)))
@@ -116,13 +160,20 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
         label = t(lang, "excerpt_link" if linked else "article_link")
         st.caption(label)
         copy_field(view_link(replace(view, sentence=view.sentence if linked else None)), lang, label)
-        for number, paragraph in enumerate(article.paragraphs):
+        parts = article_parts(article.paragraphs)
+        part = shown_part(view, parts, linked.paragraph if linked else 0)
+
+        def paragraph_markup(number: int) -> str:
             spans = merge_spans(marks.get(number, []))
+            paragraph = article.paragraphs[number]
             if linked and linked.paragraph == number:
-                shown = highlighted_around(paragraph, spans, linked.start, linked.end)
-            else:
-                shown = highlighted(paragraph, spans)
-            st.markdown(in_language(shown, article.language), unsafe_allow_html=True)
+                return in_language(highlighted_around(paragraph, spans, linked.start, linked.end), article.language)
+            return in_language(highlighted(paragraph, spans), article.language)
+
+        # One element for the whole part (not one per paragraph): what the browser draws is bounded.
+        st.markdown("\n\n".join(paragraph_markup(number) for number in parts[part]), unsafe_allow_html=True)
+        if len(parts) > 1:
+            part_switch(view, parts, part)
         st.button(t(lang, "close_article"), on_click=close_article, args=(view,), icon=":material/arrow_back:")
 
     article_dialog()
@@ -158,17 +209,43 @@ def render_panel(view: View, index: CorpusIndex) -> None:
         if view.theme:  # the map may still show the theme here: say where that comes from
             st.caption(t(lang, "theme_not_here"))
         st.button(t(lang, "show_all", n=instead.unfiltered), on_click=go_to, args=(view.without_filters(),))
-        if instead.theme_excerpts is not None:
+        if instead.theme_excerpts:  # never "show the 0 excerpts"
             st.button(t(lang, "show_theme", n=instead.theme_excerpts, theme=index.themes[view.theme].label(lang)),
                       on_click=go_to, args=(view.theme_alone(),))
         return
     if view.q and not excerpts:
-        st.info(t(lang, "search_none", q=inert(view.q)))
+        st.info(t(lang, "search_none", q=inert(view.q, html=False)))
         languages = corpus_languages(index)
         if languages:  # excerpts are searched in their own language: say which ones there are
             st.caption(t(lang, "search_languages", languages=", ".join(t(lang, f"lang_{code}") for code in languages)))
         return
+    if view.place and index.gazetteer.places[view.place].summit and not (view.theme or view.q):
+        render_summit_top(view, index)
+    render_people_list(excerpts, view, index)
     if view.theme_only:
         render_by_country(excerpts, view, index)
     else:
-        render_excerpts(excerpts, view)
+        render_excerpts(excerpts, view, index)
+
+
+PEOPLE_SHOWN = 6
+
+
+def render_people_list(excerpts: Excerpts, view: View, index: CorpusIndex) -> None:
+    """The people the selection's excerpts name or quote: each opens their own panel."""
+    people = people_in(excerpts, index, leave_out=view.person)[:PEOPLE_SHOWN]
+    if not people:
+        return
+    st.caption(t(view.lang, "people_here"))
+    with st.container(horizontal=True, gap="small", key="people-here"):
+        for slug, _ in people:
+            st.button(person_name(index, slug, view.lang), key=f"person-{slug}", icon=":material/person:",
+                      on_click=go_to, args=(view.selecting_person(slug),))
+
+
+def render_summit_top(view: View, index: CorpusIndex) -> None:
+    """At the top of a venue's panel: what its summit produced, one source each (the /summits page has all)."""
+    from ui.summits import render_sheet  # ui.summits draws with this module's go_to
+
+    st.markdown(f"#### {t(view.lang, 'agreed_here')}")
+    render_sheet(summit_sheet(index, view.place or "", view.lang), view, index, sources_shown=1)

@@ -2,7 +2,7 @@
 # Re-vendor the browser files the map needs, from the npm registry, into static/.
 # The map must draw with no CDN: these are served by Streamlit at /app/static/.
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
+here=$(cd "$(dirname "$0")/../static" && pwd)  # this script lives in vendor/: static/ holds only what the browser loads
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"

@@ -1,0 +1,43 @@
+"""The close reading on its labelled set: sentence roles, datelines, speakers and summit
+attachment, precision and recall per category, with every miss.
+
+Run: .venv/bin/python bench/bench_reading.py [--heldout]
+(--heldout scores the held-out quarter: once, after the rules are settled.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from corpus.reading_quality import evaluate, items, load_labels, read_folders  # noqa: E402
+
+LABELS = ROOT / "tests" / "data" / "summit_labels.yaml"
+FOLDERS = [ROOT / "tests" / "fixtures" / "summits", ROOT / "seeds"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--heldout", action="store_true", help="score the held-out articles instead")
+    args = parser.parse_args()
+    labels = load_labels(LABELS)
+    reading = read_folders(FOLDERS)
+    part = "held-out" if args.heldout else "tuning"
+    print(f"{part} set: {items(labels, args.heldout)} sentences, {LABELS.relative_to(ROOT)}")
+    scores = evaluate(reading, labels, args.heldout)
+    print(f"{'category':<20} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>7}")
+    for category, score in scores.items():
+        print(f"{category:<20} {score.true_positives:>4} {len(score.false_positives):>4} "
+              f"{len(score.false_negatives):>4} {score.precision:>10.2f} {score.recall:>7.2f}")
+    for category, score in scores.items():
+        for miss in score.false_positives:
+            print(f"  false {category}: {miss}")
+        for miss in score.false_negatives:
+            print(f"  missed {category}: {miss}")
+
+
+if __name__ == "__main__":
+    main()

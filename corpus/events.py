@@ -1,0 +1,267 @@
+"""Which summit a sentence is about, even where it does not name the venue, and what each summit
+signed, created, agreed and heard.
+
+An article has a subject: the summit it reports (named by its venue or its number, "le deuxième
+sommet", or the summit held within days of its date). Its sentences belong to that summit when
+they speak of it ("the summit", "les dirigeants", "on Tuesday" for a summit held that Tuesday,
+signed, agreed, the treaty…), when a head of state speaks in it, or when they go on from a sentence
+that does; never when they state another time ("En 2020", "Earlier", "en mars" for a June summit,
+"à ce jour"), and never when they are not content (captions, datelines, metadata). A sentence that
+names a summit by its venue or number belongs to that one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from corpus.quotes import Statement
+from corpus.roles import Role
+from corpus.text import fold_plain
+
+MONTHS = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
+          "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12, "january": 1, "february": 2, "march": 3,
+          "april": 4, "may": 5, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
+          "december": 12}
+WEEKDAYS = ({"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6} |
+            {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6})
+NEAR_DAYS = 10  # an article this close to a summit may speak of it by its weekday ("mardi")
+
+SUMMIT_WORD = re.compile(r"\b(?:sommets?|summits?)\b")
+ORDINALS = {1: r"premier|premiere|1er|first|inaugural", 2: r"deuxieme|second|2e|2nd", 3: r"troisieme|third|3e|3rd"}
+# The words of a summit's number, as the full-text index finds them (the summit's articles, quickly)
+NUMBER_WORDS = {1: ("premier sommet", "first summit"), 2: ("deuxieme sommet", "second summit", "2e sommet"),
+                3: ("troisieme sommet", "third summit")}
+NUMBERED = {n: re.compile(rf"\b(?:{words})\b(?:[\s-]+[\w'-]+){{0,3}}?[\s-]+(?:sommet|summit)\b") for n, words in ORDINALS.items()}
+DOCUMENT_WORD = re.compile(r"\b(?:traite|treaty|declaration|accords?|agreements?|programme|program|memorandum|"
+                           r"feuille de route|roadmap)\b")
+# What happens at a summit. Matched on folded text (no accents, lower case).
+SIGNALS = re.compile(
+    r"\b(?:dirigeants|leaders|chefs d'etat|heads of state|en marge|on the sidelines|sidelines|signe|signed|signent|"
+    r"signature|adopte|adopted|convenu|agreed|decide|decided|annonce|announced|traite|treaty|declaration|"
+    r"commitment|pledged|s'est tenu|was held|discours|speech|keynote|ceremonie|ceremony)\b")
+OTHER_TIME = re.compile(r"\b(?:earlier|auparavant|precedemment|a ce jour|to date|so far|jusqu'a present|"
+                        r"il y a \d+ ans|\d+ years ago|in the past|dans le passe)\b")
+YEAR = re.compile(r"(?<![\w/-])((?:19|20)\d\d)(?![\w/-])")
+ANAPHOR_START = re.compile(r"^(?:\W*)(?:il|elle|ils|elles|he|she|they|ce|cet|cette|ces|this|these|those|"
+                           r"(?:\w+\s+){0,2}(?:cette|ce|this)\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SummitRef:
+    venue: str  # the venue's place slug
+    number: int
+    start: date
+    end: date
+    month: int
+
+
+def summit_refs(summits: dict[str, tuple[int, str]]) -> list[SummitRef]:
+    """`summits`: venue slug → (number, dates "YYYY-MM-DD" or "start/end")."""
+    refs = []
+    for venue, (number, dates) in summits.items():
+        first, _, last = dates.partition("/")
+        start = date.fromisoformat(first)
+        refs.append(SummitRef(venue, number, start, date.fromisoformat(last or first), start.month))
+    return sorted(refs, key=lambda ref: ref.number)
+
+
+def published_date(published: str) -> date:
+    parts = [int(p) for p in published.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2] if len(published.split("-")) > 2 else 1)
+
+
+def explicit(folded: str, venues_named: set[str], refs: list[SummitRef]) -> list[str]:
+    """Summits a sentence names: by number ("le premier sommet"), or by its venue next to a word
+    for a summit or its documents ("sommet d'Astana", "the Xi'an Declaration")."""
+    found = [ref.venue for ref in refs if NUMBERED.get(ref.number) and NUMBERED[ref.number].search(folded)]
+    if SUMMIT_WORD.search(folded) or DOCUMENT_WORD.search(folded):
+        found += [ref.venue for ref in refs if ref.venue in venues_named]
+    return list(dict.fromkeys(found))
+
+
+def names_other_number(folded: str, refs: list[SummitRef]) -> bool:
+    """A summit by a number the atlas has no venue for ("the third summit")."""
+    known = {ref.number for ref in refs}
+    return any(n not in known and pattern.search(folded) for n, pattern in NUMBERED.items())
+
+
+def article_subject(folded: list[str], venues: list[set[str]], roles: list[Role], published: str,
+                    refs: list[SummitRef]) -> SummitRef | None:
+    """The summit an article reports: the one its sentences name most; else the one held within
+    days of its date."""
+    counts: dict[str, int] = {}
+    for text, named, role in zip(folded, venues, roles):
+        if role.content:
+            for venue in explicit(text, named, refs):
+                counts[venue] = counts.get(venue, 0) + 1
+    if counts:
+        best = max(counts, key=lambda venue: counts[venue])
+        return next(ref for ref in refs if ref.venue == best)
+    when = published_date(published)
+    near = [ref for ref in refs if abs((when - ref.start).days) <= NEAR_DAYS]
+    return near[0] if near else None
+
+
+def _other_time(folded: str, subject: SummitRef, published: date) -> bool:
+    if OTHER_TIME.search(folded):
+        return True
+    if any(int(year) < subject.start.year for year in YEAR.findall(folded)):
+        return True
+    months = {MONTHS[word] for word in re.findall(r"[a-z]+", folded) if word in MONTHS}
+    months.discard(subject.month)
+    months.discard(subject.end.month)
+    if "may" in folded and "may" not in re.findall(r"\bmay\s+\d", folded):
+        months.discard(5)  # "may" the verb
+    return bool(months)
+
+
+def _on_summit_day(folded: str, subject: SummitRef, published: date) -> bool:
+    if abs((published - subject.start).days) > NEAR_DAYS:
+        return False
+    days = {(subject.start + timedelta(days=n)).weekday() for n in range((subject.end - subject.start).days + 1)}
+    return any(WEEKDAYS[word] in days for word in re.findall(r"[a-z]+", folded) if word in WEEKDAYS)
+
+
+def attach(texts: list[str], paragraphs: list[int], roles: list[Role], venues: list[set[str]],
+           statements: list[Statement | None], leaders: set[str], published: str,
+           refs: list[SummitRef]) -> list[str | None]:
+    """The venue of the summit each sentence of an article is about (None: no summit).
+    `venues`: the summit venues each sentence names (outside its dateline); `leaders`: slugs of
+    heads of state."""
+    folded = [fold_plain(text) for text in texts]
+    subject = article_subject(folded, venues, roles, published, refs)
+    when = published_date(published)
+    attached: list[str | None] = []
+    previous: tuple[int, str | None] = (-1, None)  # the last content sentence: its paragraph and summit
+    for number, (text, role) in enumerate(zip(folded, roles)):
+        venue = None
+        if role.content:
+            named = explicit(text, venues[number], refs)
+            if named:
+                venue = named[0]
+            elif subject and not names_other_number(text, refs) and not _other_time(text, subject, when):
+                statement = statements[number]
+                if (SIGNALS.search(text) or SUMMIT_WORD.search(text) or _on_summit_day(text, subject, when)
+                        or (statement and statement.slug in leaders)):
+                    venue = subject.venue
+                elif previous[1] == subject.venue and (previous[0] == paragraphs[number]
+                                                       or ANAPHOR_START.match(texts[number])):
+                    venue = subject.venue  # goes on from a sentence about the summit
+            previous = (paragraphs[number], venue)
+        attached.append(venue)
+    return attached
+
+
+# --- the timeline's events ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event once: its date, how the date is known, a short title and every dated sentence
+    that says it (`corpus.timeline.Event`s, the first one the date's source)."""
+    date: str
+    status: str  # an Event's status, or "planned" (after its article's date: announced, not done)
+    title: str  # plain text; "" for a summit (the UI names it)
+    summit: str | None  # the venue's slug, for a summit (held or expected: "expected" status)
+    sources: tuple  # corpus.timeline.Event, each with its sentence
+
+    @property
+    def first(self):
+        return self.sources[0]
+
+
+STATISTIC = re.compile(r"(?:\d[\d.,\u00a0\u202f ]*\s*(?:%|pour ?cent|per ?cent|percent|milliards?|millions?|billions?|"
+                       r"bn|tonnes?|tons?|km|kilometres?|kilometers?|cubic|m3|barrels?|barils?)|\$\s?\d)", re.IGNORECASE)
+TITLE_MAX = 80
+
+
+def _compatible(date_text: str, ref: SummitRef) -> bool:
+    """A date that could be the summit's: its year, and its month and day if given."""
+    parts = [int(p) for p in date_text.split("-")]
+    if parts[0] != ref.start.year:
+        return False
+    if len(parts) > 1 and parts[1] not in (ref.start.month, ref.end.month):
+        return False
+    # a visit around the summit ("du 16 au 18 juin" for the 17th) is the summit's too
+    return len(parts) < 3 or ref.start - timedelta(days=2) <= date(parts[0], parts[1], parts[2]) <= ref.end + timedelta(days=2)
+
+
+def short_title(text: str, span: tuple[int, int] | None) -> str:
+    """A sentence cut to a title: without its date's words and the connectors around them, its
+    first clause, at most TITLE_MAX characters at a word's end."""
+    if span:
+        before = re.sub(r"\s+(?:en|in|on|le|du|au|by|since|depuis|from|dès|des|à|at)\s*$", "", text[:span[0]],
+                        flags=re.IGNORECASE)
+        text = before + text[span[1]:]
+    text = re.sub(r"^\W*(?:(?:c[’']est|it was|en|in|le|la|on|au|since|depuis|dès|des|fin|début|by|until|earlier|auparavant)[\s,]+)*[,\s]*",
+                  "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;:—-")
+    if len(text) > TITLE_MAX:
+        cut = text[:TITLE_MAX].rsplit(" ", 1)[0].rstrip(" ,;:")
+        text = cut + "…"
+    return text[:1].upper() + text[1:]
+
+
+def timeline_entries(events: list, reading, refs: list[SummitRef]) -> list[TimelineEntry]:
+    """The timeline's events from every dated sentence (`corpus.timeline.corpus_events`): no
+    caption's date, no dateline's, no statistic's year; a summit once, with all its sentences;
+    other events once per date and person or place; a date after its article's marked planned."""
+    by_venue = {ref.venue: ref for ref in refs}
+    summits: dict[str, list] = {}
+    expected: list = []
+    next_summit: list = []  # sentences dating the summit after the last venue's ("the third summit … in 2027")
+    others: list[tuple[object, frozenset]] = []
+    for event in events:
+        if event.status == "expected":
+            expected.append(event)
+            continue
+        sentence = event.sentence
+        if sentence is None:
+            if event.status == "reference":
+                summits.setdefault(dict(event.values)["place"], []).append(event)
+            continue
+        role = reading.role(sentence)
+        if not role.content or (event.span and event.span[0] < role.dateline_end):
+            continue
+        if event.status == "reference":
+            summits.setdefault(dict(event.values)["place"], []).append(event)
+            continue
+        if len(event.date) == 4 and STATISTIC.search(sentence.text):
+            continue  # "94,8 milliards de dollars en 2024": the year of a figure, not an event
+        folded = fold_plain(sentence.text)
+        if names_other_number(folded, refs):
+            next_summit.append(event)
+            continue
+        venue = reading.summit(sentence)
+        named = explicit(folded, {m.key for m in sentence.mentions if m.kind == "place"}, refs)
+        venue = next((v for v in [venue, *named] if v and _compatible(event.date, by_venue[v])), None)
+        if venue:
+            summits.setdefault(venue, []).append(event)
+            continue
+        keys = frozenset({("place", m.key) for m in sentence.mentions if m.kind == "place"}
+                         | {("person", m.slug) for m in reading.people_in(sentence)})
+        others.append((event, keys))
+    entries = []
+    for venue, said in summits.items():
+        said.sort(key=lambda e: (e.status != "reference", e.sentence is None))
+        ref = by_venue[venue]
+        entries.append(TimelineEntry(ref.start.isoformat(), "reference", "", venue, tuple(said)))
+    if expected:
+        same = [e for e in next_summit if e.date[:4] == expected[0].date[:4]]
+        next_summit = [e for e in next_summit if e not in same]
+        entries.append(TimelineEntry(expected[0].date, "expected", "", None, tuple(expected + same)))
+    others += [(event, frozenset()) for event in next_summit]
+    merged: list[tuple[list, frozenset]] = []
+    for event, keys in others:
+        same = next((group for group in merged if group[0][0].date == event.date and keys & group[1]), None)
+        if same:
+            same[0].append(event)
+        else:
+            merged.append(([event], keys))
+    for said, _ in merged:
+        first = said[0]
+        status = "planned" if first.status == "stated" and first.date > first.article.published[:len(first.date)] \
+            else first.status
+        entries.append(TimelineEntry(first.date, status, short_title(first.sentence.text, first.span), None, tuple(said)))
+    return sorted(entries, key=lambda e: (e.date, e.status == "expected", e.title))

@@ -1,0 +1,142 @@
+"""Who said it: each sentence that quotes or reports someone's words, attributed to its speaker.
+
+Direct quotations (« … », “…”, "…") and reported speech ("a déclaré X", "X said", "selon X",
+"X a ajouté :") are attributed to the person named next to the speech verb: after it when the
+sentence is inverted ("…, a déclaré le porte-parole Lin Jian"), else before it ("Tokayev said").
+A pronoun ("a-t-il ajouté", "He said") is the article's last speaker; an office without a name
+("le porte-parole a indiqué") is the person the article gave that office; a quotation running over
+several sentences, or a bare quotation right after another, keeps its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.people import PersonMention
+from corpus.roles import QUOTATION, Role
+
+SPEECH_VERB = re.compile(
+    r"(?<![\w-])(?:"
+    # French: participles (after "a", "ont", "avait", "a pour sa part"…) and present tense
+    r"déclaré|ajouté|précisé|souligné|indiqué|annoncé|affirmé|estimé|noté|expliqué|dit|assuré|rappelé|salué"
+    r"|appelé|exhorté|plaidé|proposé|insisté|martelé|averti|promis|répondu|confié|écrit|lancé|poursuivi|conclu"
+    r"|déploré|jugé|observé|relevé|prévenu|réaffirmé|dénoncé|signalé|fait savoir"
+    r"|déclare|ajoute|précise|souligne|indique|annonce|affirme|estime|explique|assure|rappelle|insiste"
+    r"|a-t-il|a-t-elle|ont-ils|ont-elles|selon|d’après|d'après"
+    # English
+    r"|said|says|told|tells|added|adds|noted|stressed|announced|stated|declared|urged|called for|called on"
+    r"|proposed|wrote|pledged|warned|insisted|explained|emphasi[sz]ed|underlined|remarked|asserted|affirmed"
+    r"|argued|suggested|recalled|welcomed|hailed|praised|according to"
+    r")(?![\w-])", re.IGNORECASE)
+FOLLOWED_BY_NAME = re.compile(r"^(?:selon|d’après|d'après|according to)$", re.IGNORECASE)
+PRONOUN_FORMS = re.compile(r"^(?:a-t-il|a-t-elle|ont-ils|ont-elles)$", re.IGNORECASE)
+PRONOUN_BEFORE = re.compile(r"(?:^|[\s,;:»”\"])(?:il|elle|ils|elles|he|she|they)(?:\s+(?:lui|leur|also|then|"
+                            r"a|ont|avait|had|has|later|further|n[’']a))*\s*(?:\S+\s+){0,2}$", re.IGNORECASE)
+THAT = re.compile(r"(?<![\w-])(?:que|qu’|qu'|that)(?![\w-])", re.IGNORECASE)
+OFFICE_WORD = re.compile(r"(?<![\w-])(?:porte-parole|spokesperson|spokesman|spokeswoman|ministre|minister"
+                         r"|ambassadeur|ambassador|président|president)(?![\w-])", re.IGNORECASE)
+INVERTED_REACH = 100  # characters after the verb where an inverted subject may stand
+SUBJECT_REACH = 160  # characters before it
+LOOK_BACK = 6  # sentences in which a pronoun or an office finds its person
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Whose words a sentence carries."""
+    slug: str | None  # None: someone the article does not name ("a spokesman said")
+    direct: bool  # quoted words (else reported speech)
+
+
+def _outside(spans, start: int, end: int) -> bool:
+    return not any(s <= start and end <= e for s, e in spans)
+
+
+def attribute(sentences: list[str], roles: list[Role], people: list[list[PersonMention]]) -> list[Statement | None]:
+    """Each sentence's statement (None when it quotes and reports no one)."""
+    statements: list[Statement | None] = []
+    last_speaker: str | None = None
+    for number, (text, role) in enumerate(zip(sentences, roles)):
+        if not role.content:
+            statements.append(None)
+            continue
+        quotes = role.quotes
+        mentions = [m for m in people[number] if _outside(quotes, m.start, m.end) and m.start >= role.dateline_end]
+        slug, found = _speaker(text, quotes, mentions, sentences, people, number, last_speaker)
+        direct = role.kind == QUOTATION
+        previous = statements[-1] if statements else None
+        if not found and direct and previous is not None and roles[number - 1].kind == QUOTATION:
+            slug, found = previous.slug, True  # a quotation going on from the sentence before
+        if found or direct:
+            statements.append(Statement(slug, direct))
+            last_speaker = slug or last_speaker
+        else:
+            statements.append(None)
+    # A quotation running over several sentences: one speaker for all of them, found where it ends.
+    number = 0
+    while number < len(roles):
+        if roles[number].open_quote:
+            end = number
+            while end + 1 < len(roles) and roles[end].open_quote:
+                end += 1
+            group = range(number, end + 1)
+            speaker = next((statements[i].slug for i in reversed(group) if statements[i] and statements[i].slug), None)
+            for i in group:
+                statements[i] = Statement(speaker, True)
+            number = end + 1
+        else:
+            number += 1
+    return statements
+
+
+def _speaker(text: str, quotes, mentions: list[PersonMention], sentences: list[str],
+             people: list[list[PersonMention]], number: int, last_speaker: str | None) -> tuple[str | None, bool]:
+    """(speaker, found): found is False when the sentence reports no speech."""
+    for verb in SPEECH_VERB.finditer(text):
+        if not _outside(quotes, *verb.span()):
+            continue
+        word = verb.group()
+        after = [m for m in mentions if m.start >= verb.end() and m.start - verb.end() <= INVERTED_REACH
+                 and not THAT.search(text[verb.end():m.start]) and "," not in text[verb.end():m.start].strip()[:-1]]
+        if FOLLOWED_BY_NAME.match(word):
+            close = [m for m in after if m.start - verb.end() <= 40]
+            if close:
+                return close[0].slug, True
+            continue  # "selon les douanes": an institution, not a person
+        if PRONOUN_FORMS.match(word):
+            return last_speaker or _recent(people, number), True
+        if after:
+            return after[0].slug, True
+        before = [m for m in mentions if m.end <= verb.start() and verb.start() - m.end <= SUBJECT_REACH
+                  and not re.search(r"[.;]", text[m.end:verb.start()])]
+        inverted_office = OFFICE_WORD.search(text[verb.end():verb.end() + 40])
+        if inverted_office and not THAT.search(text[verb.end():verb.end() + inverted_office.start()]):
+            return _with_office(inverted_office.group(), people, number), True  # "…, a annoncé un porte-parole"
+        lead = text[max(0, verb.start() - 40):verb.start()]
+        office = OFFICE_WORD.search(text[max(0, verb.start() - 60):min(len(text), verb.end() + 60)])
+        if PRONOUN_BEFORE.search(lead) and not (before and before[-1].end > verb.start() - 25):
+            return last_speaker or _recent(people, number), True
+        if before:
+            return before[-1].slug, True
+        if office:
+            return _with_office(office.group(), people, number), True
+    return None, False
+
+
+def _recent(people: list[list[PersonMention]], number: int) -> str | None:
+    """The last person named before this sentence."""
+    for mentions in reversed(people[max(0, number - LOOK_BACK):number]):
+        if mentions:
+            return mentions[-1].slug
+    return None
+
+
+def _with_office(office: str, people: list[list[PersonMention]], number: int) -> str | None:
+    """The person near this sentence whom the article gave this office ("le porte-parole Lin Jian")."""
+    office = office.lower()
+    nearby = [*reversed(people[max(0, number - LOOK_BACK):number + 1]), *people[number + 1:number + 3]]
+    for mentions in nearby:
+        for mention in mentions:
+            if office in mention.title.lower():
+                return mention.slug
+    return None

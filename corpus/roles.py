@@ -1,0 +1,134 @@
+"""What each sentence of an article is: the story's dateline, a photo caption or credit, a byline
+or other metadata, boilerplate, an intertitle, a quotation, or body text.
+
+Only body text and quotations are content: a caption describes a picture (often of another day),
+a dateline says where the story was filed, metadata and boilerplate say who wrote or sent it.
+A dateline opening a sentence of content ("ASTANA, June 17 (Xinhua) -- Xi Jinping ...") leaves the
+sentence content, but the place it names is where the story was filed (`Role.dateline_end`).
+Rules written for news as the agencies write it (Xinhua, CGTN, Kazinform, AKIpress, AFP, Reuters);
+measured on tests/data/summit_labels.yaml by bench/bench_reading.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BODY, QUOTATION, CAPTION, METADATA, BOILERPLATE, HEADING, DATELINE = (
+    "body", "quotation", "caption", "metadata", "boilerplate", "heading", "dateline")
+CONTENT = frozenset({BODY, QUOTATION})
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_CITY = rf"[{_UPPER}][{_UPPER}'’.\-]+(?:[ \-][{_UPPER}][{_UPPER}'’.\-]*)*"
+_DATE = r"(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?"
+# "ASTANA, June 17 (Xinhua) --", "PÉKIN, 19 juin 2025 (GLOBE NEWSWIRE) —", "XI'AN, China (AFP) —",
+# "BISHKEK (AKIpress) -", "PÉKIN, 18 juin 2025 —", "KAZINFORM –" (after a lone "ASTANA.")
+DATELINE_AT_START = re.compile(
+    rf"^(?:{_CITY}(?:,\s*[A-Z][a-z]+)?(?:,\s*{_DATE})?\s*(?:\([^()]{{2,40}}\))?|\([^()]{{2,40}}\)|[{_UPPER}]{{3,}})"
+    r"\s*(?:--|—|–|-)\s+(?=\S)")
+LONE_DATELINE = re.compile(rf"^{_CITY}(?:,\s*{_DATE})?\.?$")
+
+# A photo's credit: "/ VCG", "(Xinhua/Li Xueren)", "(Photo by X / POOL / AFP)", "Photo : AFP", "Photo credit: Akorda"
+CREDIT = re.compile(
+    r"(?:^|\s)/\s*[A-Z][A-Za-z]+\s*$"
+    r"|^\((?:photo\b[^()]*|[A-Z][A-Za-z]+/[^()]+)\)$"
+    r"|^(?:photo|photos|crédit photo|photo credit|credit|picture)\s*(?:credit)?\s*:\s*\S",
+    re.IGNORECASE)
+# A byline or credit line: short, a word that announces it, then a name.
+BYLINE = re.compile(
+    r"^(?i:editor|editing by|edited by|reporting by|reported by|written by|author|auteur|rédaction|rédacteur"
+    r"|par|by|source|sources|published|updated|publié le|mis à jour)\s*:?\s+[A-ZÀ-Þ]")
+BYLINE_MAX = 80  # characters
+METADATA_LINE = re.compile(
+    r"^\((?:avec|with)\b[^()]*\)$"  # "(Avec entrée de Xinhua)", "(With input from Xinhua)"
+    r"|^date\s+\d{4}(?:-\d\d)?\b"  # a line of page data left at the top of a release
+    r"|distribution id\s+\d+\s*$",
+    re.IGNORECASE)
+BOILERPLATE_LINE = re.compile(  # matched on the lower-cased sentence
+    r"^©|\bcopyright\b|all rights reserved|tous droits réservés|^follow\b.*\bon\b|^suivez\b"
+    r"|pour plus d[’']informations|for more information|\bclick here\b|cliquez ici|veuillez cliquer"
+    r"|^(?:https?://|www\.)\S+$|^(?:read more|lire aussi|lire la suite|related)\s*:")
+ENDS_SENTENCE = re.compile(r"[.!?…:;»”\"')]\s*$")
+HEADING_MAX = 90  # characters
+
+# Quoted words: « … », “ … ”, " … " (straight quotes paired in order). Fewer than three words inside
+# is a term or a name in quotes, not a quotation.
+QUOTE_MARKS = {"«": "»", "“": "”", '"': '"'}
+MIN_QUOTED_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Role:
+    kind: str
+    dateline_end: int = 0  # the dateline's end in the sentence (0: none)
+    quotes: tuple[tuple[int, int], ...] = ()  # quoted words' spans in the sentence (marks excluded)
+    open_quote: bool = False  # a quotation starts here and goes on into the next sentence
+
+    @property
+    def content(self) -> bool:
+        return self.kind in CONTENT
+
+
+def quote_spans(text: str, open_from_before: str | None = None) -> tuple[list[tuple[int, int]], str | None]:
+    """The quoted stretches of a sentence, and the closing mark still awaited at its end.
+    `open_from_before`: the closing mark a quotation begun in an earlier sentence awaits."""
+    spans: list[tuple[int, int]] = []
+    awaiting, start = open_from_before, 0
+    for position, char in enumerate(text):
+        if awaiting is not None:
+            if char == awaiting and not (char == '"' and position == start):
+                spans.append((start, position))
+                awaiting = None
+        elif char in QUOTE_MARKS:
+            awaiting, start = QUOTE_MARKS[char], position + 1
+    if awaiting is not None:
+        spans.append((start, len(text)))
+    return spans, awaiting
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def read_roles(paragraphs: list[list[str]]) -> list[Role]:
+    """The role of each sentence of an article, given its paragraphs as lists of sentences, in order."""
+    roles: list[Role] = []
+    awaiting: str | None = None
+    after_lone_dateline = False
+    for sentences in paragraphs:
+        credits = [bool(CREDIT.search(s.strip())) for s in sentences]
+        caption_paragraph = any(credits) and len(sentences) <= 3
+        for number, sentence in enumerate(sentences):
+            text = sentence.strip()
+            continued = awaiting
+            spans, awaiting = quote_spans(text, awaiting)
+            quotes = tuple((s, e) for s, e in spans if _words(text[s:e]) >= MIN_QUOTED_WORDS)
+            kind, dateline_end = BODY, 0
+            if caption_paragraph and (credits[number] or number < max(i for i, c in enumerate(credits) if c)):
+                kind = CAPTION
+            elif METADATA_LINE.search(text) or (BYLINE.match(text) and len(text) <= BYLINE_MAX):
+                kind = METADATA
+            elif BOILERPLATE_LINE.search(text.lower()):
+                kind = BOILERPLATE
+            elif number == 0 and LONE_DATELINE.match(text) and text.upper() == text:  # "ASTANA." then "KAZINFORM –"
+                kind = DATELINE
+            elif (match := DATELINE_AT_START.match(text)) and (after_lone_dateline or _looks_filed(match.group())):
+                dateline_end = match.end()
+            elif (len(sentences) == 1 and not ENDS_SENTENCE.search(text) and len(text) <= HEADING_MAX
+                  and not continued):
+                kind = HEADING
+            if kind == BODY and (quotes or continued):
+                kind = QUOTATION
+            after_lone_dateline = kind == DATELINE
+            if kind not in CONTENT:
+                awaiting = None  # a stray mark in a caption does not open a quotation
+            roles.append(Role(kind, dateline_end, quotes if kind == QUOTATION else (),
+                              kind == QUOTATION and awaiting is not None))
+    return roles
+
+
+def _looks_filed(dateline: str) -> bool:
+    """A dateline has an upper-case city and a date or an agency: not a sentence opening with an
+    acronym ("BRI - ...")."""
+    head = dateline.split(",")[0].split("(")[0].strip(" -–—")
+    return bool(re.search(r"\d|\(", dateline)) or (len(head) >= 4 and head.upper() == head and "," in dateline)

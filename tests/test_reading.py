@@ -1,0 +1,220 @@
+"""The close reading on agency-style articles written for the tests (tests/fixtures/summits/):
+sentence roles, people and their quotes, summit attachment, outcomes, rankings, the timeline."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corpus import ranking
+from corpus.events import timeline_entries
+from corpus.excerpts import build_index
+from corpus.outcomes import summit_outcomes
+from corpus.people import PeopleFinder, load_people, person_slug
+from corpus.reading import CorpusReading, reading_of
+from corpus.roles import read_roles
+from corpus.timeline import corpus_events
+from tests.conftest import ROOT, SEEDS, article_text
+
+FIXTURES = ROOT / "tests" / "fixtures" / "summits"
+
+
+@pytest.fixture(scope="module")
+def news(tmp_path_factory) -> CorpusReading:
+    """The seeds and the agency-style articles, indexed together."""
+    folder = tmp_path_factory.mktemp("news")
+    for path in [*SEEDS.glob("*.md"), *FIXTURES.glob("*.md")]:
+        shutil.copy(path, folder / path.name)
+    return reading_of(build_index(folder))
+
+
+def sentence(reading: CorpusReading, article_id: str, starts: str):
+    return next(s for s in reading.article(article_id).sentences if s.text.startswith(starts))
+
+
+# --- roles -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraphs, kinds", [
+    ([["Une vue générale de la tour Baiterek à Astana, Kazakhstan, 3 juillet 2024. / VCG"]], ["caption"]),
+    ([["Xi attends the summit in Astana, June 17, 2025.", "(Xinhua/Li Xueren)"]], ["caption", "caption"]),
+    ([["Editor: Wang Hao"]], ["metadata"]),
+    ([["Reporting by Olzhas Auyezov; Editing by Mark Heinrich"]], ["metadata"]),
+    ([["(Avec entrée de Xinhua)"]], ["metadata"]),
+    ([["© AFP"]], ["boilerplate"]),
+    ([["Follow AKIpress news on Telegram."]], ["boilerplate"]),
+    ([["Promouvoir l’esprit de coopération Chine – Asie centrale"]], ["heading"]),
+    ([["ASTANA.", "KAZINFORM – President Tokayev held talks."]], ["dateline", "body"]),
+    ([["« Le sommet a été un franc succès.", "Les six pays ont signé un traité », a déclaré Lin Jian."]],
+     ["quotation", "quotation"]),
+    ([["Par ailleurs, les deux pays ont signé un accord."]], ["body"]),  # "Par" opening a sentence is no byline
+    ([["By 2030, trade should double, the minister said."]], ["body"]),
+])
+def test_each_sentence_has_its_role(paragraphs, kinds):
+    assert [role.kind for role in read_roles(paragraphs)] == kinds
+
+
+def test_a_dateline_opening_a_sentence_leaves_it_content_but_its_city_does_not_count(news):
+    lead = sentence(news, "002_a5791866ed85a95e", "PÉKIN, 19 juin 2025")
+    role = news.role(lead)
+    assert role.content and lead.text[:role.dateline_end].startswith("PÉKIN, 19 juin 2025 (GLOBE NEWSWIRE)")
+    assert any(m.key == "beijing" for m in lead.mentions)  # the recogniser finds the city …
+    assert not news.counts_for(lead, "place", "beijing")  # … where the story was filed, not what it is about
+    assert news.counts_for(lead, "place", "astana")
+    assert all(e.sentence.article_id != "002_a5791866ed85a95e" for e in ranking.place_excerpts(news, "beijing"))
+
+
+def test_captions_and_metadata_never_rank(news):
+    shown = {e.sentence.text for slug in ("astana", "xian") for e in ranking.place_excerpts(news, slug)}
+    shown |= {e.sentence.text for iso3 in ("KAZ", "CHN") for e in ranking.country_excerpts(news, iso3)}
+    assert not any(text.startswith(("Une vue générale", "date 2025-06", "Chinese President Xi Jinping attends",
+                                    "Le président chinois Xi Jinping prononce")) for text in shown)
+
+
+# --- people and quotes -----------------------------------------------------------------------
+
+def test_people_are_found_by_every_spelling_surname_and_office():
+    finder = PeopleFinder(load_people())
+    mentions, found = finder.article([
+        "Le président kazakh Kassym-Jomart Tokaïev a reçu Si Цзиньпин.",
+        "Tokaïev a salué la visite, a déclaré la porte-parole Aigul Nurbek.",
+        "Xi’an accueillera le forum.",
+        "Касым-Жомарт Токаев прибыл в Пекин.",
+    ], 2025)
+    assert [m.slug for m in mentions[0]] == ["kassym-jomart-tokayev"]
+    assert [(m.slug, m.how) for m in mentions[1]] == [("kassym-jomart-tokayev", "surname"), ("aigul-nurbek", "found")]
+    assert mentions[1][1].title == "porte-parole" and "aigul-nurbek" in found
+    assert mentions[2] == []  # the city, not Xi
+    assert [m.slug for m in mentions[3]] == ["kassym-jomart-tokayev"]
+
+
+def test_a_surname_alone_counts_only_after_the_person_is_named():
+    finder = PeopleFinder(load_people())
+    mentions, _ = finder.article(["Lin said the talks went well.", "Lin Jian said so.", "Lin added a word."], 2025)
+    assert [[m.slug for m in ms] for ms in mentions] == [[], ["lin-jian"], ["lin-jian"]]
+
+
+def test_a_title_names_whoever_held_it_that_year():
+    finder = PeopleFinder(load_people())
+    assert [m.slug for m in finder.article(["Le président chinois a parlé."], 2020)[0][0]] == ["xi-jinping"]
+    assert finder.article(["Le président chinois a parlé."], 2010)[0][0] == []
+
+
+@pytest.mark.parametrize("article_id, starts, speaker, direct", [
+    ("xinhua_astana_en", "\"The treaty enshrines", "xi-jinping", True),
+    ("xinhua_astana_en", "\"It is a milestone", "xi-jinping", True),  # a bare quotation going on
+    ("xinhua_astana_en", "He said China will", "xi-jinping", False),  # a pronoun: the last speaker
+    ("xinhua_fr_astana", "« Nous voulons", "shavkat-mirziyoyev", True),  # "a-t-il ajouté"
+    ("fr_briefing", "« Le sommet a été", "lin-jian", True),  # a quotation over two sentences
+    ("fr_briefing", "Interrogé sur", "lin-jian", False),  # "le porte-parole": the article's spokesman
+    ("003_118fb2841e588470", "Le président chinois Xi Jinping assistera", "lin-jian", False),  # "un porte-parole"
+    ("002_a5791866ed85a95e", "Ces actions démontrent", "sun-weidong", False),  # "a pour sa part déclaré X"
+    ("afp_fr_tjk", "« Sans la Chine", "azim-ibrohim", True),  # a minister the people file does not know
+])
+def test_quotes_are_attributed_to_their_speaker(news, article_id, starts, speaker, direct):
+    statement = news.statement(sentence(news, article_id, starts))
+    assert statement is not None and (statement.slug, statement.direct) == (speaker, direct)
+
+
+def test_an_institution_is_no_speaker(news):
+    assert news.statement(sentence(news, "xinhua_fr_astana", "Selon le ministère")) is None
+    assert news.statement(sentence(news, "akipress_kgz_en", "According to the presidential")) is None
+
+
+def test_a_persons_slug_is_lower_case_ascii_words():
+    assert person_slug("Kassym-Jomart Tokaïev") == "kassym-jomart-tokaiev"
+    assert person_slug("Sirodjiddine Mouhriddine") == "sirodjiddine-mouhriddine"
+
+
+def test_a_persons_excerpts_give_their_quotes_first(news):
+    excerpts = ranking.person_excerpts(news, "xi-jinping")
+    direct = [news.statement(e.sentence) for e in excerpts]
+    kinds = ["quoted" if s and s.slug == "xi-jinping" and s.direct else "reported" if s and s.slug == "xi-jinping"
+             else "named" for s in direct]
+    assert kinds[0] == "quoted" and "reported" in kinds and "named" in kinds
+    assert kinds == sorted(kinds, key=["quoted", "reported", "named"].index)
+
+
+# --- summits ---------------------------------------------------------------------------------
+
+def test_a_sentence_about_a_summit_belongs_to_its_venue_without_naming_it(news):
+    treaty = sentence(news, "002_a5791866ed85a95e", "Marquant une étape")
+    assert "astana" not in {m.key for m in treaty.mentions}
+    assert news.summit(treaty) == "astana"
+    astana = ranking.place_excerpts(news, "astana")
+    assert treaty in astana.sentences()
+    assert news.summit(sentence(news, "002_a5791866ed85a95e", "En 2020, la Chine")) is None  # another time
+    assert news.summit(sentence(news, "xinhua_astana_en", "Trade between China")) is None  # a statistic's year
+
+
+def test_a_venue_panel_leads_with_what_was_signed_there(news):
+    first = ranking.place_excerpts(news, "astana")[0].sentence
+    assert news.summit(first) == "astana" and ("sign" in first.text.lower() or "Traité" in first.text)
+
+
+def test_a_summits_outcomes_are_one_item_each_with_all_their_sources(news):
+    index = news.index
+    sentences = [(s, index.corpus.articles[s.article_id].language) for s in news.summit_sentences("astana")]
+    outcomes = summit_outcomes(sentences)
+    treaty = next(o for o in outcomes["document"] if o.key == "treaty")
+    assert set(treaty.labels) == {"fr", "en"} and len({s.article_id for s in treaty.sentences}) >= 3
+    assert any("Astana" in o.label("en") for o in outcomes["document"] if o.key == "declaration")
+    assert any(o.key == "centre:3" and len(o.labels) == 2 for o in outcomes["mechanism"])
+    assert any("1.5 billion yuan" in o.label("en") for o in outcomes["commitment"])
+    xian = summit_outcomes([(s, index.corpus.articles[s.article_id].language) for s in news.summit_sentences("xian")])
+    assert any("Xi'an Declaration" in o.label("en") for o in xian["document"])
+    assert not any(o.key == "treaty" for o in xian["document"])
+
+
+# --- specific before general -----------------------------------------------------------------
+
+def test_three_countries_panels_begin_with_what_is_said_of_each(news):
+    index = news.index
+    firsts = {}
+    for iso3 in ("KGZ", "TKM", "TJK"):
+        excerpts = ranking.country_excerpts(news, iso3)
+        top = excerpts.sentences()[:3]
+        assert all(len(index.countries_named(s)) < 5 for s in top), iso3  # not the lists of all five
+        assert all(iso3 in index.countries_named(s) for s in top), iso3
+        firsts[iso3] = tuple(s.id for s in top)
+        lists = [position for position, s in enumerate(excerpts.sentences()) if len(index.countries_named(s)) >= 5]
+        specific = [position for position, s in enumerate(excerpts.sentences()) if index.countries_named(s) == (iso3,)]
+        assert max(specific) < min(lists), iso3
+    assert len(set(firsts.values())) == 3
+
+
+def test_seed_corpus_venue_panel_has_the_treaty_and_no_caption(seed_index):
+    reading = reading_of(seed_index)
+    astana = ranking.place_excerpts(reading, "astana")
+    texts = [s.text for s in astana.sentences()]
+    assert any(text.startswith("Marquant une étape importante, les six pays ont signé") for text in texts)
+    assert not any(text.startswith(("Une vue générale", " date", "date 2025")) for text in texts)
+    found = seed_index.search("traite", within=astana)
+    assert len(found) >= 1
+
+
+# --- the timeline ----------------------------------------------------------------------------
+
+def test_the_timeline_holds_events_once_and_no_caption_or_statistic(news):
+    entries = timeline_entries(corpus_events(news.index), news, news.summits)
+    xian = [e for e in entries if e.summit == "xian"]
+    assert len(xian) == 1 and len({e.article.id for e in xian[0].sources if e.article}) >= 3
+    dates = [e.date for e in entries]
+    assert "2024-07-03" not in dates  # the Baiterek photo caption
+    assert "2024" not in dates  # "94,8 milliards de dollars en 2024"
+    planned = next(e for e in entries if e.date == "2026")
+    assert planned.status == "planned"
+    expected = [e for e in entries if e.status == "expected"]
+    assert len(expected) == 1 and len(expected[0].sources) >= 2  # the rule, and "the third summit … in 2027"
+
+
+def test_an_article_added_with_a_quote_reaches_its_speakers_panel(tmp_path: Path):
+    for path in SEEDS.glob("*.md"):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "mao.md").write_text(article_text(
+        "Mao Ning briefing", "BEIJING, June 20 (Xinhua) -- \"The summit was a success,\" Mao Ning said.",
+        published="2025-06-20"), encoding="utf-8")
+    reading = CorpusReading(build_index(tmp_path))
+    quoted, _, _ = reading.person_sentences("mao-ning")
+    assert [s.article_id for s in quoted] == ["mao"]
