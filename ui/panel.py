@@ -40,7 +40,7 @@ def go_to(view: View) -> None:
 def render_excerpt(excerpt: Excerpt, view: View, number: int, reason: str | None = None) -> None:
     with st.container(border=True):
         if reason:  # in a word, why it is in this list
-            st.caption(reason)
+            st.caption(inert(reason, html=False))  # names and search words come from articles and links
         # Text and citation in one element: a panel of excerpts is many elements for the browser.
         st.markdown(excerpt_markup(excerpt.text, excerpt.highlights, excerpt.article, view.lang) + _why(excerpt, view),
                     unsafe_allow_html=True)
@@ -239,7 +239,7 @@ def render_people_list(excerpts: Excerpts, view: View, index: CorpusIndex) -> No
     st.caption(t(view.lang, "people_here"))
     with st.container(horizontal=True, gap="small", key="people-here"):
         for slug, _ in people:
-            st.button(person_name(index, slug, view.lang), key=f"person-{slug}", icon=":material/person:",
+            st.button(inert(person_name(index, slug, view.lang), html=False), key=f"person-{slug}", icon=":material/person:",
                       on_click=go_to, args=(view.selecting_person(slug),))
 
 
