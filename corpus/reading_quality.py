@@ -6,34 +6,16 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from corpus.excerpts import build_index
+from corpus.quality import Score, load_labelled
 from corpus.reading import CorpusReading
 
 
-@dataclass
-class Score:
-    true_positives: int = 0
-    false_positives: list[str] = field(default_factory=list)
-    false_negatives: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        found = self.true_positives + len(self.false_positives)
-        return self.true_positives / found if found else 1.0
-
-    @property
-    def recall(self) -> float:
-        wanted = self.true_positives + len(self.false_negatives)
-        return self.true_positives / wanted if wanted else 1.0
-
-
-def load_labels(path: Path) -> list[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+# One way of scoring, shared with the recognition's labelled set (corpus/quality.py).
+load_labels = load_labelled
 
 
 def read_folders(folders: list[Path]) -> CorpusReading:
