@@ -3,11 +3,11 @@ and write a selection back. Plain Python: the query parameters come in as a mapp
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Mapping
 
-from corpus.build_gazetteer import slug_of
 from corpus.excerpts import CorpusIndex
 from corpus.people import SLUG as PERSON_SLUG
 from corpus.reading import reading_of
@@ -125,8 +125,9 @@ def view_from_params(params: Mapping[str, object], index: CorpusIndex) -> tuple[
     raw = _first(params, "country")
     accept("country", raw, (raw or "").upper(), (raw or "").upper() in index.gazetteer.countries, "hint_country")
     raw = _first(params, "place")
-    slug = slug_of(raw or "")  # "fergana-valley" and "Fergana Valley" are ferganavalley
-    accept("place", raw, slug, slug in index.gazetteer.places, "hint_place")
+    # "fergana-valley", "Fergana Valley" and "xi'an" are ferganavalley and xian; other marks are wrong
+    slug = re.sub(r"[\s_'’-]", "", (raw or "").lower())
+    accept("place", raw, slug, slug.isascii() and slug.isalnum() and slug in index.gazetteer.places, "hint_place")
     raw = _first(params, "person")
     slug = (raw or "").lower()
     accept("person", raw, slug, bool(PERSON_SLUG.match(slug) and len(slug) <= 80 and reading_of(index).person(slug)),

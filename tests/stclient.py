@@ -175,3 +175,13 @@ class Session:
         msg = BackMsg()
         msg.clear_cache = True
         await self.send(msg)
+
+
+def run_apart(coroutine):
+    """Run `coroutine` to its end in a thread of its own: the browser tests leave Playwright's event
+    loop running in the main thread, where asyncio.run() refuses to start another."""
+    import asyncio
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

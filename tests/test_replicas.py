@@ -24,7 +24,7 @@ import pytest
 from corpus.store import store_path
 from tests.conftest import ROOT
 from tests.server import StreamlitServer, free_port
-from tests.stclient import ProtocolError, Session
+from tests.stclient import ProtocolError, Session, run_apart
 
 HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
 CONFIG = ROOT / "deploy" / "haproxy.cfg"
@@ -160,7 +160,7 @@ def test_a_replica_killed_mid_run_loses_no_view_and_the_index_is_built_once(repl
         await asyncio.gather(*tasks)
 
     # the bound ends a test that would hang (a reader that never gets its view back); it times nothing
-    asyncio.run(asyncio.wait_for(scenario(), timeout=600))
+    run_apart(asyncio.wait_for(scenario(), timeout=600))
     killed = "ATLAS_REPLICA=atlas2"
     moved = [r for r in readers if r.first_cookie == killed]
     print(f"\nfailover: {READERS} readers, {len(moved)} on the killed replica, {sum(r.reconnects for r in readers)} "

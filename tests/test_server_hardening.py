@@ -17,7 +17,7 @@ from corpus.excerpts import build_index
 from corpus.store import store_path
 from tests.conftest import ROOT, article_text
 from tests.server import StreamlitServer
-from tests.stclient import Session
+from tests.stclient import Session, run_apart
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,7 @@ def test_a_client_clearing_the_caches_costs_the_readers_nothing(probe_server):
             await reader.close()
             await attacker.close()
 
-    before, after_attacker, after_reader = asyncio.run(scenario())
+    before, after_attacker, after_reader = run_apart(scenario())
     assert before == after_attacker == after_reader  # the cached value was not made again
     assert "refused clear_cache" in probe_server.output()
 
@@ -126,7 +126,7 @@ def test_static_holds_only_what_the_map_loads_and_its_licences(atlas_server):
 
 
 def test_metrics_say_nothing_to_an_anonymous_client(atlas_server):
-    asyncio.run(open_page(atlas_server.url))  # a page has run: the app's guard is installed
+    run_apart(open_page(atlas_server.url))  # a page has run: the app's guard is installed
     status, body = get(f"{atlas_server.url}/_stcore/metrics")
     assert b"session" not in body and b"cache" not in body, body[:300]
     assert status in (200, 404)  # st.App refuses routes under /_stcore/: the guard empties it instead
@@ -141,7 +141,7 @@ def test_an_unexpected_error_shows_no_traceback_or_server_path(probe_server):
         finally:
             await session.close()
 
-    run = asyncio.run(failing())
+    run = run_apart(failing())
     assert run.exceptions, "the page's error is shown as an error"
     shown = " ".join(run.exceptions) + " ".join(run.markdown)
     assert str(ROOT) not in shown and "Traceback" not in shown and "RuntimeError" not in shown, shown
