@@ -127,15 +127,25 @@ def _busy() -> JSONResponse:
                         status_code=503, headers={"Retry-After": "5"})
 
 
+def _requested_view(request: Request) -> tuple[str, CorpusIndex, View] | Response:
+    """The index and the view a data request asks for, or the answer that refuses it (503 while
+    the articles are read, 400 naming a bad parameter)."""
+    try:
+        signature, index = _current.get()
+    except StoreBusy:
+        return _busy()
+    view, bad = data_view(_params(request), index)
+    if bad is not None:
+        return JSONResponse(bad.as_json(), status_code=400, headers={"Cache-Control": "no-store"})
+    return signature, index, view
+
+
 def _data_route(make, media_type: str):
     def handle(request: Request) -> Response:
-        try:
-            signature, index = _current.get()
-        except StoreBusy:
-            return _busy()
-        view, bad = data_view(_params(request), index)
-        if bad is not None:
-            return JSONResponse(bad.as_json(), status_code=400, headers={"Cache-Control": "no-store"})
+        asked = _requested_view(request)
+        if isinstance(asked, Response):
+            return asked
+        signature, index, view = asked
         page = _origin(request) + "/"
         return _cached(request, signature, lambda: make(view, index, page, str(request.url)), media_type)
     return handle
@@ -182,13 +192,10 @@ def _picture(signature: str, view: View) -> bytes:
 
 
 def picture(request: Request) -> Response:
-    try:
-        signature, index = _current.get()
-    except StoreBusy:
-        return _busy()
-    view, bad = data_view(_params(request), index)
-    if bad is not None:
-        return JSONResponse(bad.as_json(), status_code=400, headers={"Cache-Control": "no-store"})
+    asked = _requested_view(request)
+    if isinstance(asked, Response):
+        return asked
+    signature, _, view = asked
     view = picture_view(view)
     return _cached(request, signature, lambda: _picture(signature, view), "image/png", PICTURE_CACHE)
 
