@@ -32,7 +32,7 @@ CHILD = """
 import json, statistics, sys, time
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from corpus.excerpts import build_index
+from corpus.build import build_index
 start = time.perf_counter()
 index = build_index(Path({folder!r}))
 build = time.perf_counter() - start

@@ -104,7 +104,7 @@ def test_hostile_article_text_stays_text_on_the_pages(page, seeds_copy, monkeypa
 def test_long_pages_draw_a_first_part_and_more_on_request(path, shown_first, step, tmp_path, monkeypatch):
     """A large corpus has thousands of events and articles: a page draws the first part, more on request."""
     from bench.make_corpus import write_corpus
-    from corpus.excerpts import build_index
+    from corpus.build import build_index
     from corpus.timeline import corpus_events
 
     write_corpus(130, tmp_path)

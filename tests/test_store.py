@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from corpus import store as store_module
-from corpus.excerpts import build_index
+from corpus.analysis import AnalysedArticle
+from corpus.build import build_index
 from corpus.store import STORE_NAME, CorpusStore, store_path
 from tests.conftest import article_text
 
@@ -76,7 +77,7 @@ def test_an_unwritable_folder_keeps_its_store_in_the_temporary_directory(folder:
     monkeypatch.setattr(store_module.os, "access", lambda path, mode: False)
     path = store_path(folder)
     assert path.parent != folder and path.name.startswith("atlas-index-")
-    CorpusStore(folder).update(lambda article: [], lambda text: text)
+    CorpusStore(folder).update(lambda article: AnalysedArticle((), None), lambda text: text)
     assert path.exists()
     path.unlink()
 
@@ -114,13 +115,10 @@ def test_two_sessions_reading_at_once_read_each_file_once(folder: Path):
     """Two sessions on a new corpus: the second waits for the first's build instead of redoing it."""
     import threading
 
-    from corpus.excerpts import analyse, update_store
-    from corpus.gazetteer import load_gazetteer
-    from corpus.recognise import Recogniser
+    from corpus.build import analyse, analyser, load_index, update_store
     from corpus.text import fold
-    from corpus.themes import load_themes
 
-    recogniser = Recogniser(load_gazetteer(), load_themes())
+    recogniser = analyser()
     analysed: list[str] = []
     started = threading.Event()
 
@@ -136,7 +134,7 @@ def test_two_sessions_reading_at_once_read_each_file_once(folder: Path):
     other.update(slow, lambda text: fold(text).text)  # while the first is still reading
     first.join()
     assert sorted(analysed) == [f"a{n}" for n in range(5)]
-    assert len(update_store(folder).corpus().articles) == 5
+    assert len(load_index(update_store(folder)).corpus.articles) == 5
 
 
 def test_an_index_kept_from_before_an_edit_never_shows_a_newer_sentence(folder: Path):

@@ -12,7 +12,8 @@ import folium
 import streamlit as st
 
 from corpus.articles import article_stats
-from corpus.excerpts import CorpusIndex, load_index, update_store
+from corpus.build import load_index, update_store
+from corpus.excerpts import CorpusIndex
 from corpus.store import CorpusStore, StoreBusy
 from corpus.figures import Figure, corpus_figures
 from corpus.gazetteer import Place
@@ -147,9 +148,8 @@ MAX_QUOTE = 200
 
 def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[Citation, ...]:
     """The first few distinct sentences, quoted (cut at MAX_QUOTE) with their article's citation."""
-    unique = list({(s.article_id, s.number): s for s in sentences}.values())[:most]
     result = []
-    for sentence in unique:
+    for sentence in sentences[:most]:  # each sentence once: a theme's tie lists it once
         article = index.corpus.articles[sentence.article_id]
         quote = sentence.text
         if len(quote) > MAX_QUOTE:  # cut at a word
@@ -171,10 +171,6 @@ def timeline_events(index: CorpusIndex) -> list[Event]:
 def key_figures(index: CorpusIndex) -> list[Figure]:
     return corpus_figures(index)
 
-
-@st.cache_resource(show_spinner=False, max_entries=16, hash_funcs={CorpusIndex: lambda index: index.key})
-def theme_country_counts(index: CorpusIndex, until: int | None) -> dict[tuple[str, str], int]:
-    return index.theme_country_counts(until)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={CorpusIndex: lambda index: index.key})

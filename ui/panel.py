@@ -141,8 +141,8 @@ def render_by_country(excerpts: Excerpts, view: View, index: CorpusIndex) -> Non
                  for code in key] or [t(view.lang, "group_none")]
         st.markdown(f"##### {' · '.join(names)} ({len(groups[key])})")
         shown = shown_count(f"shown:{view}:{key}")
-        for position in groups[key][:shown]:
-            render_excerpt(excerpts[position], view, number)
+        for excerpt in groups[key][:shown]:
+            render_excerpt(excerpt, view, number)
             number += 1
         more_button(f"shown:{view}:{key}", shown, len(groups[key]), view.lang, button_key=f"more-{'-'.join(key) or 'none'}")
 
@@ -172,7 +172,7 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
         st.markdown("  \n".join(facts), unsafe_allow_html=True)
         marks: dict[int, list[tuple[int, int]]] = {}
         selected = selection_excerpts(replace(view, article=None), index)
-        for excerpt in selected.where(lambda s: s.article_id == article.id) if selected is not None else []:
+        for excerpt in selected.in_article(article.id) if selected is not None else []:
             marks.setdefault(excerpt.sentence.paragraph, []).extend(excerpt.paragraph_highlights())
         linked = index.article_sentence(article.id, view.sentence) if view.sentence else None
         if linked:  # quoted first: the reader of a link to one excerpt sees it without scrolling
@@ -207,17 +207,15 @@ def selection_excerpts(view: View, index: CorpusIndex) -> Excerpts | None:
     else:
         return None
     if view.theme and (view.place or view.country):
-        about_theme = {s.id for s in index.mentioning("theme", view.theme)}
-        excerpts = excerpts.where(lambda s: s.id in about_theme)
-    if view.until is not None:  # the map is as of that year: so are its excerpts
-        excerpts = excerpts.where(lambda s: index.published_by(s, view.until))
+        excerpts = excerpts.about_theme(view.theme)
+    excerpts = excerpts.published_by(view.until)  # the map is as of that year: so are its excerpts
     searched = view.q and (view.place or view.country or view.theme)
     return index.search(view.q, within=excerpts) if searched else excerpts
 
 
 def _mention_line(index: CorpusIndex, kind: str, key: str, lang: str, until: int | None) -> str:
     sentences = index.mentioning(kind, key, until)
-    return t(lang, "mentions", sentences=len(sentences), articles=len({s.article_id for s in sentences}))
+    return t(lang, "mentions", sentences=len(sentences), articles=sentences.article_count())
 
 
 def render_heading(view: View, index: CorpusIndex) -> None:
@@ -247,7 +245,7 @@ def render_heading(view: View, index: CorpusIndex) -> None:
     elif view.theme:
         theme = index.themes[view.theme]
         st.subheader(theme.label(lang), anchor=False)
-        st.markdown(t(lang, "theme_key_facts", n=len(index.mentioning("theme", theme.slug, view.until))))
+        st.markdown(t(lang, "theme_key_facts", n=index.theme_counts(view.until).sentences.get(theme.slug, 0)))
         st.caption(t(lang, "theme_on_map"))
     elif view.q:
         st.subheader(t(lang, "search_results", q=inert(view.q)), anchor=False)
