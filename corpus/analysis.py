@@ -1,5 +1,5 @@
 """What an article says, sentence by sentence, worked out once when it is read into the store:
-its sentences, what each mentions, which selections (a place, a country, a theme) each speaks
+its sentences, what each mentions, the dates and figures each states, which selections (a place, a country, a theme) each speaks
 to and how strongly, the countries each is tied to, and the summit venue the article is about.
 
 This module is the analysis entry point: the store's analysis version is computed from the code
@@ -12,10 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corpus.articles import Article
+from corpus.figures import Stated, figures_in
 from corpus.gazetteer import CENTRAL_ASIA, Gazetteer
 from corpus.recognise import Mention, Recogniser
 from corpus.text import merge_spans, split_sentences
 from corpus.themes import Theme
+from corpus.timeline import Dated, dates_in
 
 # How strongly a sentence speaks of a selection: a direct mention beats a city in the
 # country, which beats the region as a whole ("l'Asie centrale").
@@ -36,6 +38,8 @@ class AnalysedSentence:
     mentions: tuple[Mention, ...]
     selections: tuple[tuple[Selection, int], ...]  # each selection it speaks to, with its score
     tied: tuple[str, ...]  # ISO3 codes of the countries it speaks of (by name, a city, the region)
+    dated: tuple[Dated, ...] = ()  # the dates it states or implies (the timeline)
+    figures: tuple[Stated, ...] = ()  # the amounts and percentages it states (key figures)
 
     @property
     def group(self) -> tuple[str, ...]:
@@ -116,8 +120,10 @@ class Analyser:
             for start, end in split_sentences(paragraph, article.language):
                 text = paragraph[start:end]
                 mentions = self.recogniser.mentions(text, article.language)
-                sentences.append(AnalysedSentence(number, start, end, text, mentions, self.selections(mentions),
-                                                  self.tied(mentions)))
+                sentences.append(AnalysedSentence(
+                    number, start, end, text, mentions, self.selections(mentions), self.tied(mentions),
+                    tuple(dates_in(text, article.language, article.published)),
+                    tuple(figures_in(text, mentions, article.language))))
         venues = [m.key for s in sentences for m in s.mentions if m.kind == "place" and m.key in self._venues]
         venue = max(dict.fromkeys(venues), key=venues.count) if venues else None
         return AnalysedArticle(tuple(sentences), venue)

@@ -22,9 +22,15 @@ def update_store(folder, progress: Progress | None = None) -> CorpusStore:
     """Bring the folder's store up to date: read the articles added or changed since it was last
     brought up to date, forget those removed. `progress(done, total)` is called as files are read;
     an interrupted update keeps what it had committed and goes on from there next time."""
-    analysing = analyser()
+    analysers: list[Analyser] = []  # made only if a file is to be read: a restart reads none
+
+    def analyse(article: Article) -> AnalysedArticle:
+        if not analysers:
+            analysers.append(analyser())
+        return analysers[0].article(article)
+
     store = CorpusStore(Path(folder))
-    store.update(analysing.article, lambda text: fold(text).text, progress)
+    store.update(analyse, lambda text: fold(text).text, progress)
     return store
 
 

@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 from corpus.analysis import (DIRECT, MOST_SPANS, REGION_GROUP, Selection, country_strengths, matched_spans,
                              selection_strengths, strength_of)
 from corpus.articles import Article, Corpus, SkippedFile, article_key, corpus_of
+from corpus.figures import Stated
 from corpus.gazetteer import Gazetteer
 from corpus.recognise import Mention
 from corpus.store import SENTENCE_BITS, CorpusStore
 from corpus.text import fold, merge_spans
 from corpus.themes import Theme
+from corpus.timeline import Dated
 
 SHORT_SENTENCE = 90  # characters; shorter sentences are shown with their neighbours
 MIN_QUERY_WORD = 2
@@ -104,15 +106,15 @@ class _Query:
         return self._rows if upto is None else self._rows[:upto]
 
     def groups(self) -> list[tuple[str | None, int]]:
-        sql, parameters = self._sql("grp, count(*)")
-        return self._index.store.read(sql + " GROUP BY grp", parameters)
+        sql, parameters = self._sql("q.grp, count(*)")
+        return self._index.store.read(sql + " GROUP BY q.grp", parameters)
 
 
 class _Listed(_Query):
     """Given sentence ids, in the order given."""
 
     def __init__(self, index: "CorpusIndex", rows: list[tuple[int, int]]):
-        super().__init__(index, "sentences", "", (), "", "id", "date")
+        super().__init__(index, "sentences", "", (), "", "sentences.id", "sentences.date")
         self._rows, self._complete = rows, True
 
     def where(self, condition: str, *parameters) -> "_Query":
@@ -232,7 +234,7 @@ class Excerpts(_Sequence):
         groups = {}
         for group, _ in sorted(self._query.groups(), key=lambda g: g[0] or ""):
             key = tuple(group.split(",")) if group else ()
-            groups[key] = self._narrowed(self._query.where("grp IS ?", group))  # ranks rows only
+            groups[key] = self._narrowed(self._query.where("q.grp IS ?", group))  # ranks rows only
         return groups
 
     def _make(self, rows) -> list[Excerpt]:
@@ -248,7 +250,7 @@ class Excerpts(_Sequence):
         return excerpts
 
 
-_SEARCHED = f"((1 << {SENTENCE_BITS}) - 1 - (rowid & ((1 << {SENTENCE_BITS}) - 1)))"  # see store.search_key
+_SEARCHED = f"((1 << {SENTENCE_BITS}) - 1 - (words.rowid & ((1 << {SENTENCE_BITS}) - 1)))"  # see store.search_key
 
 
 def _fts_query(words: list[str]) -> str:
@@ -379,8 +381,10 @@ class CorpusIndex:
             cache.popitem(last=False)
         return found
 
-    def _sentences(self, source: str, conditions, column: str = "sentence") -> Sentences:
-        return Sentences(self, _Query(self, source, f"{column}, 0", conditions, column, column))
+    def _sentences(self, table: str, conditions, column: str = "sentence") -> Sentences:
+        """Sentences a table's rows name, in corpus order; `conditions` on its own columns."""
+        return Sentences(self, _Query(self, f"{table} AS q", f"q.{column}, 0", conditions, f"q.{column}",
+                                      f"q.{column}", "q.date"))
 
     @property
     def sentences(self) -> Sentences:
@@ -419,8 +423,8 @@ class CorpusIndex:
         """The sentences speaking to `selection`, strongest first; then those matching more (up to
         three) words; then the latest. Ranked when stored: this is a scan of the store's index."""
         if selection not in self._rankings:
-            query = _Query(self, "ranks", "sentence, score", (("selection = ?", (self.selection_id(*selection),)),),
-                           "score DESC, date DESC, sentence")
+            query = _Query(self, "ranks AS q", "q.sentence, q.score", (("q.selection = ?", (self.selection_id(*selection),)),),
+                           "q.score DESC, q.date DESC, q.sentence", "q.sentence", "q.date")
             self._rankings[selection] = _Ranked(self, query, selection_strengths(self.gazetteer, selection))
         return self._rankings[selection]
 
@@ -491,6 +495,44 @@ class CorpusIndex:
                            for kind, table in (("country", counts.countries), ("place", counts.places),
                                                ("venue", counts.venues))))
 
+    # --- dates and figures, found when each article was analysed ---------------------------
+
+    def _where_live(self, column: str) -> tuple[str, list]:
+        conditions = self._live(column)
+        return " AND ".join(c for c, _ in conditions), [p for _, ps in conditions for p in ps]
+
+    def dated_count(self) -> int:
+        where, parameters = self._where_live("sentence")
+        return self.store.read(f"SELECT count(*) FROM dated WHERE {where}", parameters)[0][0]
+
+    def dated(self, limit: int | None = None) -> list[tuple[Sentence, Dated]]:
+        """The first `limit` stored dates (all if None), by date, article and reading order."""
+        where, parameters = self._where_live("sentence")
+        rows = self.store.read(f"SELECT sentence, date, status, start, end, basis, vals FROM dated WHERE {where} "
+                               "ORDER BY date, article, sentence, position" + (f" LIMIT {int(limit)}" if limit is not None else ""),
+                               parameters)
+        sentences = {s.id: s for s in self.sentences_by_id(list(dict.fromkeys(row[0] for row in rows)))}
+        return [(sentences[row], Dated(date, status, (start, end), basis, tuple(map(tuple, json.loads(values)))))
+                for row, date, status, start, end, basis, values in rows if row in sentences]
+
+    def is_dated(self, sentence: Sentence) -> bool:
+        """Whether the sentence has a date of its own on the timeline."""
+        return bool(self.store.read("SELECT 1 FROM dated WHERE sentence = ? LIMIT 1", (sentence.id,)))
+
+    def figure_count(self) -> int:
+        where, parameters = self._where_live("sentence")
+        return self.store.read(f"SELECT count(*) FROM figures WHERE {where}", parameters)[0][0]
+
+    def figures(self, limit: int | None = None) -> list[tuple[Sentence, Stated]]:
+        """The first `limit` stored figures (all if None), in corpus order."""
+        where, parameters = self._where_live("sentence")
+        rows = self.store.read(f"SELECT sentence, value, kind, scale, unit, about, year, start, end FROM figures "
+                               f"WHERE {where} ORDER BY sentence, position"
+                               + (f" LIMIT {int(limit)}" if limit is not None else ""), parameters)
+        sentences = {s.id: s for s in self.sentences_by_id(list(dict.fromkeys(row[0] for row in rows)))}
+        return [(sentences[row], Stated(value, kind, scale, unit, about, year, (start, end)))
+                for row, value, kind, scale, unit, about, year, start, end in rows if row in sentences]
+
     # --- search ----------------------------------------------------------------------------
 
     def search(self, query: str, within: Excerpts | None = None) -> Excerpts:
@@ -504,7 +546,8 @@ class CorpusIndex:
         if within is not None:
             return within.matching(words)
         found = _Query(self, "words", f"{_SEARCHED}, {DIRECT * (MOST_SPANS + 1)}",
-                       (("words MATCH ?", (_fts_query(words),)),), "rowid DESC", _SEARCHED, f"(rowid >> {SENTENCE_BITS})")
+                       (("words MATCH ?", (_fts_query(words),)),), "words.rowid DESC", _SEARCHED,
+                       f"(words.rowid >> {SENTENCE_BITS})")
         return Excerpts(self, found).marking(tuple(re.compile(rf"(?<!\w){re.escape(w)}\w*") for w in words))
 
     # --- excerpts, made ----------------------------------------------------------------------

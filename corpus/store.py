@@ -5,8 +5,8 @@ The query side (`corpus.excerpts`) reads it in place: nothing is loaded into mem
 
 Only files added, changed or removed since the last build are read again, in batches that are
 each committed: an interrupted first build resumes where it stopped. A change to the analysis
-(the code `corpus.analysis` and this module import, their data files and third-party packages)
-rebuilds everything. Plain Python and the standard library's sqlite3.
+(the code `corpus.analysis` imports, its data files and third-party packages) rebuilds
+everything; so does a new SCHEMA, the shape of what this module writes. Plain Python and the standard library's sqlite3.
 """
 
 from __future__ import annotations
@@ -35,13 +35,23 @@ if TYPE_CHECKING:  # the analysis is handed in: the store only writes what it fo
 STORE_NAME = ".atlas-index.sqlite"
 SCHEMA = 3  # the tables' shape; a store of another shape is replaced
 CORPUS_DIR = Path(__file__).parent
-# The analysis is what these modules import (walked, not listed: a module renamed or added is seen).
-ANALYSIS_ENTRIES = ("corpus.analysis", "corpus.store")
+# The analysis is what this module imports (walked, not listed: a module renamed or added is seen).
+ANALYSIS_ENTRIES = ("corpus.analysis",)
 ANALYSIS_DATA = ("countries.csv", "places.csv", "themes.yaml")
 BATCH = 500  # files read per committed transaction: what an interruption can lose
 SENTENCE_BITS = 32  # a search key is (date, sentence id) in one integer: see `search_key`
 
 Progress = Callable[[int, int], None]  # (files done, files to read)
+
+
+def _runtime_nodes(tree: ast.AST):
+    """Every node of a module but those under `if TYPE_CHECKING:` (imports for type hints only)."""
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            yield from (n for child in node.orelse for n in [child, *_runtime_nodes(child)])
+            continue
+        yield node
+        yield from _runtime_nodes(node)
 
 
 def imported_modules(entries=ANALYSIS_ENTRIES) -> tuple[dict[str, Path], set[str]]:
@@ -63,7 +73,7 @@ def imported_modules(entries=ANALYSIS_ENTRIES) -> tuple[dict[str, Path], set[str
         if spec is None or not spec.origin or not spec.origin.endswith(".py"):
             continue
         found[name] = Path(spec.origin)
-        for node in ast.walk(ast.parse(found[name].read_bytes())):
+        for node in _runtime_nodes(ast.parse(found[name].read_bytes())):
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom):
@@ -83,9 +93,20 @@ def imported_modules(entries=ANALYSIS_ENTRIES) -> tuple[dict[str, Path], set[str
     return found, third_party
 
 
-@lru_cache(maxsize=1)
-def _distributions() -> dict[str, list[str]]:
-    return metadata.packages_distributions()
+@lru_cache(maxsize=None)
+def package_version(top: str) -> str:
+    """A third-party module's version: its distribution's (most are named as they are imported),
+    else its `__version__`, else a digest of its code."""
+    try:
+        return metadata.version(top)
+    except metadata.PackageNotFoundError:
+        pass
+    module = importlib.import_module(top)  # imported by the analysis anyway
+    version = getattr(module, "__version__", None)
+    if isinstance(version, str):
+        return version
+    origin = getattr(module, "__file__", None)
+    return hashlib.sha1(Path(origin).read_bytes()).hexdigest() if origin else "unknown"
 
 
 def analysis_version(entries=ANALYSIS_ENTRIES) -> str:
@@ -99,8 +120,7 @@ def analysis_version(entries=ANALYSIS_ENTRIES) -> str:
         path = CORPUS_DIR / "data" / name
         digest.update(name.encode() + (path.read_bytes() if path.exists() else b"missing"))
     for top in sorted(third_party):
-        for distribution in sorted(_distributions().get(top, [])):
-            digest.update(f"{distribution} {metadata.version(distribution)}".encode())
+        digest.update(f"{top} {package_version(top)}".encode())
     return digest.hexdigest()
 
 
@@ -133,7 +153,7 @@ class StoreBusy(RuntimeError):
     """Another process kept the store locked for longer than WAIT seconds (a first build elsewhere)."""
 
 
-TABLES = ("files", "sentences", "selections", "ranks", "theme_ties", "words")
+TABLES = ("files", "sentences", "selections", "ranks", "theme_ties", "dated", "figures", "words")
 
 
 class CorpusStore:
@@ -193,6 +213,14 @@ class CorpusStore:
             CREATE TABLE IF NOT EXISTS theme_ties (theme INTEGER, target INTEGER, date INTEGER, sentence INTEGER,
                                                    PRIMARY KEY (theme, target, sentence)) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS theme_ties_by_sentence ON theme_ties (sentence);
+            -- the dates and figures each sentence states (`position`: their order in it)
+            CREATE TABLE IF NOT EXISTS dated (sentence INTEGER, position INTEGER, article TEXT, date TEXT, status TEXT,
+                                              start INTEGER, end INTEGER, basis TEXT, vals TEXT,
+                                              PRIMARY KEY (sentence, position)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS dated_by_date ON dated (date, article, sentence, position);
+            CREATE TABLE IF NOT EXISTS figures (sentence INTEGER, position INTEGER, value REAL, kind TEXT, scale TEXT,
+                                                unit TEXT, about TEXT, year TEXT, start INTEGER, end INTEGER,
+                                                PRIMARY KEY (sentence, position)) WITHOUT ROWID;
             -- rows keyed by `search_key`; words only (no positions): the matches are marked in Python
             CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5 (text, tokenize = 'unicode61', detail = none);
             PRAGMA user_version = {SCHEMA};
@@ -257,7 +285,7 @@ class CorpusStore:
         if row and row[0] is not None and row[1]:
             first, last, date = row[0], row[0] + row[1] - 1, date_number(row[2])
             db.execute("DELETE FROM words WHERE rowid BETWEEN ? AND ?", (search_key(date, last), search_key(date, first)))
-            for table in ("ranks", "theme_ties"):
+            for table in ("ranks", "theme_ties", "dated", "figures"):
                 db.execute(f"DELETE FROM {table} WHERE sentence BETWEEN ? AND ?", (first, last))
         db.execute("DELETE FROM sentences WHERE file = ?", (name,))
         db.execute("DELETE FROM files WHERE name = ?", (name,))
@@ -280,7 +308,7 @@ class CorpusStore:
         date = date_number(article.published)
         venue = self._selection(db, "venue", analysed.venue) if analysed.venue else None
         first = None
-        ranks, ties = [], []
+        ranks, ties, dated, figures = [], [], [], []
         for number, sentence in enumerate(analysed.sentences):
             mentions = json.dumps([(m.kind, m.key, m.start, m.end) for m in sentence.mentions])
             cursor = db.execute("INSERT INTO sentences (file, article, paragraph, number, start, end, text, mentions, "
@@ -290,6 +318,10 @@ class CorpusStore:
             row = cursor.lastrowid
             first = row if first is None else first
             db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (search_key(date, row), fold(sentence.text)))
+            dated += [(row, n, article.id, d.date, d.status, *d.span, d.basis, json.dumps(d.values))
+                      for n, d in enumerate(sentence.dated)]
+            figures += [(row, n, f.value, f.kind, f.scale, f.unit, f.about, f.year, *f.span)
+                        for n, f in enumerate(sentence.figures)]
             themes = [key for (kind, key), _ in sentence.selections if kind == "theme"]
             group = ",".join(sentence.group) if themes else None
             for (kind, key), rank in sentence.selections:
@@ -301,6 +333,8 @@ class CorpusStore:
                 ties += [(theme_id, target, date, row) for target in dict.fromkeys([theme_id, *targets])]
         db.executemany("INSERT INTO ranks VALUES (?, ?, ?, ?, ?)", ranks)
         db.executemany("INSERT INTO theme_ties VALUES (?, ?, ?, ?)", ties)
+        db.executemany("INSERT INTO dated VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", dated)
+        db.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
         db.execute("INSERT INTO files VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
                    (path.name, mtime, size, json.dumps(asdict(article)), article.id, article_key(article.id),
                     article.published, first, len(analysed.sentences)))
