@@ -15,7 +15,7 @@ from corpus.articles import Article
 from corpus.figures import Stated, figures_in
 from corpus.gazetteer import CENTRAL_ASIA, Gazetteer
 from corpus.recognise import Mention, Recogniser
-from corpus.text import merge_spans, split_sentences
+from corpus.text import fold, merge_spans, split_sentences
 from corpus.themes import Theme
 from corpus.timeline import Dated, dates_in
 
@@ -40,6 +40,7 @@ class AnalysedSentence:
     tied: tuple[str, ...]  # ISO3 codes of the countries it speaks of (by name, a city, the region)
     dated: tuple[Dated, ...] = ()  # the dates it states or implies (the timeline)
     figures: tuple[Stated, ...] = ()  # the amounts and percentages it states (key figures)
+    folded: str = ""  # the text as search sees it (corpus.text.fold)
 
     @property
     def group(self) -> tuple[str, ...]:
@@ -120,10 +121,11 @@ class Analyser:
             for start, end in split_sentences(paragraph, article.language):
                 text = paragraph[start:end]
                 mentions = self.recogniser.mentions(text, article.language)
+                folded = fold(text)  # once, for the dates, the figures and the search
                 sentences.append(AnalysedSentence(
                     number, start, end, text, mentions, self.selections(mentions), self.tied(mentions),
-                    tuple(dates_in(text, article.language, article.published)),
-                    tuple(figures_in(text, mentions, article.language))))
+                    tuple(dates_in(text, article.language, article.published, folded)),
+                    tuple(figures_in(text, mentions, article.language, folded.text)), folded.text))
         venues = [m.key for s in sentences for m in s.mentions if m.kind == "place" and m.key in self._venues]
         venue = max(dict.fromkeys(venues), key=venues.count) if venues else None
         return AnalysedArticle(tuple(sentences), venue)

@@ -49,12 +49,12 @@ class Stated:
     span: tuple[int, int]
 
 
-def _about(text: str, mentions, start: int) -> str:
+def _about(mentions, survey: bool, start: int) -> str:
     """What a figure measures: the theme named closest before it in the sentence, else a survey."""
     before = [m for m in mentions if m.kind == "theme" and m.end <= start]
     if before:
         return max(before, key=lambda m: m.end).key
-    return "survey" if SURVEY.search(fold(text).text) else ""
+    return "survey" if survey else ""
 
 
 def number(text: str, language: str) -> float:
@@ -72,20 +72,21 @@ def nearest_year(text: str, start: int, end: int) -> str:
     return near[0] if near else ""
 
 
-def figures_in(text: str, mentions, language: str) -> list[Stated]:
-    """The amounts and percentages a sentence states (`mentions`: what it names, for what they measure)."""
+def figures_in(text: str, mentions, language: str, folded: str | None = None) -> list[Stated]:
+    """The amounts and percentages a sentence states (`mentions`: what it names, for what they
+    measure; `folded`: fold(text).text, if the caller has it)."""
     figures = []
-    survey = bool(SURVEY.search(fold(text).text))
+    survey = bool(SURVEY.search(folded if folded is not None else fold(text).text))
     for match in AMOUNT.finditer(text):
         if not (match["unit"] or match["dollar"]):
             continue  # "3 millions de personnes" is not money
         scale = "billion" if match["scale"].lower().startswith(("milliard", "billion", "bn")) else "million"
         unit = "CNY" if (match["unit"] or "").lower().startswith("yuan") else "USD"
         figures.append(Stated(number(match["value"], language), "amount", scale, unit,
-                              _about(text, mentions, match.start()), nearest_year(text, *match.span()), match.span()))
+                              _about(mentions, survey, match.start()), nearest_year(text, *match.span()), match.span()))
     for match in PERCENT.finditer(text):
         figures.append(Stated(number(match["value"], language), "percent", "", "%",
-                              "survey" if survey else _about(text, mentions, match.start()),
+                              "survey" if survey else _about(mentions, survey, match.start()),
                               nearest_year(text, *match.span()), match.span()))
     return figures
 

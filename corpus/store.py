@@ -317,7 +317,8 @@ class CorpusStore:
                                  sentence.text, mentions, date))
             row = cursor.lastrowid
             first = row if first is None else first
-            db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (search_key(date, row), fold(sentence.text)))
+            db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)",
+                       (search_key(date, row), sentence.folded or fold(sentence.text)))
             dated += [(row, n, article.id, d.date, d.status, *d.span, d.basis, json.dumps(d.values))
                       for n, d in enumerate(sentence.dated)]
             figures += [(row, n, f.value, f.kind, f.scale, f.unit, f.about, f.year, *f.span)

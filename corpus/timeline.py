@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from corpus.articles import Article
-from corpus.text import fold
+from corpus.text import Folded, fold
 
 if TYPE_CHECKING:  # the analysis imports this module; the index is only what it is handed
     from corpus.excerpts import CorpusIndex, Sentence
@@ -65,11 +65,12 @@ class Dated:
     values: tuple[tuple[str, str], ...] = ()
 
 
-def dates_in(sentence: str, language: str, published: str) -> list[Dated]:
-    """The dates a sentence of an article (in `language`, published on `published`) states or implies."""
+def dates_in(sentence: str, language: str, published: str, folded: Folded | None = None) -> list[Dated]:
+    """The dates a sentence of an article (in `language`, published on `published`) states or
+    implies; `folded`: fold(sentence), if the caller has it."""
     if "://" in sentence:
         return []
-    folded = fold(sentence)
+    folded = folded or fold(sentence)
     text = folded.text
     taken: list[tuple[int, int]] = []
     found = []
