@@ -153,3 +153,83 @@ def test_a_damaged_store_and_its_journal_are_replaced(folder: Path):
     (folder / f"{STORE_NAME}-wal").write_bytes(b"stale journal" * 100)
     assert reads(folder) == [5]
     assert len(build_index(folder).corpus.articles) == 5
+
+
+def package(root: Path, files: dict[str, str]) -> None:
+    """A throwaway package `fakeanalysis` under `root`, its modules' source given by name (each
+    test's own: what an earlier test imported is forgotten)."""
+    import importlib
+    import sys
+
+    for name in [name for name in sys.modules if name.split(".")[0] == "fakeanalysis"]:
+        del sys.modules[name]
+    folder = root / "fakeanalysis"
+    folder.mkdir(exist_ok=True)
+    for name, source in files.items():
+        (folder / f"{name}.py").write_text(source, encoding="utf-8")
+    importlib.invalidate_caches()
+
+
+ENTRY = ("fakeanalysis.entry",)
+
+
+def test_the_analysis_version_follows_what_the_analysis_imports(tmp_path: Path, monkeypatch):
+    monkeypatch.syspath_prepend(str(tmp_path))
+    package(tmp_path, {"__init__": "", "entry": "from fakeanalysis.words import WORDS\n", "words": "WORDS = 1\n",
+                       "unused": "X = 1\n"})
+    first = store_module.analysis_version(ENTRY)
+    assert set(store_module.imported_modules(ENTRY)[0]) == {"fakeanalysis.entry", "fakeanalysis.words"}
+    package(tmp_path, {"unused": "X = 2\n"})  # not imported by the analysis: not part of it
+    assert store_module.analysis_version(ENTRY) == first
+    package(tmp_path, {"entry": "from fakeanalysis.words import WORDS\nfrom fakeanalysis import extra\n",
+                       "extra": "RULE = 1\n"})
+    with_extra = store_module.analysis_version(ENTRY)
+    assert with_extra != first  # a module the analysis now imports is part of it
+    package(tmp_path, {"extra": "RULE = 2\n"})
+    assert store_module.analysis_version(ENTRY) != with_extra  # and so is a change to it
+
+
+def test_a_renamed_analysis_module_changes_the_version_without_a_crash(tmp_path: Path, monkeypatch):
+    monkeypatch.syspath_prepend(str(tmp_path))
+    package(tmp_path, {"__init__": "", "entry": "from .words import WORDS\n", "words": "WORDS = 1\n"})
+    before = store_module.analysis_version(ENTRY)
+    (tmp_path / "fakeanalysis" / "words.py").rename(tmp_path / "fakeanalysis" / "lexicon.py")
+    package(tmp_path, {"entry": "from .lexicon import WORDS\n"})
+    after = store_module.analysis_version(ENTRY)
+    assert after != before
+    assert set(store_module.imported_modules(ENTRY)[0]) == {"fakeanalysis.entry", "fakeanalysis.lexicon"}
+
+
+def test_imports_for_type_hints_only_are_not_part_of_the_analysis(tmp_path: Path, monkeypatch):
+    monkeypatch.syspath_prepend(str(tmp_path))
+    package(tmp_path, {"__init__": "", "hints": "H = 1\n",
+                       "entry": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from fakeanalysis import hints\n"})
+    assert set(store_module.imported_modules(ENTRY)[0]) == {"fakeanalysis.entry"}
+
+
+def test_the_atlas_analysis_covers_recognition_not_the_query_side():
+    modules, third_party = store_module.imported_modules()
+    assert {"corpus.analysis", "corpus.recognise", "corpus.text", "corpus.themes", "corpus.gazetteer",
+            "corpus.articles", "corpus.timeline", "corpus.figures"} <= set(modules)
+    assert "corpus.excerpts" not in modules and "corpus.build" not in modules  # querying never invalidates the store
+    assert {"pysbd", "snowballstemmer", "yaml"} <= third_party
+
+
+def test_an_interrupted_first_build_goes_on_from_its_last_batch(folder: Path, monkeypatch):
+    from corpus.build import analyse
+
+    monkeypatch.setattr(store_module, "BATCH", 2)
+    seen: list[str] = []
+
+    def failing(article):
+        if len(seen) == 3:
+            raise KeyboardInterrupt  # the reader stops the build in its second batch
+        seen.append(article.id)
+        return analyse(article)
+
+    with pytest.raises(KeyboardInterrupt):
+        CorpusStore(folder).update(failing, lambda text: text)
+    seen.clear()
+    assert CorpusStore(folder).update(lambda a: seen.append(a.id) or analyse(a), lambda text: text) == 3
+    assert seen == ["a2", "a3", "a4"]  # the first batch (a0, a1) was kept; a2 was rolled back with its batch
+    assert len(build_index(folder).corpus.articles) == 5
