@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from pathlib import Path
 
 from corpus.analysis import AnalysedArticle, Analyser
@@ -18,19 +20,51 @@ def analyser() -> Analyser:
     return Analyser(load_gazetteer(), load_themes())
 
 
+PARALLEL_FROM = 200  # articles in a batch worth starting worker processes for (each builds its analyser)
+_WORKER: list[Analyser] = []  # a worker process's analyser
+
+
+def _start_worker() -> None:
+    _WORKER.append(analyser())
+
+
+def _analyse_in_worker(article: Article) -> AnalysedArticle:
+    return _WORKER[0].article(article)
+
+
+class Analysis:
+    """Analyses a batch of articles: in this process for a few (a restart reads none, and makes no
+    analyser), in one worker process per core for many (the analysis is most of a first build)."""
+
+    def __init__(self):
+        self._analyser: Analyser | None = None
+        self._pool = None
+
+    def __call__(self, _, articles: list[Article]):
+        if len(articles) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+            if self._pool is None:  # spawned, not forked: the caller may be a threaded server
+                self._pool = multiprocessing.get_context("spawn").Pool(os.cpu_count(), initializer=_start_worker)
+            return self._pool.imap(_analyse_in_worker, articles, chunksize=8)
+        if self._analyser is None:
+            self._analyser = analyser()
+        return map(self._analyser.article, articles)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool = None
+
+
 def update_store(folder, progress: Progress | None = None) -> CorpusStore:
     """Bring the folder's store up to date: read the articles added or changed since it was last
     brought up to date, forget those removed. `progress(done, total)` is called as files are read;
     an interrupted update keeps what it had committed and goes on from there next time."""
-    analysers: list[Analyser] = []  # made only if a file is to be read: a restart reads none
-
-    def analyse(article: Article) -> AnalysedArticle:
-        if not analysers:
-            analysers.append(analyser())
-        return analysers[0].article(article)
-
     store = CorpusStore(Path(folder))
-    store.update(analyse, lambda text: fold(text).text, progress)
+    analysis = Analysis()
+    try:
+        store.update(_analyse_in_worker, lambda text: fold(text).text, progress, mapper=analysis)
+    finally:
+        analysis.close()
     return store
 
 

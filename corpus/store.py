@@ -241,10 +241,12 @@ class CorpusStore:
             raise
 
     def update(self, analyse: Callable[[Article], AnalysedArticle], fold: Callable[[str], str],
-               progress: Progress | None = None) -> int:
+               progress: Progress | None = None, mapper=map) -> int:
         """Read again what changed in the folder, BATCH files per transaction; returns how many
         files were read. Each batch is decided again under the write lock, so that two builders
-        share the work instead of doing it twice, and an interrupted build keeps its batches."""
+        share the work instead of doing it twice, and an interrupted build keeps its batches.
+        `mapper(analyse, articles)` analyses a batch's articles, in order (a process pool's
+        `imap`, say: the analysis is most of a first build)."""
         version = analysis_version()
         with self._lock:
             with self._writing() as db:
@@ -267,13 +269,15 @@ class CorpusStore:
                     names = [path.name for path, _ in batch]
                     now = dict(((name, (mtime, size)) for name, mtime, size in db.execute(
                         f"SELECT name, mtime_ns, size FROM files WHERE name IN ({','.join('?' * len(names))})", names)))
-                    for done, (path, stat) in enumerate(batch, start=first):
+                    todo = [(path, stat, read_article(path)) for path, stat in batch
+                            if now.get(path.name) != stat]  # not read meanwhile by another builder
+                    analysed = iter(mapper(analyse, [a for _, _, a in todo if isinstance(a, Article)]))
+                    for done, (path, stat, article) in enumerate(todo, start=first + len(batch) - len(todo)):
                         if progress:
                             progress(done, len(changed))
-                        if now.get(path.name) == stat:
-                            continue  # read meanwhile by another builder
                         self._forget(db, path.name)
-                        self._read(db, path, *stat, analyse, fold)
+                        self._write(db, path.name, *stat, article,
+                                    None if isinstance(article, SkippedFile) else next(analysed), fold)
                         read += 1
             if progress and changed:
                 progress(len(changed), len(changed))
@@ -297,14 +301,13 @@ class CorpusStore:
                                                           (kind, key)).fetchone()[0]
         return self._selection_ids[(kind, key)]
 
-    def _read(self, db, path: Path, mtime: int, size: int, analyse, fold) -> None:
-        article = read_article(path)
-        if isinstance(article, SkippedFile):  # one that could not be read at all is not remembered
+    def _write(self, db, name: str, mtime: int, size: int, article: Article | SkippedFile,
+               analysed: AnalysedArticle | None, fold) -> None:
+        if isinstance(article, SkippedFile) or analysed is None:  # one that could not be read at all is not remembered
             remembered = (-1, -1) if article.retry else (mtime, size)
             db.execute("INSERT INTO files (name, mtime_ns, size, skipped) VALUES (?, ?, ?, ?)",
-                       (path.name, *remembered, article.reason))
+                       (name, *remembered, article.reason))
             return
-        analysed = analyse(article)
         date = date_number(article.published)
         venue = self._selection(db, "venue", analysed.venue) if analysed.venue else None
         first = None
@@ -313,7 +316,7 @@ class CorpusStore:
             mentions = json.dumps([(m.kind, m.key, m.start, m.end) for m in sentence.mentions])
             cursor = db.execute("INSERT INTO sentences (file, article, paragraph, number, start, end, text, mentions, "
                                 "date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                (path.name, article.id, sentence.paragraph, number, sentence.start, sentence.end,
+                                (name, article.id, sentence.paragraph, number, sentence.start, sentence.end,
                                  sentence.text, mentions, date))
             row = cursor.lastrowid
             first = row if first is None else first
@@ -337,7 +340,7 @@ class CorpusStore:
         db.executemany("INSERT INTO dated VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", dated)
         db.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
         db.execute("INSERT INTO files VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
-                   (path.name, mtime, size, json.dumps(asdict(article)), article.id, article_key(article.id),
+                   (name, mtime, size, json.dumps(asdict(article)), article.id, article_key(article.id),
                     article.published, first, len(analysed.sentences)))
 
     def read(self, sql: str, parameters=()) -> list[tuple]:
