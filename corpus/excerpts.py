@@ -456,6 +456,10 @@ class CorpusIndex:
         """The one theme count (see ThemeCounts), from articles published by `until` if given."""
         if until in self._theme_counts:
             return self._theme_counts[until]
+        if self._counts is None and not self._hidden:  # as the store keeps them, if they are this index's
+            kept = self.store.tie_counts()
+            last = self.store.read("SELECT coalesce(max(id), 0) FROM sentences")[0][0]
+            self._counts = kept if kept is not None and last == self._last else None
         if self._counts is None:  # per theme, target and year: one pass over the store
             conditions = self._live("sentence")
             sql = ("SELECT theme, target, date / 10000, count(*) FROM theme_ties WHERE "

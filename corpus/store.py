@@ -156,6 +156,47 @@ class StoreBusy(RuntimeError):
 TABLES = ("files", "sentences", "selections", "ranks", "theme_ties", "dated", "figures", "words")
 
 
+class TieCounts:
+    """theme_ties counted per (theme, target, year), kept in `meta` beside the rows and changed
+    with them in each transaction: the one theme count read at a restart without a pass over the
+    table. Stamped with what the rows were (files, last sentence): a stamp that no longer matches
+    means counting again."""
+
+    GROUPS = "theme, target, date / 10000, count(*)"
+
+    def __init__(self, table: dict[tuple[int, int, int], int], stale: bool):
+        self.table, self.stale = table, stale
+
+    @staticmethod
+    def _stamp(db) -> str:
+        files, = db.execute("SELECT count(*) FROM files").fetchone()
+        last, = db.execute("SELECT coalesce(max(id), 0) FROM sentences").fetchone()
+        return f"{files}:{last}"
+
+    @classmethod
+    def read(cls, db) -> "TieCounts":
+        row = db.execute("SELECT value FROM meta WHERE key = 'tie_counts'").fetchone()
+        kept = json.loads(row[0]) if row else None
+        if not kept or kept["stamp"] != cls._stamp(db):
+            return cls({}, True)
+        return cls({(t, g, y): n for t, g, y, n in kept["counts"]}, False)
+
+    def add(self, rows) -> None:
+        for theme, target, year, n in rows:
+            self.table[(theme, target, year)] = self.table.get((theme, target, year), 0) + n
+
+    def remove(self, rows) -> None:
+        self.add((theme, target, year, -n) for theme, target, year, n in rows)
+
+    def write(self, db) -> None:
+        if self.stale:  # not kept (a first build, an older store): counted once, then kept
+            self.table = {}
+            self.add(db.execute(f"SELECT {self.GROUPS} FROM theme_ties GROUP BY 1, 2, 3"))
+            self.stale = False
+        value = {"stamp": self._stamp(db), "counts": [[*key, n] for key, n in self.table.items() if n]}
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('tie_counts', ?)", (json.dumps(value),))
+
+
 class CorpusStore:
     WAIT = 600  # seconds to wait for another process's build before giving up
 
@@ -254,18 +295,22 @@ class CorpusStore:
                 if not known or known[0] != version:
                     for table in TABLES:
                         db.execute(f"DELETE FROM {table}")
+                    db.execute("DELETE FROM meta WHERE key = 'tie_counts'")
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
                 stored = {name: (mtime, size) for name, mtime, size in db.execute("SELECT name, mtime_ns, size FROM files")}
                 present = article_stats(self.folder)
+                counts = TieCounts.read(db)
                 for name in stored:
                     if name not in present:
-                        self._forget(db, name)
+                        self._forget(db, name, counts)
+                counts.write(db)
             self._selection_ids.clear()
             changed = [item for name, item in present.items() if stored.get(name) != item[1]]
             read = 0
             for first in range(0, len(changed), BATCH):
                 batch = changed[first:first + BATCH]
                 with self._writing() as db:
+                    counts = TieCounts.read(db)
                     names = [path.name for path, _ in batch]
                     now = dict(((name, (mtime, size)) for name, mtime, size in db.execute(
                         f"SELECT name, mtime_ns, size FROM files WHERE name IN ({','.join('?' * len(names))})", names)))
@@ -275,19 +320,22 @@ class CorpusStore:
                     for done, (path, stat, article) in enumerate(todo, start=first + len(batch) - len(todo)):
                         if progress:
                             progress(done, len(changed))
-                        self._forget(db, path.name)
+                        self._forget(db, path.name, counts)
                         self._write(db, path.name, *stat, article,
-                                    None if isinstance(article, SkippedFile) else next(analysed), fold)
+                                    None if isinstance(article, SkippedFile) else next(analysed), fold, counts)
                         read += 1
+                    counts.write(db)
             if progress and changed:
                 progress(len(changed), len(changed))
         return read
 
     @staticmethod
-    def _forget(db: sqlite3.Connection, name: str) -> None:
+    def _forget(db: sqlite3.Connection, name: str, counts: "TieCounts") -> None:
         row = db.execute("SELECT first, count, published FROM files WHERE name = ?", (name,)).fetchone()
         if row and row[0] is not None and row[1]:
             first, last, date = row[0], row[0] + row[1] - 1, date_number(row[2])
+            counts.remove(db.execute(f"SELECT {TieCounts.GROUPS} FROM theme_ties WHERE sentence BETWEEN ? AND ? "
+                                     f"GROUP BY 1, 2, 3", (first, last)))
             db.execute("DELETE FROM words WHERE rowid BETWEEN ? AND ?", (search_key(date, last), search_key(date, first)))
             for table in ("ranks", "theme_ties", "dated", "figures"):
                 db.execute(f"DELETE FROM {table} WHERE sentence BETWEEN ? AND ?", (first, last))
@@ -302,7 +350,7 @@ class CorpusStore:
         return self._selection_ids[(kind, key)]
 
     def _write(self, db, name: str, mtime: int, size: int, article: Article | SkippedFile,
-               analysed: AnalysedArticle | None, fold) -> None:
+               analysed: AnalysedArticle | None, fold, counts: "TieCounts") -> None:
         if isinstance(article, SkippedFile) or analysed is None:  # one that could not be read at all is not remembered
             remembered = (-1, -1) if article.retry else (mtime, size)
             db.execute("INSERT INTO files (name, mtime_ns, size, skipped) VALUES (?, ?, ?, ?)",
@@ -337,11 +385,19 @@ class CorpusStore:
                 ties += [(theme_id, target, date, row) for target in dict.fromkeys([theme_id, *targets])]
         db.executemany("INSERT INTO ranks VALUES (?, ?, ?, ?, ?)", ranks)
         db.executemany("INSERT INTO theme_ties VALUES (?, ?, ?, ?)", ties)
+        counts.add((theme, target, tie_date // 10_000, 1) for theme, target, tie_date, _ in ties)
         db.executemany("INSERT INTO dated VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", dated)
         db.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
         db.execute("INSERT INTO files VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
                    (name, mtime, size, json.dumps(asdict(article)), article.id, article_key(article.id),
                     article.published, first, len(analysed.sentences)))
+
+    def tie_counts(self) -> list[tuple[int, int, int, int]] | None:
+        """The theme_ties rows counted per (theme, target, year), as kept up to date by `update`
+        (None if they are not: the query side counts them itself)."""
+        with self._lock:
+            counts = TieCounts.read(self._db)
+            return None if counts.stale else [(*key, n) for key, n in counts.table.items() if n]
 
     def read(self, sql: str, parameters=()) -> list[tuple]:
         """Rows of a query, under the store's lock (one connection serves every thread)."""

@@ -233,3 +233,21 @@ def test_an_interrupted_first_build_goes_on_from_its_last_batch(folder: Path, mo
     assert CorpusStore(folder).update(lambda a: seen.append(a.id) or analyse(a), lambda text: text) == 3
     assert seen == ["a2", "a3", "a4"]  # the first batch (a0, a1) was kept; a2 was rolled back with its batch
     assert len(build_index(folder).corpus.articles) == 5
+
+
+def test_the_kept_theme_counts_follow_every_edit_as_a_fresh_count_would(folder: Path):
+    def fresh(store) -> list:
+        return sorted(store.read(f"SELECT {store_module.TieCounts.GROUPS} FROM theme_ties GROUP BY 1, 2, 3"))
+
+    write(folder, "t1", "Trade and railways link Astana and Tashkent.")
+    write(folder, "t2", "Trade with Kazakhstan grows.", published="2023-01-02")
+    store = build_index(folder).store
+    assert sorted(store.tie_counts()) == fresh(store) != []
+    write(folder, "t1", "Railways only now, from Bishkek: a longer sentence than before.")
+    (folder / "t2.md").unlink()
+    write(folder, "t3", "Digital economy and trade in Dushanbe.", published="2021-05")
+    store = build_index(folder).store
+    assert sorted(store.tie_counts()) == fresh(store)
+    counted = {(theme, target) for theme, target, _, _ in store.tie_counts()}
+    ids = dict(store.read("SELECT key, id FROM selections WHERE kind = 'theme'"))
+    assert (ids["trade"], ids["trade"]) in counted and (ids["digital-economy"], ids["digital-economy"]) in counted
