@@ -316,6 +316,19 @@ class ArticleShelf(Mapping[str, Article]):
         return len(self._files)
 
 
+class _ArticleList(Sequence):
+    def __init__(self, articles: Mapping[str, Article], ids: list[str]):
+        self._articles, self._ids = articles, ids
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __getitem__(self, item):
+        if isinstance(item, slice):
+            return [self._articles[i] for i in self._ids[item]]
+        return self._articles[self._ids[item]]
+
+
 @dataclass(frozen=True)
 class StoredCorpus(Corpus):
     keys: dict[str, str] = field(default_factory=dict)  # article_key → article id
@@ -396,6 +409,18 @@ class CorpusIndex:
         first, count = self._extent.get(article_id, (0, 0))
         found = self.sentences_by_id([first + number - 1]) if 1 <= number <= count else []
         return found[0] if found else None
+
+    def articles_by_date(self) -> Sequence[Article]:
+        """The articles, oldest first (file-name order on a tie), each read when asked for."""
+        return _ArticleList(self.corpus.articles, sorted(self.corpus.articles, key=self._published.__getitem__))
+
+    def languages(self) -> list[str]:
+        """The languages the corpus's articles are in (read from every stored article once)."""
+        if "languages" not in self._rankings:
+            rows = self.store.read("SELECT DISTINCT json_extract(article, '$.language') FROM files "
+                                   "WHERE article IS NOT NULL")
+            self._rankings["languages"] = sorted(language for (language,) in rows)
+        return self._rankings["languages"]
 
     # --- what the corpus names -------------------------------------------------------------
 
@@ -489,13 +514,15 @@ class CorpusIndex:
         counts = self.theme_counts(until)
         theme = self.selection_id("theme", slug)
 
-        def supporting(kind: str, key: str) -> Sentences:
+        def supporting(kind: str, key: str, count: int) -> Sentences:
             conditions = [("theme = ?", (theme,)), ("target = ?", (self.selection_id(kind, key),))]
             if until is not None:
                 conditions.append(("date <= ?", (until * 10_000 + 9999,)))
-            return self._sentences("theme_ties", tuple(conditions))
+            sentences = self._sentences("theme_ties", tuple(conditions))
+            sentences._query._count = count  # the one count: these are the rows it counted
+            return sentences
 
-        return ThemeTies(*({key: supporting(kind, key) for (s, key), n in sorted(table.items()) if s == slug and n}
+        return ThemeTies(*({key: supporting(kind, key, n) for (s, key), n in sorted(table.items()) if s == slug and n}
                            for kind, table in (("country", counts.countries), ("place", counts.places),
                                                ("venue", counts.venues))))
 

@@ -237,6 +237,8 @@ class CorpusStore:
             CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER,
                                               article TEXT, skipped TEXT, article_id TEXT, id_key TEXT,
                                               published TEXT, first INTEGER, count INTEGER);
+            -- the listing a restart reads, without stepping through each article's text
+            CREATE INDEX IF NOT EXISTS files_listing ON files (name, article_id, skipped, published, first, count);
             -- AUTOINCREMENT: a sentence id is never given twice, so an index still in use
             -- never mistakes a newer sentence for one of its own
             CREATE TABLE IF NOT EXISTS sentences (id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT, article TEXT,

@@ -290,7 +290,7 @@ def render_panel(view: View, index: CorpusIndex) -> None:
             return
     if view.q and not excerpts:
         st.info(t(view.lang, "search_none", q=inert(view.q)))
-        languages = sorted({a.language for a in index.corpus.articles.values()})
+        languages = index.languages()
         if languages:  # excerpts are searched in their own language: say which ones there are
             st.caption(t(view.lang, "search_languages",
                          languages=", ".join(t(view.lang, f"lang_{code}") for code in languages)))
