@@ -15,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from corpus.analysis import (DIRECT, MOST_SPANS, REGION_GROUP, Selection, country_strengths, matched_spans,
+from corpus.analysis import (DIRECT, MOST_SPANS, Selection, country_strengths, matched_spans,
                              selection_strengths, strength_of)
 from corpus.articles import Article, Corpus, SkippedFile, article_key, corpus_of
 from corpus.figures import Stated
