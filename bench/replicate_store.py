@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from corpus.store import SENTENCE_BITS, STORE_NAME, CorpusStore, TieCounts  # noqa: E402
+from corpus.store import SENTENCE_BITS, STORE_NAME, CorpusStore, kept_counts  # noqa: E402
 
 MASK = (1 << SENTENCE_BITS) - 1
 
@@ -78,9 +78,10 @@ def replicate(source: Path, target: Path, copies: int, articles: int | None = No
     db.execute("UPDATE sqlite_sequence SET seq = (SELECT max(id) FROM sentences) WHERE name = 'sentences'")
     db.commit()
     db.close()
-    store = CorpusStore(target)  # the kept theme counts, counted once for the new rows
+    store = CorpusStore(target)  # the kept counts, counted once for the new rows
     with store._writing() as connection:
-        TieCounts({}, True).write(connection)
+        for kept in kept_counts():
+            kept.write(connection)  # new, so stale: counted
     store.close()
     return len(names) * copies
 

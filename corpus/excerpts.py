@@ -173,11 +173,15 @@ class Sentences(_Sequence):
     def _make(self, rows):
         return self._index.sentences_by_id([row for row, _ in rows])
 
+    articles: int | None = None  # how many articles they come from, when known already
+
     def article_count(self) -> int:
         """How many articles these sentences come from."""
-        sql, parameters = self._query._sql(self._query.sentence)
-        return self._index.store.read(f"SELECT count(DISTINCT article) FROM sentences WHERE id IN ({sql})",
-                                      parameters)[0][0]
+        if self.articles is None:
+            sql, parameters = self._query._sql(self._query.sentence)
+            self.articles = self._index.store.read(f"SELECT count(DISTINCT article) FROM sentences WHERE id IN ({sql})",
+                                                   parameters)[0][0]
+        return self.articles
 
 
 class Excerpts(_Sequence):
@@ -473,7 +477,27 @@ class CorpusIndex:
             conditions.append(("score >= ?", (DIRECT * (MOST_SPANS + 1),)))
         if until is not None:
             conditions.append(("date <= ?", (until * 10_000 + 9999,)))
-        return self._sentences("ranks", tuple(conditions))
+        sentences = self._sentences("ranks", tuple(conditions))
+        known = self._mention_counts(until)
+        if known is not None:  # as the store keeps them: no pass over the rows
+            sentences._query._count, sentences.articles = known.get(conditions[0][1][0], (0, 0))
+        return sentences
+
+    def _mention_counts(self, until: int | None) -> dict[int, tuple[int, int]] | None:
+        """Selection id → (sentences, articles) naming it itself, by `until`, as the store keeps them
+        (None where those are not this index's: a hidden duplicate, a store changed since)."""
+        key = ("mention counts", until)
+        if key not in self._rankings:
+            kept = None if self._hidden else self.store.mention_counts()
+            if kept is not None and self.store.read("SELECT coalesce(max(id), 0) FROM sentences")[0][0] != self._last:
+                kept = None
+            table: dict[int, tuple[int, int]] = {}
+            for selection, year, sentences, articles in kept or ():
+                if until is None or year <= until:
+                    known = table.get(selection, (0, 0))
+                    table[selection] = (known[0] + sentences, known[1] + articles)
+            self._rankings[key] = None if kept is None else table
+        return self._rankings[key]
 
     # --- themes ------------------------------------------------------------------------------
 

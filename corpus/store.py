@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Callable
 
 from corpus.articles import Article, SkippedFile, article_key, article_stats, read_article
 
+from corpus.analysis import DIRECT, score
+
 if TYPE_CHECKING:  # the analysis is handed in: the store only writes what it found
     from corpus.analysis import AnalysedArticle
 
@@ -156,16 +158,17 @@ class StoreBusy(RuntimeError):
 TABLES = ("files", "sentences", "selections", "ranks", "theme_ties", "dated", "figures", "words")
 
 
-class TieCounts:
-    """theme_ties counted per (theme, target, year), kept in `meta` beside the rows and changed
-    with them in each transaction: the one theme count read at a restart without a pass over the
-    table. Stamped with what the rows were (files, last sentence): a stamp that no longer matches
-    means counting again."""
+class KeptCounts:
+    """The rows of a GROUP BY over the store, kept in `meta` beside the rows they count and changed
+    with them in each write transaction (each file's rows counted as it is written or forgotten):
+    what a restart reads instead of a pass over millions of rows. Stamped with what the rows were
+    (files, last sentence); a stamp that no longer matches means counting again, once."""
 
-    GROUPS = "theme, target, date / 10000, count(*)"
-
-    def __init__(self, table: dict[tuple[int, int, int], int], stale: bool):
-        self.table, self.stale = table, stale
+    def __init__(self, name: str, grouped: str, keys: int, sentence: str = "sentence"):
+        # `grouped`: SQL with a {where} slot; `sentence`: how it names a row's sentence id
+        self.name, self.grouped, self.keys, self.sentence = name, grouped, keys, sentence
+        self.table: dict[tuple, list[int]] = {}
+        self.stale = True
 
     @staticmethod
     def _stamp(db) -> str:
@@ -173,28 +176,49 @@ class TieCounts:
         last, = db.execute("SELECT coalesce(max(id), 0) FROM sentences").fetchone()
         return f"{files}:{last}"
 
-    @classmethod
-    def read(cls, db) -> "TieCounts":
-        row = db.execute("SELECT value FROM meta WHERE key = 'tie_counts'").fetchone()
+    def read(self, db) -> "KeptCounts":
+        row = db.execute("SELECT value FROM meta WHERE key = ?", (self.name,)).fetchone()
         kept = json.loads(row[0]) if row else None
-        if not kept or kept["stamp"] != cls._stamp(db):
-            return cls({}, True)
-        return cls({(t, g, y): n for t, g, y, n in kept["counts"]}, False)
+        self.stale = not kept or kept["stamp"] != self._stamp(db)
+        self.table = {} if self.stale else {tuple(r[:self.keys]): r[self.keys:] for r in kept["counts"]}
+        return self
 
-    def add(self, rows) -> None:
-        for theme, target, year, n in rows:
-            self.table[(theme, target, year)] = self.table.get((theme, target, year), 0) + n
+    def rows(self) -> list[tuple] | None:
+        return None if self.stale else [(*key, *n) for key, n in self.table.items() if any(n)]
 
-    def remove(self, rows) -> None:
-        self.add((theme, target, year, -n) for theme, target, year, n in rows)
+    def _add(self, rows, sign: int) -> None:
+        for row in rows:
+            key, values = tuple(row[:self.keys]), row[self.keys:]
+            kept = self.table.setdefault(key, [0] * len(values))
+            for i, value in enumerate(values):
+                kept[i] += sign * value
+
+    def count_range(self, db, first: int, last: int, sign: int) -> None:
+        """Count (sign 1) or discount (sign -1) the rows of sentences first..last."""
+        if not self.stale:
+            self._add(db.execute(self.grouped.format(where=f"{self.sentence} BETWEEN ? AND ?"), (first, last)), sign)
 
     def write(self, db) -> None:
         if self.stale:  # not kept (a first build, an older store): counted once, then kept
             self.table = {}
-            self.add(db.execute(f"SELECT {self.GROUPS} FROM theme_ties GROUP BY 1, 2, 3"))
+            self._add(db.execute(self.grouped.format(where="1")), 1)
             self.stale = False
-        value = {"stamp": self._stamp(db), "counts": [[*key, n] for key, n in self.table.items() if n]}
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('tie_counts', ?)", (json.dumps(value),))
+        value = {"stamp": self._stamp(db), "counts": [[*key, *n] for key, n in self.table.items() if any(n)]}
+        db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (self.name, json.dumps(value)))
+
+
+DIRECTLY = score(DIRECT, 0)  # a ranks row scoring this or more names its selection itself
+
+
+def kept_counts() -> tuple[KeptCounts, KeptCounts]:
+    """What each theme's sentences are tied to, per year; and each selection's direct mentions,
+    per year: sentences and articles (one file is one article, so per file the articles are 1)."""
+    ties = KeptCounts("tie_counts", "SELECT theme, target, date / 10000, count(*) FROM theme_ties WHERE {where} "
+                                    "GROUP BY 1, 2, 3", 3)
+    mentions = KeptCounts("mention_counts", "SELECT q.selection, q.date / 10000, count(*), count(DISTINCT s.article) "
+                                            f"FROM ranks q JOIN sentences s ON s.id = q.sentence WHERE q.score >= "
+                                            f"{DIRECTLY} AND {{where}} GROUP BY 1, 2", 2, "q.sentence")
+    return ties, mentions
 
 
 class CorpusStore:
@@ -297,22 +321,23 @@ class CorpusStore:
                 if not known or known[0] != version:
                     for table in TABLES:
                         db.execute(f"DELETE FROM {table}")
-                    db.execute("DELETE FROM meta WHERE key = 'tie_counts'")
+                    db.execute("DELETE FROM meta WHERE key IN ('tie_counts', 'mention_counts')")
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
                 stored = {name: (mtime, size) for name, mtime, size in db.execute("SELECT name, mtime_ns, size FROM files")}
                 present = article_stats(self.folder)
-                counts = TieCounts.read(db)
+                counts = [kept.read(db) for kept in kept_counts()]
                 for name in stored:
                     if name not in present:
                         self._forget(db, name, counts)
-                counts.write(db)
+                for kept in counts:
+                    kept.write(db)
             self._selection_ids.clear()
             changed = [item for name, item in present.items() if stored.get(name) != item[1]]
             read = 0
             for first in range(0, len(changed), BATCH):
                 batch = changed[first:first + BATCH]
                 with self._writing() as db:
-                    counts = TieCounts.read(db)
+                    counts = [kept.read(db) for kept in kept_counts()]
                     names = [path.name for path, _ in batch]
                     now = dict(((name, (mtime, size)) for name, mtime, size in db.execute(
                         f"SELECT name, mtime_ns, size FROM files WHERE name IN ({','.join('?' * len(names))})", names)))
@@ -326,18 +351,19 @@ class CorpusStore:
                         self._write(db, path.name, *stat, article,
                                     None if isinstance(article, SkippedFile) else next(analysed), fold, counts)
                         read += 1
-                    counts.write(db)
+                    for kept in counts:
+                        kept.write(db)
             if progress and changed:
                 progress(len(changed), len(changed))
         return read
 
     @staticmethod
-    def _forget(db: sqlite3.Connection, name: str, counts: "TieCounts") -> None:
+    def _forget(db: sqlite3.Connection, name: str, counts: list[KeptCounts]) -> None:
         row = db.execute("SELECT first, count, published FROM files WHERE name = ?", (name,)).fetchone()
         if row and row[0] is not None and row[1]:
             first, last, date = row[0], row[0] + row[1] - 1, date_number(row[2])
-            counts.remove(db.execute(f"SELECT {TieCounts.GROUPS} FROM theme_ties WHERE sentence BETWEEN ? AND ? "
-                                     f"GROUP BY 1, 2, 3", (first, last)))
+            for kept in counts:
+                kept.count_range(db, first, last, -1)
             db.execute("DELETE FROM words WHERE rowid BETWEEN ? AND ?", (search_key(date, last), search_key(date, first)))
             for table in ("ranks", "theme_ties", "dated", "figures"):
                 db.execute(f"DELETE FROM {table} WHERE sentence BETWEEN ? AND ?", (first, last))
@@ -352,7 +378,7 @@ class CorpusStore:
         return self._selection_ids[(kind, key)]
 
     def _write(self, db, name: str, mtime: int, size: int, article: Article | SkippedFile,
-               analysed: AnalysedArticle | None, fold, counts: "TieCounts") -> None:
+               analysed: AnalysedArticle | None, fold, counts: list[KeptCounts]) -> None:
         if isinstance(article, SkippedFile) or analysed is None:  # one that could not be read at all is not remembered
             remembered = (-1, -1) if article.retry else (mtime, size)
             db.execute("INSERT INTO files (name, mtime_ns, size, skipped) VALUES (?, ?, ?, ?)",
@@ -387,19 +413,25 @@ class CorpusStore:
                 ties += [(theme_id, target, date, row) for target in dict.fromkeys([theme_id, *targets])]
         db.executemany("INSERT INTO ranks VALUES (?, ?, ?, ?, ?)", ranks)
         db.executemany("INSERT INTO theme_ties VALUES (?, ?, ?, ?)", ties)
-        counts.add((theme, target, tie_date // 10_000, 1) for theme, target, tie_date, _ in ties)
         db.executemany("INSERT INTO dated VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", dated)
         db.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
         db.execute("INSERT INTO files VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
                    (name, mtime, size, json.dumps(asdict(article)), article.id, article_key(article.id),
                     article.published, first, len(analysed.sentences)))
+        if first is not None:
+            for kept in counts:
+                kept.count_range(db, first, first + len(analysed.sentences) - 1, 1)
 
     def tie_counts(self) -> list[tuple[int, int, int, int]] | None:
-        """The theme_ties rows counted per (theme, target, year), as kept up to date by `update`
-        (None if they are not: the query side counts them itself)."""
+        """(theme, target, year, ties) as kept up to date by `update` (None if they are not)."""
         with self._lock:
-            counts = TieCounts.read(self._db)
-            return None if counts.stale else [(*key, n) for key, n in counts.table.items() if n]
+            return kept_counts()[0].read(self._db).rows()
+
+    def mention_counts(self) -> list[tuple[int, int, int, int]] | None:
+        """(selection, year, sentences, articles) naming the selection itself, as kept up to date by
+        `update` (None if they are not)."""
+        with self._lock:
+            return kept_counts()[1].read(self._db).rows()
 
     def read(self, sql: str, parameters=()) -> list[tuple]:
         """Rows of a query, under the store's lock (one connection serves every thread)."""

@@ -235,19 +235,38 @@ def test_an_interrupted_first_build_goes_on_from_its_last_batch(folder: Path, mo
     assert len(build_index(folder).corpus.articles) == 5
 
 
-def test_the_kept_theme_counts_follow_every_edit_as_a_fresh_count_would(folder: Path):
-    def fresh(store) -> list:
-        return sorted(store.read(f"SELECT {store_module.TieCounts.GROUPS} FROM theme_ties GROUP BY 1, 2, 3"))
+def test_the_kept_counts_follow_every_edit_as_a_fresh_count_would(folder: Path):
+    def fresh(store) -> tuple[list, list]:
+        ties, mentions = store_module.kept_counts()
+        return tuple(sorted(tuple(r) for r in store.read(kept.grouped.format(where="1"))) for kept in (ties, mentions))
+
+    def kept(store) -> tuple[list, list]:
+        return sorted(store.tie_counts()), sorted(store.mention_counts())
 
     write(folder, "t1", "Trade and railways link Astana and Tashkent.")
     write(folder, "t2", "Trade with Kazakhstan grows.", published="2023-01-02")
     store = build_index(folder).store
-    assert sorted(store.tie_counts()) == fresh(store) != []
+    assert kept(store) == fresh(store) and all(fresh(store))
     write(folder, "t1", "Railways only now, from Bishkek: a longer sentence than before.")
     (folder / "t2.md").unlink()
     write(folder, "t3", "Digital economy and trade in Dushanbe.", published="2021-05")
     store = build_index(folder).store
-    assert sorted(store.tie_counts()) == fresh(store)
+    assert kept(store) == fresh(store)
     counted = {(theme, target) for theme, target, _, _ in store.tie_counts()}
     ids = dict(store.read("SELECT key, id FROM selections WHERE kind = 'theme'"))
     assert (ids["trade"], ids["trade"]) in counted and (ids["digital-economy"], ids["digital-economy"]) in counted
+
+
+@pytest.mark.parametrize("until", [None, 2023])
+def test_the_kept_mention_counts_are_the_sentences_and_articles_themselves(seed_index, until):
+    """The panel's "N sentences in M articles" comes from the counts the store keeps: they must
+    be what the sentences, read one by one, say."""
+    selections = [("place", slug) for slug in seed_index.mentioned_places()]
+    selections += [("country", iso3) for iso3 in seed_index.gazetteer.countries]
+    selections += [("theme", slug) for slug in seed_index.themes]
+    assert seed_index._mention_counts(until) is not None  # kept, not counted on the fly
+    for kind, key in selections:
+        sentences = seed_index.mentioning(kind, key, until)
+        read = list(sentences)
+        assert (len(sentences), sentences.article_count()) == (len(read), len({s.article_id for s in read})), key
+        assert all(seed_index.published_by(s, until) for s in read)
