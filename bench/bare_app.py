@@ -11,11 +11,11 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from geo.atlas_map import MAP_CSS, MAP_JS  # noqa: E402
+from geo.assets import LIBRARIES, links  # noqa: E402
 from geo.countries import COUNTRIES_FILE  # noqa: E402
 
 bare = folium.Map(location=(42.5, 82.0), zoom_start=3.75, tiles=None, keyboard=False)
-bare.default_js, bare.default_css = MAP_JS, MAP_CSS
+bare.default_js, bare.default_css = links(LIBRARIES, ".js"), links(LIBRARIES, ".css")
 folium.GeoJson(COUNTRIES_FILE.read_text(encoding="utf-8"), name="countries").add_to(bare)
 for name, lat, lon in (("Astana", 51.1801, 71.4460), ("Xi'an", 34.2583, 108.9286)):
     folium.Marker([lat, lon], title=name, tooltip=name,

@@ -1,5 +1,6 @@
-"""The map as one standalone HTML file: Leaflet, jQuery, their images and the country shapes
-inlined, so that it opens from disk (file://) with no network, with the same layers and popups.
+"""The map as one standalone HTML file: its assets (geo/assets.py: Leaflet, jQuery, the atlas's
+own scripts, their images) and the country shapes inlined, so that it opens from disk (file://)
+with no network, with the same layers and popups.
 
 Basemap tiles, if the map has any, still come from their server: offline they fail quietly and
 the countries, places and theme layers draw as in the app.
@@ -10,52 +11,20 @@ from __future__ import annotations
 import base64
 import json
 import re
-from html import escape
 from pathlib import Path
 
 import folium
-from branca.element import Element, MacroElement
-from folium.template import Template
+from branca.element import Element
 
-from geo.atlas_map import STATIC_PREFIX, ShapesFromFile, elements
+from geo.assets import ASSETS, STATIC_DIR, STATIC_PREFIX
+from geo.atlas_map import elements
+from geo.controls import Note
 from geo.countries import REGENERATE, GeoDataError
-from geo.js import script_json
+from geo.layers import ShapesFromFile
+from geo.script import html_text
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
-# What the map loads from static/ (geo.atlas_map.MAP_JS, MAP_CSS), in the order it loads them.
-INLINE_JS = ("leaflet/leaflet.js", "jquery/jquery.min.js")
-INLINE_CSS = ("leaflet/leaflet.css",)
 NOTICE = ("Made with Leaflet 1.9.3 (BSD-2-Clause, (c) Vladimir Agafonkin, CloudMade) and jQuery 3.7.1 "
           "(MIT, (c) OpenJS Foundation); country shapes: Natural Earth (public domain).")
-
-
-class ExportNote(MacroElement):
-    """A line at the map's foot saying what the file shows and when it was made (escaped here)."""
-
-    _template = Template(
-        """
-        {% macro header(this, kwargs) %}<style>
-        .atlas-export-note { background: rgba(255,255,255,.92); padding: 3px 8px; border-radius: 4px;
-          font: 12px/1.4 "DejaVu Sans", sans-serif; color: #1f2d3a; max-width: 60vw; }
-        </style>{% endmacro %}
-        {% macro script(this, kwargs) %}
-        (function () {
-            var note = L.control({position: "bottomleft"});
-            note.onAdd = function () {
-                var div = L.DomUtil.create("div", "atlas-export-note");
-                div.textContent = {{ this.text_json }};
-                return div;
-            };
-            note.addTo({{ this._parent.get_name() }});
-        })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, text: str):
-        super().__init__()
-        self._name = "ExportNote"
-        self.text_json = script_json(text)  # set as textContent: never parsed as HTML
 
 
 def _read(static_dir: Path, name: str) -> bytes:
@@ -88,6 +57,11 @@ def _inline_css(css: str, folder: Path) -> str:
     return "<style>" + re.sub(r"url\(([^)]*)\)", as_data, css).replace("</style", "<\\/style") + "</style>"
 
 
+def _inline(static_dir: Path, name: str) -> str:
+    text = _read(static_dir, name).decode("utf-8")
+    return _inline_css(text, (static_dir / name).parent) if name.endswith(".css") else _inline_script(text)
+
+
 def standalone_html(atlas: folium.Map, selection: folium.FeatureGroup | None = None, *, title: str,
                     note: str = "", static_dir: Path = STATIC_DIR) -> str:
     """The whole page for `atlas` with `selection` drawn over it, needing no file or server.
@@ -95,7 +69,7 @@ def standalone_html(atlas: folium.Map, selection: folium.FeatureGroup | None = N
     `atlas`: a map from `geo.atlas_map.base_map`, not yet rendered (folium elements change when
     rendered: build a fresh one for the export). It is consumed: its links to `static/` are
     replaced by the files' contents and its shapes are carried in its script.
-    `title`, `note`: plain text (escaped here) for the page title and a line on the map.
+    `title`, `note`: plain text for the page title and a line on the map.
     Raises GeoDataError naming the file when a static file is missing."""
     if selection is not None:
         selection.add_to(atlas)
@@ -108,13 +82,10 @@ def standalone_html(atlas: folium.Map, selection: folium.FeatureGroup | None = N
                 raise GeoDataError(f"static/{name} is not valid GeoJSON ({error}); regenerate it with "
                                    f"`{REGENERATE}`.") from error
     if note:
-        ExportNote(note).add_to(atlas)
+        Note(note).add_to(atlas)
     atlas.default_js, atlas.default_css = [], []
-    assets = [f"<title>{escape(title)}</title>", f"<!-- {escape(NOTICE)} -->"]
-    for name in INLINE_CSS:
-        assets.append(_inline_css(_read(static_dir, name).decode("utf-8"), (static_dir / name).parent))
-    for name in INLINE_JS:
-        assets.append(_inline_script(_read(static_dir, name).decode("utf-8")))
+    assets = [f"<title>{html_text(title)}</title>", f"<!-- {html_text(NOTICE)} -->"]
+    assets += [_inline(static_dir, name) for name in ASSETS]
     figure = atlas.get_root()
     figure.header.add_child(Element("\n".join(assets)), name="atlas_inline_assets")
     return figure.render()

@@ -9,10 +9,11 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
-from html import escape
 from urllib.parse import urlsplit
 
 import xyzservices.providers as xyz
+
+from geo.script import html_text
 
 OFF = ("", "none", "off", "false", "0")
 ALIASES = {"openstreetmap": "OpenStreetMap.Mapnik", "osm": "OpenStreetMap.Mapnik"}
@@ -52,7 +53,7 @@ def tiles_from_setting(value: str | None, attribution: str | None = None, key: s
             raise TilesError("tiles_unknown")
         if not (attribution or "").strip():
             raise TilesError("tiles_attribution")
-        return Tiles(urlsplit(value).netloc, value, escape(attribution.strip()))
+        return Tiles(urlsplit(value).netloc, value, html_text(attribution.strip()))
     try:
         provider = xyz.query_name(ALIASES.get(value.lower(), value))
     except ValueError:
@@ -65,5 +66,5 @@ def tiles_from_setting(value: str | None, attribution: str | None = None, key: s
     with warnings.catch_warnings():  # xyzservices warns about keys it has just been given
         warnings.simplefilter("ignore")
         url = provider.build_url(fill_subdomain=True)
-    attribution_html = provider.get("html_attribution") or escape(provider.get("attribution", provider.name))
+    attribution_html = provider.get("html_attribution") or html_text(provider.get("attribution", provider.name))
     return Tiles(provider.name, url, attribution_html, min(10, int(provider.get("max_zoom", 10))))

@@ -8,19 +8,16 @@ import io
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
 from corpus.export import COLUMNS
 from geo.export import standalone_html
 from tests.conftest import article_text, index_of
-from tests.test_browser import WAIT_MS, heading, open_atlas, wait_for_url_param
+from tests.helpers import WAIT_MS, heading, offline_context, open_atlas, open_offline, wait_for_url_param
 from ui.data import atlas_base_map, atlas_selection
-from ui.state import View
+from present.view import View
 
 pytestmark = pytest.mark.browser
-SIX_COUNTRIES = "document.querySelectorAll('path.leaflet-interactive').length >= 6"
-
-
 def select_astana_and_settle(page: Page, url: str) -> None:
     """Open the map and click Astana; return once the page has finished the run that shows it.
 
@@ -41,32 +38,6 @@ def download(page: Page, label: str, folder: Path) -> Path:
     saved = folder / started.value.suggested_filename
     started.value.save_as(saved)
     return saved
-
-
-def offline_context(browser: Browser) -> tuple[BrowserContext, list[str]]:
-    """A fresh context where only file:// loads; every other request is recorded and refused."""
-    context = browser.new_context()
-    refused: list[str] = []
-
-    def route(request_route):
-        url = request_route.request.url
-        if url.startswith("file://"):
-            request_route.continue_()
-        else:
-            refused.append(url)
-            request_route.abort()
-
-    context.route("**/*", route)
-    return context, refused
-
-
-def open_offline(context: BrowserContext, path: Path) -> tuple[Page, list[str]]:
-    page = context.new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(path.as_uri())
-    page.wait_for_function(SIX_COUNTRIES, timeout=WAIT_MS)
-    return page, dialogs
 
 
 def test_each_download_is_fetched_and_the_map_file_opens_offline(page: Page, atlas_server, browser, tmp_path):

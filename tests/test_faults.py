@@ -12,13 +12,13 @@ import streamlit as st
 
 import corpus.gazetteer
 import corpus.themes
-import geo.atlas_map
+import geo.assets
+import geo.corridors
 import geo.countries
-import geo.theme_layers
 from tests.conftest import ROOT, article_text
-from tests.test_app import params, run_app, texts
-from ui.panel import inert
-from ui.strings import t
+from tests.helpers import params, run_app, texts
+from present.markup import inert
+from present.strings import t
 
 
 @pytest.fixture
@@ -128,7 +128,7 @@ def broken_copy(original: Path, folder: Path, fault: str) -> Path:
 @pytest.mark.parametrize("fault", ["missing", "corrupt", "binary"])
 @pytest.mark.parametrize("module, attribute, restore", [
     (geo.countries, "COUNTRIES_FILE", "make data"),
-    (geo.theme_layers, "CORRIDORS_FILE", "git checkout -- geo/data/corridors.geojson"),
+    (geo.corridors, "CORRIDORS_FILE", "git checkout -- geo/data/corridors.geojson"),
 ])
 def test_a_broken_geo_file_stops_the_map_with_its_name_and_remedy(tmp_path, monkeypatch, fresh_caches,
                                                                   module, attribute, restore, fault):
@@ -143,7 +143,7 @@ def test_a_broken_geo_file_stops_the_map_with_its_name_and_remedy(tmp_path, monk
 @pytest.mark.parametrize("fault", ["missing", "corrupt"])
 @pytest.mark.parametrize("name, restore", [
     ("geo/countries.geojson", "make data"), ("geo/neighbours.geojson", "make data"),
-    ("leaflet/leaflet.js", "make vendor"),
+    ("leaflet/leaflet.js", "make vendor"), ("atlas/map-layers.js", "git checkout -- static/atlas/map-layers.js"),
 ])
 def test_a_broken_file_the_browser_fetches_is_reported_at_start_up(tmp_path, monkeypatch, fresh_caches,
                                                                    name, restore, fault):
@@ -153,7 +153,7 @@ def test_a_broken_file_the_browser_fetches_is_reported_at_start_up(tmp_path, mon
         (static / name).unlink()
     else:
         broken_copy(ROOT / "static" / name, (static / name).parent, "corrupt")
-    monkeypatch.setattr(geo.atlas_map, "STATIC_DIR", static)
+    monkeypatch.setattr(geo.assets, "STATIC_DIR", static)
     at = run_app()
     error, = [e.value for e in at.error]
     assert f"static/{name}" in error and restore in error

@@ -9,9 +9,12 @@ import pytest
 
 import geo.countries as countries_module
 from corpus.gazetteer import load_gazetteer
-from geo.atlas_map import MAP_CSS, MAP_JS, MapLabels, MarkerSpec, base_map, selection_layer
+from geo.assets import MAP_CSS, MAP_JS
+from geo.atlas_map import base_map, selection_layer
+from geo.model import MapLabels, MarkerSpec
 from geo.countries import GeoDataError, country_at, load_shapes
 from geo.tiles import tiles_from_setting
+from tests.helpers import atlas_calls
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = MapLabels("Countries", "Summit venues", "Capitals", "Cities", "Legend",
@@ -82,11 +85,15 @@ def test_without_tiles_no_tile_server_is_named(shapes):
     assert "tile.openstreetmap.org" in render(base_map(shapes, [], LABELS, tiles=tiles_from_setting("openstreetmap")))
 
 
-def test_marker_names_and_tooltips_are_escaped(shapes):
+def test_marker_names_and_tooltips_travel_as_data(shapes):
+    """The one escaping rule: text reaches the browser as JSON data (set there as textContent),
+    not as HTML; inside the script no '<' can open or close an element."""
     hostile = MarkerSpec("x", "<img src=x onerror=alert(1)>", 43.0, 76.0, "capital", "<script>alert(1)</script>")
     html = render(base_map(shapes, [hostile], LABELS, tiles=None))
     assert "<script>alert(1)</script>" not in html and "<img src=x" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;" not in html  # nothing escaped as HTML: the browser would show "&lt;" literally
+    capitals = [group for group in atlas_calls(html, "markers") if group and group[0]["kind"] == "capital"]
+    assert [(m["name"], m["tooltip"]) for m in capitals[0]] == [(hostile.name, hostile.tooltip)]
 
 
 def test_the_same_map_built_twice_renders_identically(shapes):
@@ -132,7 +139,7 @@ def test_the_map_needs_no_whole_page_render(shapes):
     same script as rendering the page first."""
     from streamlit_folium import _get_map_string  # what st_folium sends to the browser
 
-    from ui.data import map_places, marker_spec
+    from present.map_model import map_places, marker_spec
     from tests.conftest import build_index, SEEDS
 
     index = build_index(SEEDS)

@@ -5,14 +5,14 @@ pages. Nothing may run, no live `javascript:` link may exist, and the text must 
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import replace
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import ROOT, SEEDS
 from tests.server import StreamlitServer
-from tests.test_browser import WAIT_MS, open_atlas
+from tests.helpers import WAIT_MS, offline_context, open_atlas, open_offline
 
 pytestmark = pytest.mark.browser
 
@@ -46,23 +46,27 @@ PROBE = """() => {
     }
     return found;
 }"""
-# Every popup and tooltip of the map opened in turn, each checked while it is in the DOM.
-OPEN_EVERY_POPUP = """(probe) => {
+# Every popup and tooltip of the map (`window[name]`) opened in turn, each checked while it is in
+# the DOM; with the text each showed.
+OPEN_EVERY_POPUP = """([probe, name]) => {
     const check = new Function("return (" + probe + ")()");
-    const found = [];
+    const found = [], shown = [];
     let opened = 0;
-    window.map.eachLayer((layer) => {
+    window[name].eachLayer((layer) => {
         for (const [get, open, close] of [["getPopup", "openPopup", "closePopup"], ["getTooltip", "openTooltip", "closeTooltip"]]) {
             if (!layer[get] || !layer[get]()) continue;
             const at = layer.getLatLng ? undefined : layer.getBounds && layer.getBounds().getCenter();
             layer[open](at);
             opened += 1;
             found.push(...check());
+            shown.push(layer[get]().getElement().textContent);
             layer[close]();
         }
     });
-    return {opened, found};
+    return {opened, found, shown};
 }"""
+# A popup's content: text (the atlas's popups are elements) or, from folium, an HTML string.
+CONTENT = "((c) => typeof c === 'string' ? c : c.textContent)(l.getPopup().getContent())"
 
 
 @pytest.fixture(scope="module")
@@ -120,11 +124,11 @@ def test_every_popup_and_tooltip_of_a_theme_map_stays_inert(watched: Page, hosti
     for theme, shown in (("trade", VISIBLE), ("connectivity", '<iframe src="javascript:alert(9)">')):
         frame = open_atlas(page, f"{hostile_server.url}/?theme={theme}")
         expect(page.get_by_text(shown, exact=False).first).to_be_visible(timeout=WAIT_MS)
-        result = frame.evaluate(OPEN_EVERY_POPUP, PROBE)
+        result = frame.evaluate(OPEN_EVERY_POPUP, [PROBE, "map"])
         assert result["opened"] > 10 and not result["found"], result
         # the hostile article's quote and title are in a popup, as text
         frame.evaluate("""() => { window.map.eachLayer(l => { if (l.getPopup && l.getPopup() &&
-            String(l.getPopup().getContent()).includes('onerror')) { l.openPopup(); } }); }""")
+            %s.includes('onerror')) { l.openPopup(); } }); }""" % CONTENT)
         expect(frame.locator(".leaflet-popup-content").first).to_contain_text("<img src=x onerror")
         assert_inert(page)
     # a wide line in the panel does not widen the page either
@@ -151,4 +155,95 @@ def test_the_hostile_article_is_really_in_the_corpus():
             + "\n\n".join(BODY))
     article = parse_article("hostile", text.encode())
     assert article.title == TITLE and article.source == SOURCE and len(article.paragraphs) == 4
-    assert Path(ROOT / "app.py").exists()
+
+
+# --- every text field of the map, hostile --------------------------------------------------------
+
+# Fields that are not shown as text; every other text field of the map's data must be shown, as
+# text, somewhere on the map (a new field is then hostile here from the day it is added).
+NOT_TEXT = {
+    "MarkerSpec.slug", "ThemeLayer.slug", "Corridor.id",  # class names
+    "MarkerSpec.kind", "Corridor.kind",  # one of a fixed set (summit/capital/city; a line's dash)
+    "ThemeLayer.color",  # a style value
+    "Citation.language",  # the quote's lang attribute
+    "Corridor.source_url",  # a link's address: never a live javascript: link (PROBE)
+}
+KINDS = {"MarkerSpec.kind": "capital", "Corridor.kind": "railway"}
+
+
+def hostile_text(tag: str) -> str:
+    return (f"<img src=x onerror=\"window.__pwned='{tag}'\"><script>window.__pwned='{tag}'</script>"
+            f"<a href=\"javascript:window.__pwned='{tag}'\">[{tag}]</a>")
+
+
+def hostile(cls, **given):
+    """`cls` with every text field (found from the dataclass itself) holding hostile text that
+    names the field, and `given` for the rest."""
+    import dataclasses
+
+    texts = {}
+    for field in dataclasses.fields(cls):
+        tag = f"{cls.__name__}.{field.name}"
+        if field.type == "str":
+            texts[field.name] = KINDS.get(tag) or (f"javascript:window.__pwned='{tag}'" if tag == "Corridor.source_url"
+                                                   else hostile_text(tag))
+        elif field.type == "dict[str, str]":
+            texts[field.name] = {iso3: hostile_text(f"{tag}.{iso3}") for iso3 in ("KAZ", "CHN")}
+        elif field.default is dataclasses.MISSING:
+            assert field.name in given, f"{tag} ({field.type}): give it a value, or fill it here if it is text"
+    return cls(**{**texts, **given}), {f"{cls.__name__}.{field.name}" for field in dataclasses.fields(cls)
+                                       if field.type in ("str", "dict[str, str]")}
+
+
+def test_every_text_field_of_the_map_stays_inert_and_shown_as_text(browser, tmp_path):
+    """Regression for text that reaches the browser unescaped: every text field of the map's data
+    (MarkerSpec, MapLabels, ThemeLayer, Badge, Citation, Corridor, read from the dataclasses, so a
+    field added later is in it) is hostile, in the standalone map opened in Chromium; every popup
+    and tooltip is opened; nothing runs and each field is shown as the text it is."""
+    from geo.atlas_map import base_map, selection_layer
+    from geo.corridors import Corridor
+    from geo.countries import load_shapes
+    from geo.export import standalone_html
+    from geo.model import Badge, Citation, MapLabels, MarkerSpec, ThemeLayer
+
+    marker, fields = hostile(MarkerSpec, lat=51.18, lon=71.45)
+    labels, more = hostile(MapLabels)
+    fields |= more
+    citation, more = hostile(Citation)
+    fields |= more
+    badge, more = hostile(Badge, lat=48.3, lon=66.0, citations=(citation,))
+    fields |= more
+    theme, more = hostile(ThemeLayer, index=3, badges=(badge,), countries=("KAZ",))
+    theme = replace(theme, slug="connectivity", color="#1558a8")  # the theme that draws the corridors
+    fields |= more
+    corridor, more = hostile(Corridor, opened=2009, construction_start=None,
+                             coordinates=((60.0, 40.0), (70.0, 42.0), (80.0, 44.0)))
+    fields |= more
+    shapes = load_shapes()
+    markers = [marker, replace(marker, slug="b", kind="summit", upcoming=True, lat=40.0, lon=70.0),
+               replace(marker, slug="c", kind="city", lat=45.0, lon=80.0)]
+    atlas = base_map(shapes, markers,
+                     labels, None, themes=(theme,), corridors=(corridor,))
+    page_file = tmp_path / "hostile-fields.html"
+    page_file.write_text(standalone_html(
+        atlas, selection_layer(shapes, country="KAZ", marker=marker, theme=theme, corridors=(corridor,),
+                               approximate=labels.approximate),
+        title=hostile_text("title"), note=hostile_text("note")), encoding="utf-8")
+
+    context, _ = offline_context(browser)
+    try:
+        page, dialogs = open_offline(context, page_file)
+        page.locator(".leaflet-control-layers").hover()  # the layer control's names
+        result = page.evaluate(OPEN_EVERY_POPUP, [PROBE, "map_0000"])
+        assert result["opened"] > 10 and not result["found"], result
+        assert_inert(page)
+        shown = "\n".join(result["shown"] + [page.title(), page.evaluate("document.body.textContent")] + page.evaluate(
+            "[...document.querySelectorAll('[title], [aria-label]')].flatMap(e => [e.title, e.getAttribute('aria-label')]).filter(Boolean)"))
+        missing = {tag for tag in fields - NOT_TEXT if not any(f"[{name}]" in shown for name in
+                                                               (tag, f"{tag}.KAZ"))}
+        assert not missing, f"not shown as text: {sorted(missing)}"
+        assert hostile_text("Badge.heading") in shown  # whole, as typed
+        assert page.locator("img[src='x'], .leaflet-popup-content a[href^='javascript']").count() == 0
+        assert not dialogs
+    finally:
+        context.close()
