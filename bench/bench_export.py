@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from corpus.excerpts import build_index  # noqa: E402
+from corpus.build import build_index  # noqa: E402
 from geo.export import standalone_html  # noqa: E402
 from present.settings import tiles_setting
 from ui.data import atlas_base_map, atlas_selection  # noqa: E402

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from corpus.excerpts import build_index  # noqa: E402
+from corpus.build import build_index  # noqa: E402
 from geo.countries import load_shapes  # noqa: E402
 from geo.picture import view_picture  # noqa: E402
 from present.data import view_csv, view_document, view_feed  # noqa: E402

@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.make_corpus import write_corpus  # noqa: E402
-from corpus.excerpts import build_index  # noqa: E402
+from corpus.build import build_index  # noqa: E402
 from corpus.reading import reading_of  # noqa: E402
 from present.selection import selection_excerpts  # noqa: E402
 from present.summits import summit_sheet  # noqa: E402

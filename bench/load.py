@@ -33,7 +33,7 @@ from playwright.async_api import async_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from corpus.excerpts import build_index  # noqa: E402
+from corpus.build import build_index  # noqa: E402
 from tests.server import StreamlitServer  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

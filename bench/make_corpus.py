@@ -4,7 +4,7 @@ Each article is in PRODUCT.md's format; its paragraphs are drawn from the seed a
 and from English sentences naming the atlas's places, countries and themes, so the index has as
 much to find per article as in the real corpus. Deterministic for a given N and --seed.
 
-Run: .venv/bin/python bench/make_corpus.py 10000 bench/out/corpus-10000
+Run: .venv/bin/python bench/make_corpus.py --count 100000 /tmp/atlas100k/corpus (or: 10000 bench/out/corpus-10000)
 """
 
 from __future__ import annotations
@@ -63,12 +63,14 @@ def write_corpus(count: int, folder: Path, seed: int = 7) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("count", type=int)
-    parser.add_argument("folder", type=Path)
+    parser.add_argument("where", nargs="+", help="FOLDER (with --count), or COUNT FOLDER")
+    parser.add_argument("--count", type=int)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    write_corpus(args.count, args.folder, args.seed)
-    print(f"{args.count} articles in {args.folder}")
+    count = args.count if args.count is not None else int(args.where[0])
+    folder = Path(args.where[-1])
+    write_corpus(count, folder, args.seed)
+    print(f"{count} articles in {folder}")
 
 
 if __name__ == "__main__":

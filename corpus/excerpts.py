@@ -1,31 +1,39 @@
-"""Find places, countries, the region and themes in every sentence, and rank excerpts for a selection.
+"""Query the corpus store: excerpts for a selection best first, search, what a theme is tied to.
 
-Built once per corpus (`CorpusIndex`); every answer points back to its sentence in its article.
+The query side only: `corpus.build` reads files and analyses them (`corpus.analysis`) into the
+store (`corpus.store`); `CorpusIndex` answers from the store on disk, making each sentence,
+excerpt and article only when it is read, so that a corpus of 100,000 articles is not held in
+memory. Every answer points back to its sentence in its article.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
-from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from pathlib import Path
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
-from corpus.articles import Article, Corpus
-from corpus.gazetteer import CENTRAL_ASIA, Gazetteer, load_gazetteer
-from corpus.meaning import VectorCache, sentence_vectors, theme_model
-from corpus.recognise import Mention, Recogniser
-from corpus.store import Analysed, CorpusStore, Progress
+from corpus.analysis import (DIRECT, MOST_SPANS, Selection, country_strengths, matched_spans,
+                             selection_strengths, strength_of)
+from corpus.articles import Article, Corpus, SkippedFile, article_key, corpus_of
+from corpus.figures import Stated
+from corpus.gazetteer import Gazetteer
 from corpus.query import by_meaning, matching_across_languages, query_words
-from corpus.text import fold, merge_spans, split_sentences
-from corpus.themes import Theme, load_themes
+from corpus.recognise import Mention
+from corpus.store import SENTENCE_BITS, CorpusStore
+from corpus.text import fold, merge_spans
+from corpus.themes import Theme
+from corpus.timeline import Dated
 
-# How strongly a sentence speaks of a selection: a direct mention beats a city in the
-# country, which beats the region as a whole ("l'Asie centrale").
-DIRECT, VIA_PLACE, VIA_REGION = 3, 2, 1
 SHORT_SENTENCE = 90  # characters; shorter sentences are shown with their neighbours
 MIN_QUERY_WORD = 2
+PAGE = 64  # rows fetched at a time from the store; more as more are read
+CACHED_SENTENCES = 20_000
+CACHED_ARTICLES = 2_000
+
+__all__ = ["DIRECT", "CorpusIndex", "Excerpt", "Excerpts", "Sentence", "Sentences", "ThemeCounts", "ThemeTies"]
 
 
 @dataclass(frozen=True)
@@ -54,119 +62,412 @@ class Excerpt:
         return tuple((self.start + s, self.start + e) for s, e in self.highlights)
 
 
-class Excerpts(Sequence[Excerpt]):
-    """Ranked excerpts, each made only when it is read: a selection in a large corpus can have
-    tens of thousands, of which a reader sees a few. Filtering (`where`) keeps the order."""
+class _Query:
+    """Sentence ids (with a score) that one SQL query finds, in its order, read a page at a time;
+    its count asked for once. `where` adds a condition: the result is a new query."""
 
-    def __init__(self, index: "CorpusIndex", entries: list[tuple[Sentence, tuple[tuple[int, int], ...], int]],
-                 patterns: tuple[re.Pattern[str], ...] = (), by_meaning: frozenset[int] = frozenset()):
+    def __init__(self, index: "CorpusIndex", source: str, columns: str, conditions: tuple[tuple[str, tuple], ...],
+                 order: str, sentence: str = "sentence", date: str = "date"):
         self._index = index
-        self._entries = entries  # (sentence, spans in the sentence, strength), best first
-        self._patterns = patterns  # query words to highlight as well
-        self._by_meaning = by_meaning  # ids of the sentences a search found by meaning
-        self._groups: dict[tuple[str, ...], list[int]] | None = None
+        self._source, self._columns, self._order = source, columns, order
+        self.sentence, self.date = sentence, date  # how the source spells a row's sentence id and date
+        self.conditions = conditions
+        self._rows: list[tuple[int, int]] = []
+        self._complete = False
+        self._count: int | None = None
+
+    def where(self, condition: str, *parameters) -> "_Query":
+        """`condition` may name the row's sentence id as {s} and its article's date as {d}."""
+        condition = condition.format(s=self.sentence, d=self.date)
+        return _Query(self._index, self._source, self._columns, (*self.conditions, (condition, parameters)),
+                      self._order, self.sentence, self.date)
+
+    def _sql(self, what: str) -> tuple[str, list]:
+        conditions = [*self.conditions, *self._index._live(self.sentence)]
+        where = " AND ".join(f"({c})" for c, _ in conditions)
+        parameters = [p for _, ps in conditions for p in ps]
+        return f"SELECT {what} FROM {self._source}" + (f" WHERE {where}" if where else ""), parameters
+
+    def count(self) -> int:
+        if self._count is None:
+            if self._complete:
+                self._count = len(self._rows)
+            else:
+                sql, parameters = self._sql("count(*)")
+                self._count = self._index.store.read(sql, parameters)[0][0]
+        return self._count
+
+    def rows(self, upto: int | None = None) -> list[tuple[int, int]]:
+        """The first `upto` rows (all if None): (sentence id, score)."""
+        if not self._complete and (upto is None or upto > len(self._rows)):
+            want = None if upto is None else max(upto, 2 * len(self._rows), PAGE)
+            sql, parameters = self._sql(self._columns)
+            sql += f" ORDER BY {self._order}" + (f" LIMIT {want}" if want is not None else "")
+            self._rows = [tuple(row) for row in self._index.store.read(sql, parameters)]
+            self._complete = want is None or len(self._rows) < want
+        return self._rows if upto is None else self._rows[:upto]
+
+    def groups(self) -> list[tuple[str | None, int]]:
+        sql, parameters = self._sql("q.grp, count(*)")
+        return self._index.store.read(sql + " GROUP BY q.grp", parameters)
+
+
+class _Listed(_Query):
+    """Given sentence ids, in the order given."""
+
+    def __init__(self, index: "CorpusIndex", rows: list[tuple[int, int]]):
+        super().__init__(index, "sentences", "", (), "", "sentences.id", "sentences.date")
+        self._rows, self._complete = rows, True
+
+    def where(self, condition: str, *parameters) -> "_Query":
+        ids = ",".join(str(row) for row, _ in self._rows) or "NULL"
+        condition = condition.format(s=self.sentence, d=self.date)
+        kept = {row for (row,) in self._index.store.read(
+            f"SELECT id FROM sentences WHERE id IN ({ids}) AND ({condition})", parameters)}
+        return _Listed(self._index, [row for row in self._rows if row[0] in kept])
+
+    def groups(self):
+        raise NotImplementedError("groups of a listed selection")
+
+
+class _Sequence(Sequence):
+    """What a _Query finds, made one page at a time."""
+
+    def __init__(self, index: "CorpusIndex", query: _Query):
+        self._index = index
+        self._query = query
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return self._query.count()
+
+    def _make(self, rows: list[tuple[int, int]]) -> list:
+        raise NotImplementedError
 
     def __getitem__(self, item):
         if isinstance(item, slice):
-            return [self._excerpt(entry) for entry in self._entries[item]]
-        return self._excerpt(self._entries[item])
+            if item.step in (None, 1) and item.stop is not None and item.stop >= 0 and (item.start or 0) >= 0:
+                return self._make(self._query.rows(item.stop)[item.start or 0:item.stop])
+            return self._make(self._query.rows())[item]
+        position = item + len(self) if item < 0 else item
+        rows = self._query.rows(position + 1) if position >= 0 else []
+        if position >= len(rows):
+            raise IndexError(item)
+        return self._make([rows[position]])[0]
+
+    def __iter__(self) -> Iterator:
+        done = 0
+        while True:
+            rows = self._query.rows(done + 4 * PAGE)[done:]
+            if not rows:
+                return
+            yield from self._make(rows)
+            done += len(rows)
 
     def __eq__(self, other) -> bool:
-        return list(self) == list(other) if isinstance(other, (Excerpts, list)) else NotImplemented
+        return list(self) == list(other) if isinstance(other, (_Sequence, list)) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Sentences(_Sequence):
+    """Sentences, in corpus order, read from the store when asked for."""
+
+    def _make(self, rows):
+        return self._index.sentences_by_id([row for row, _ in rows])
+
+    articles: int | None = None  # how many articles they come from, when known already
+
+    def article_count(self) -> int:
+        """How many articles these sentences come from."""
+        if self.articles is None:
+            sql, parameters = self._query._sql(self._query.sentence)
+            self.articles = self._index.store.read(f"SELECT count(DISTINCT article) FROM sentences WHERE id IN ({sql})",
+                                                   parameters)[0][0]
+        return self.articles
+
+
+class Excerpts(_Sequence):
+    """Ranked excerpts, each made only when it is read: a selection in a large corpus can have
+    tens of thousands, of which a reader sees a few. Narrowing (`about_theme`, `published_by`,
+    `in_article`, `where`) keeps the order."""
+
+    def __init__(self, index: "CorpusIndex", query: _Query, strengths: dict | None = None,
+                 patterns: tuple[re.Pattern[str], ...] = (), by_meaning: frozenset[int] = frozenset(),
+                 spans: Mapping[int, tuple[tuple[int, int], ...]] | None = None):
+        super().__init__(index, query)
+        self._strengths = strengths  # what the highlights mark (None: nothing but the query words)
+        self._patterns = patterns  # query words to highlight as well
+        self._by_meaning = by_meaning  # ids of the sentences a search found by meaning
+        self._spans = spans  # sentence id → what to highlight, as a ranking worked it out (`listed`)
+
+    def _narrowed(self, query: _Query) -> "Excerpts":
+        return Excerpts(self._index, query, self._strengths, self._patterns, self._by_meaning, self._spans)
+
+    def about_theme(self, slug: str) -> "Excerpts":
+        """Those whose sentence names the theme."""
+        theme = self._index.selection_id("theme", slug)
+        return self._narrowed(self._query.where(
+            "EXISTS (SELECT 1 FROM ranks t WHERE t.sentence = {s} AND t.selection = ?)", theme))
+
+    def published_by(self, until: int | None) -> "Excerpts":
+        """Those from articles published in or before `until` (all if None)."""
+        if until is None:
+            return self
+        return self._narrowed(self._query.where("{d} <= ?", until * 10_000 + 9999))
+
+    def in_article(self, article_id: str) -> "Excerpts":
+        first, count = self._index._extent.get(article_id, (0, 0))
+        return self._narrowed(self._query.where("{s} BETWEEN ? AND ?", first, first + count - 1))
+
+    def matching(self, words: list[str]) -> "Excerpts":
+        """Those whose sentence holds every word (full-text), the words marked."""
+        patterns = tuple(re.compile(rf"(?<!\w){re.escape(w)}\w*") for w in words)
+        return self._narrowed(self._query.where(
+            "{s} IN (SELECT " + _SEARCHED + " FROM words WHERE words MATCH ?)", _fts_query(words))).marking(patterns)
+
+    def among(self, ids) -> "Excerpts":
+        """Those whose sentence id is one of `ids`."""
+        return self._narrowed(self._query.where("{s} IN (SELECT value FROM json_each(?))", json.dumps(sorted(ids))))
 
     def where(self, keep: Callable[[Sentence], bool]) -> "Excerpts":
-        return Excerpts(self._index, [e for e in self._entries if keep(e[0])], self._patterns, self._by_meaning)
+        """Those whose sentence `keep` accepts (every sentence is read: prefer the narrowing above)."""
+        return self.among(sentence.id for sentence in self.sentences() if keep(sentence))
 
     def marking(self, patterns: tuple[re.Pattern[str], ...], by_meaning: frozenset[int] = frozenset()) -> "Excerpts":
-        return Excerpts(self._index, self._entries, self._patterns + patterns, self._by_meaning | by_meaning)
+        return Excerpts(self._index, self._query, self._strengths, self._patterns + patterns,
+                        self._by_meaning | by_meaning, self._spans)
 
     def sentences(self) -> list[Sentence]:
-        return [sentence for sentence, _, _ in self._entries]
+        return self._index.sentences_by_id([row for row, _ in self._query.rows()])
 
-    def by_countries_named(self) -> dict[tuple[str, ...], list[int]]:
-        """Positions of the excerpts grouped by the countries their sentence names (ISO3 codes,
-        sorted, then "region" if it names Central Asia); worked out once, the groups in order."""
-        if self._groups is None:
-            groups: dict[tuple[str, ...], list[int]] = {}
-            for position, (sentence, _, _) in enumerate(self._entries):
-                named = tuple(sorted(self._index.countries_named(sentence)))
-                if any(m.kind == "region" for m in sentence.mentions):
-                    named += ("region",)
-                groups.setdefault(named, []).append(position)
-            self._groups = groups
-        return self._groups
+    def by_countries_named(self) -> dict[tuple[str, ...], "Excerpts"]:
+        """A theme's excerpts grouped by the countries their sentence is tied to (ISO3 codes,
+        sorted; the five Central Asian ones together as "region"), each group in order."""
+        groups = {}
+        for group, _ in sorted(self._query.groups(), key=lambda g: g[0] or ""):
+            key = tuple(group.split(",")) if group else ()
+            groups[key] = self._narrowed(self._query.where("q.grp IS ?", group))  # ranks rows only
+        return groups
 
-    def _excerpt(self, entry) -> Excerpt:
-        sentence, spans, strength = entry
-        if self._patterns:
-            folded = fold(sentence.text)
-            words = [folded.span_in_original(*m.span()) for p in self._patterns for m in p.finditer(folded.text)]
-            spans = merge_spans([*spans, *words])
-        excerpt = self._index._excerpt(sentence, spans, strength)
-        return replace(excerpt, by_meaning=True) if sentence.id in self._by_meaning else excerpt
+    def _make(self, rows) -> list[Excerpt]:
+        sentences = self._index.sentences_by_id([row for row, _ in rows])
+        excerpts = []
+        for sentence, (_, score) in zip(sentences, rows):
+            if self._spans is not None:
+                spans = self._spans.get(sentence.id, ())
+            else:
+                spans = matched_spans(sentence.mentions, self._strengths) if self._strengths else ()
+            if self._patterns:
+                folded = fold(sentence.text)
+                words = [folded.span_in_original(*m.span()) for p in self._patterns for m in p.finditer(folded.text)]
+                spans = merge_spans([*spans, *words])
+            excerpt = self._index._excerpt(sentence, spans, strength_of(score))
+            excerpts.append(replace(excerpt, by_meaning=True) if sentence.id in self._by_meaning else excerpt)
+        return excerpts
+
+
+_SEARCHED = f"((1 << {SENTENCE_BITS}) - 1 - (words.rowid & ((1 << {SENTENCE_BITS}) - 1)))"  # see store.search_key
+
+
+def _fts_query(words: list[str]) -> str:
+    return " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+@dataclass(frozen=True)
+class ThemeCounts:
+    """How many of each theme's sentences there are, and how many are tied to each country (by name,
+    through a city or as part of the region: as the panel counts them), each place they name and
+    each summit venue of their articles. One count, read by the map, the panel, the themes page and
+    the table view."""
+
+    sentences: dict[str, int]  # theme slug → its sentences
+    countries: dict[tuple[str, str], int]  # (theme, ISO3) → of them, those tied to the country
+    places: dict[tuple[str, str], int]  # (theme, place slug) → those naming the place
+    venues: dict[tuple[str, str], int]  # (theme, venue slug) → those from articles about that summit
 
 
 @dataclass(frozen=True)
 class ThemeTies:
-    countries: dict[str, list[Sentence]]  # ISO3 → supporting sentences
-    places: dict[str, list[Sentence]]  # place slug → supporting sentences
-    venues: dict[str, list[Sentence]]  # summit venue slug → supporting sentences
+    countries: dict[str, Sentences]  # ISO3 → supporting sentences, in corpus order
+    places: dict[str, Sentences]  # place slug → supporting sentences
+    venues: dict[str, Sentences]  # summit venue slug → supporting sentences
+
+
+class _StoredArticle:
+    """What the duplicate-id rule (`corpus_of`) needs of a stored article: its id and file."""
+
+    def __init__(self, article_id: str, name: str):
+        self.id, self.name = article_id, name
+
+
+class ArticleShelf(Mapping[str, Article]):
+    """The corpus's articles by id, each read from the store when asked for (and kept a while)."""
+
+    def __init__(self, store: CorpusStore, files: dict[str, str]):
+        self._store = store
+        self._files = files  # article id → file name, in file-name order
+        self._cache: OrderedDict[str, Article] = OrderedDict()
+
+    def __getitem__(self, article_id: str) -> Article:
+        if article_id in self._cache:
+            self._cache.move_to_end(article_id)
+            return self._cache[article_id]
+        rows = self._store.read("SELECT article FROM files WHERE name = ?", (self._files[article_id],))
+        if not rows:
+            raise KeyError(article_id)
+        fields = json.loads(rows[0][0])
+        article = Article(**{**fields, "paragraphs": tuple(fields["paragraphs"])})
+        self._cache[article_id] = article
+        if len(self._cache) > CACHED_ARTICLES:
+            self._cache.popitem(last=False)
+        return article
+
+    def __contains__(self, article_id) -> bool:
+        return article_id in self._files
+
+    def __iter__(self):
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+
+class _ArticleList(Sequence):
+    def __init__(self, articles: Mapping[str, Article], ids: list[str]):
+        self._articles, self._ids = articles, ids
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __getitem__(self, item):
+        if isinstance(item, slice):
+            return [self._articles[i] for i in self._ids[item]]
+        return self._articles[self._ids[item]]
+
+
+@dataclass(frozen=True)
+class StoredCorpus(Corpus):
+    keys: dict[str, str] = field(default_factory=dict)  # article_key → article id
+
+    def find(self, article_id: str) -> Article | None:
+        found = self.keys.get(article_key(article_id))
+        return self.articles[found] if found else None
 
 
 class CorpusIndex:
-    """Every sentence of the corpus with what it mentions, looked up by what it mentions; search
-    goes through the store's full-text index. Made by `build_index`."""
+    """The corpus as the store holds it, looked up by what its sentences mention; made by
+    `corpus.build.load_index` (or `build_index`). Queries read the store on disk."""
 
-    def __init__(self, corpus: Corpus, gazetteer: Gazetteer, themes: dict[str, Theme], sentences: list[Sentence],
-                 store: CorpusStore):
-        self.corpus = corpus
+    def __init__(self, store: CorpusStore, gazetteer: Gazetteer, themes: dict[str, Theme]):
+        self.store = store
         self.gazetteer = gazetteer
         self.themes = themes
-        self.sentences = sentences
-        self.store = store
         self.key = uuid.uuid4().hex  # for caches of what is worked out from it (never reused, unlike id())
-        self._by_id = {s.id: s for s in sentences}
-        self._paragraph_sentences: dict[tuple[str, int], list[Sentence]] = defaultdict(list)
-        self._mentioning: dict[tuple[str, str], list[Sentence]] = defaultdict(list)
-        self._article_sentences: dict[str, list[Sentence]] = defaultdict(list)
-        for sentence in sentences:
-            self._paragraph_sentences[(sentence.article_id, sentence.paragraph)].append(sentence)
-            self._article_sentences[sentence.article_id].append(sentence)
-            for kind, key in dict.fromkeys((m.kind, m.key) for m in sentence.mentions):
-                self._mentioning[(kind, key)].append(sentence)
-        self._venues = self._article_venues()
-        # latest first, then by id: the order of equally good excerpts
-        latest = sorted(corpus.articles.values(), key=lambda a: (_negated(a.published), a.id))
-        self._recency = {article.id: rank for rank, article in enumerate(latest)}
-        self._rankings: dict = {}  # a selection's excerpts (and a country's strengths), worked out once
+        files = store.read("SELECT name, article_id, skipped, published, first, count FROM files ORDER BY name")
+        read = [SkippedFile(name, skipped) if skipped is not None else _StoredArticle(article_id, name)
+                for name, article_id, skipped, *_ in files]
+        owned = corpus_of(read)  # type: ignore[arg-type]  # the duplicate-id rule, on ids and names only
+        names = {article_id: item.name for article_id, item in owned.articles.items()}
+        owners = set(names.values())
+        self._published = {article_id: published for _, article_id, skipped, published, *_ in files if skipped is None}
+        self._extent = {article_id: (first or 0, count or 0) for name, article_id, skipped, _, first, count in files
+                        if name in owners}
+        # a second file with the same id keeps its rows, unshown: removing the first brings it back
+        self._hidden = [(first, first + count - 1) for name, _, skipped, _, first, count in files
+                        if skipped is None and name not in owners and count]
+        self._last = store.read("SELECT coalesce(max(id), 0) FROM sentences")[0][0]  # newer rows are not ours
+        self._selections = {(kind, key): row for row, kind, key in store.read("SELECT id, kind, key FROM selections")}
+        self.corpus = StoredCorpus(ArticleShelf(store, names), owned.skipped,
+                                   {article_key(article_id): article_id for article_id in names})
+        self._sentence_cache: OrderedDict[int, Sentence] = OrderedDict()
+        self._rankings: dict = {}  # a selection's excerpts, kept with their count and first pages
+        self._counts: list | None = None
+        self._theme_counts: dict[int | None, ThemeCounts] = {}
+
+    # --- the store, read ---------------------------------------------------------------------
+
+    def _live(self, column: str) -> list[tuple[str, tuple]]:
+        """Conditions keeping this index's own sentences: not newer than it, not a hidden duplicate's."""
+        conditions = [(f"{column} <= ?", (self._last,))]
+        conditions += [(f"{column} NOT BETWEEN ? AND ?", hidden) for hidden in self._hidden]
+        return conditions
+
+    def selection_id(self, kind: str, key: str) -> int:
+        return self._selections.get((kind, key), -1)
+
+    def sentences_by_id(self, ids: list[int]) -> list[Sentence]:
+        cache = self._sentence_cache
+        missing = [i for i in ids if i not in cache]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start:start + 500]
+            for row in self.store.read("SELECT id, article, paragraph, number, start, end, text, mentions "
+                                       f"FROM sentences WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                row_id, article_id, paragraph, number, start_, end, text, mentions = row
+                cache[row_id] = Sentence(article_id, paragraph, number, start_, end, text,
+                                         tuple(Mention(*m) for m in json.loads(mentions)), row_id)
+        found = [cache[i] for i in ids if i in cache]
+        while len(cache) > CACHED_SENTENCES:
+            cache.popitem(last=False)
+        return found
+
+    def _sentences(self, table: str, conditions, column: str = "sentence") -> Sentences:
+        """Sentences a table's rows name, in corpus order; `conditions` on its own columns."""
+        return Sentences(self, _Query(self, f"{table} AS q", f"q.{column}, 0", conditions, f"q.{column}",
+                                      f"q.{column}", "q.date"))
+
+    @property
+    def sentences(self) -> Sentences:
+        """Every sentence of the corpus's articles, in the store's order (read as iterated)."""
+        return self._sentences("sentences", (), "id")
 
     def article_sentence(self, article_id: str, number: int) -> Sentence | None:
         """The article's sentence `number`, counted from 1 as in links (`Sentence.number` counts from 0)."""
-        sentences = self._article_sentences.get(article_id, [])
-        return sentences[number - 1] if 1 <= number <= len(sentences) else None
+        first, count = self._extent.get(article_id, (0, 0))
+        found = self.sentences_by_id([first + number - 1]) if 1 <= number <= count else []
+        return found[0] if found else None
+
+    def articles_by_date(self) -> Sequence[Article]:
+        """The articles, oldest first (file-name order on a tie), each read when asked for."""
+        return _ArticleList(self.corpus.articles, sorted(self.corpus.articles, key=self._published.__getitem__))
+
+    def languages(self) -> list[str]:
+        """The languages the corpus's articles are in (read from every stored article once)."""
+        if "languages" not in self._rankings:
+            rows = self.store.read("SELECT DISTINCT json_extract(article, '$.language') FROM files "
+                                   "WHERE article IS NOT NULL")
+            self._rankings["languages"] = sorted(language for (language,) in rows)
+        return self._rankings["languages"]
 
     # --- what the corpus names -------------------------------------------------------------
 
     def mentioned_places(self) -> set[str]:
-        return {key for kind, key in self._mentioning if kind == "place"}
+        if "places" not in self._rankings:
+            self._rankings["places"] = {key for (kind, key), row in self._selections.items() if kind == "place"
+                                        and self._ranked(("place", key)).count_at_least_one()}
+        return self._rankings["places"]
 
     # --- excerpts, best first ----------------------------------------------------------------
 
     def country_strengths(self, iso3: str) -> dict[tuple[str, str], int]:
-        """What speaks of a country, and how strongly: its name, its places, the region (for the five)."""
-        if ("strengths", iso3) not in self._rankings:
-            table = {("place", slug): VIA_PLACE for slug, place in self.gazetteer.places.items() if place.country == iso3}
-            table[("country", iso3)] = DIRECT
-            if iso3 in CENTRAL_ASIA:
-                table[("region", "central-asia")] = VIA_REGION
-            self._rankings[("strengths", iso3)] = table
-        return self._rankings[("strengths", iso3)]
+        return country_strengths(self.gazetteer, iso3)
 
     def excerpts_for_country(self, iso3: str) -> Excerpts:
-        return self._ranked(("country", iso3), self.country_strengths(iso3))
+        return self._ranked(("country", iso3))
+
+    def excerpts_for_place(self, slug: str) -> Excerpts:
+        return self._ranked(("place", slug))
+
+    def excerpts_for_theme(self, slug: str) -> Excerpts:
+        return self._ranked(("theme", slug))
+
+    def _ranked(self, selection: Selection) -> "_Ranked":
+        """The sentences speaking to `selection`, strongest first; then those matching more (up to
+        three) words; then the latest. Ranked when stored: this is a scan of the store's index."""
+        if selection not in self._rankings:
+            query = _Query(self, "ranks AS q", "q.sentence, q.score", (("q.selection = ?", (self.selection_id(*selection),)),),
+                           "q.score DESC, q.date DESC, q.sentence", "q.sentence", "q.date")
+            self._rankings[selection] = _Ranked(self, query, selection_strengths(self.gazetteer, selection))
+        return self._rankings[selection]
 
     def countries_named(self, sentence: Sentence) -> tuple[str, ...]:
         """ISO3 codes a sentence names, itself or through one of its cities, in corpus order."""
@@ -174,69 +475,132 @@ class CorpusIndex:
                  for m in sentence.mentions if m.kind in ("country", "place")]
         return tuple(dict.fromkeys(named))
 
+    def countries_spoken_of(self, sentence: Sentence) -> list[str]:
+        keys = {(m.kind, m.key) for m in sentence.mentions}
+        return [iso3 for iso3 in self.gazetteer.countries if not keys.isdisjoint(self.country_strengths(iso3))]
+
     def published_by(self, sentence: Sentence, until: int | None) -> bool:
-        return until is None or int(self.corpus.articles[sentence.article_id].published[:4]) <= until
+        return until is None or int(self._published[sentence.article_id][:4]) <= until
+
+    def mentioning(self, kind: str, key: str, until: int | None = None) -> Sentences:
+        """Sentences that mention (kind, key) directly (from articles published by `until`), in corpus order."""
+        conditions = [("selection = ?", (self.selection_id("country" if kind == "country" else kind, key),))]
+        if kind == "country":
+            conditions.append(("score >= ?", (DIRECT * (MOST_SPANS + 1),)))
+        if until is not None:
+            conditions.append(("date <= ?", (until * 10_000 + 9999,)))
+        sentences = self._sentences("ranks", tuple(conditions))
+        known = self._mention_counts(until)
+        if known is not None:  # as the store keeps them: no pass over the rows
+            sentences._query._count, sentences.articles = known.get(conditions[0][1][0], (0, 0))
+        return sentences
+
+    def _mention_counts(self, until: int | None) -> dict[int, tuple[int, int]] | None:
+        """Selection id → (sentences, articles) naming it itself, by `until`, as the store keeps them
+        (None where those are not this index's: a hidden duplicate, a store changed since)."""
+        key = ("mention counts", until)
+        if key not in self._rankings:
+            kept = None if self._hidden else self.store.mention_counts()
+            if kept is not None and self.store.read("SELECT coalesce(max(id), 0) FROM sentences")[0][0] != self._last:
+                kept = None
+            table: dict[int, tuple[int, int]] = {}
+            for selection, year, sentences, articles in kept or ():
+                if until is None or year <= until:
+                    known = table.get(selection, (0, 0))
+                    table[selection] = (known[0] + sentences, known[1] + articles)
+            self._rankings[key] = None if kept is None else table
+        return self._rankings[key]
+
+    # --- themes ------------------------------------------------------------------------------
+
+    def theme_counts(self, until: int | None = None) -> ThemeCounts:
+        """The one theme count (see ThemeCounts), from articles published by `until` if given."""
+        if until in self._theme_counts:
+            return self._theme_counts[until]
+        if self._counts is None and not self._hidden:  # as the store keeps them, if they are this index's
+            kept = self.store.tie_counts()
+            last = self.store.read("SELECT coalesce(max(id), 0) FROM sentences")[0][0]
+            self._counts = kept if kept is not None and last == self._last else None
+        if self._counts is None:  # per theme, target and year: one pass over the store
+            conditions = self._live("sentence")
+            sql = ("SELECT theme, target, date / 10000, count(*) FROM theme_ties WHERE "
+                   + " AND ".join(c for c, _ in conditions) + " GROUP BY theme, target, date / 10000")
+            self._counts = self.store.read(sql, [p for _, ps in conditions for p in ps])
+        names = {row: selection for selection, row in self._selections.items()}
+        tables: dict[str, dict] = {"theme": {}, "country": {}, "place": {}, "venue": {}}
+        for theme, target, year, n in self._counts:
+            if until is not None and year > until:
+                continue
+            (_, slug), (kind, key) = names[theme], names[target]
+            cell = slug if kind == "theme" else (slug, key)
+            tables[kind][cell] = tables[kind].get(cell, 0) + n
+        self._theme_counts[until] = ThemeCounts(tables["theme"], tables["country"], tables["place"], tables["venue"])
+        return self._theme_counts[until]
 
     def theme_country_counts(self, until: int | None = None) -> dict[tuple[str, str], int]:
         """Sentences naming each theme that also speak of each country (as the panel counts them),
         from articles published by `until` if given."""
-        counts: dict[tuple[str, str], int] = {}
-        about_themes = {s.id: s for slug in self.themes for s in self._mentioning.get(("theme", slug), ())}
-        for sentence in about_themes.values():
-            if not self.published_by(sentence, until):
-                continue
-            themes = {m.key for m in sentence.mentions if m.kind == "theme"}
-            for iso3 in self.countries_spoken_of(sentence):
-                for slug in themes:
-                    counts[(slug, iso3)] = counts.get((slug, iso3), 0) + 1
-        return counts
-
-    def excerpts_for_place(self, slug: str) -> Excerpts:
-        return self._direct("place", slug)
-
-    def excerpts_for_theme(self, slug: str) -> Excerpts:
-        return self._direct("theme", slug)
-
-    def _direct(self, kind: str, key: str) -> Excerpts:
-        return self._ranked((kind, key), {(kind, key): DIRECT})
+        return self.theme_counts(until).countries
 
     def theme_ties(self, slug: str, until: int | None = None) -> ThemeTies:
         """What the theme is tied to on the map, each with the theme's sentences that support it:
         the countries its sentences speak of (as the panel counts them: by name, through a city,
         or as part of the region), the places they name, and the summit venue of each article.
         `until`: only articles published in or before that year."""
-        ties = ThemeTies({}, {}, {})
-        for sentence in self.mentioning("theme", slug):
-            if not self.published_by(sentence, until):
-                continue
-            for iso3 in self.countries_spoken_of(sentence):
-                ties.countries.setdefault(iso3, []).append(sentence)
-            for place in dict.fromkeys(m.key for m in sentence.mentions if m.kind == "place"):
-                ties.places.setdefault(place, []).append(sentence)
-            venue = self.article_venue(sentence.article_id)
-            if venue:
-                ties.venues.setdefault(venue, []).append(sentence)
-        return ties
+        counts = self.theme_counts(until)
+        theme = self.selection_id("theme", slug)
 
-    def countries_spoken_of(self, sentence: Sentence) -> list[str]:
-        keys = {(m.kind, m.key) for m in sentence.mentions}
-        return [iso3 for iso3 in self.gazetteer.countries if not keys.isdisjoint(self.country_strengths(iso3))]
+        def supporting(kind: str, key: str, count: int) -> Sentences:
+            conditions = [("theme = ?", (theme,)), ("target = ?", (self.selection_id(kind, key),))]
+            if until is not None:
+                conditions.append(("date <= ?", (until * 10_000 + 9999,)))
+            sentences = self._sentences("theme_ties", tuple(conditions))
+            sentences._query._count = count  # the one count: these are the rows it counted
+            return sentences
 
-    def article_venue(self, article_id: str) -> str | None:
-        """The summit venue an article is about: the one it names most (the first named on a tie)."""
-        return self._venues[article_id]
+        return ThemeTies(*({key: supporting(kind, key, n) for (s, key), n in sorted(table.items()) if s == slug and n}
+                           for kind, table in (("country", counts.countries), ("place", counts.places),
+                                               ("venue", counts.venues))))
 
-    def _article_venues(self) -> dict[str, str | None]:
-        venues = {slug for slug, place in self.gazetteer.places.items() if place.summit}
-        named: dict[str, list[str]] = {article_id: [] for article_id in self.corpus.articles}
-        for sentence in self.sentences:
-            named[sentence.article_id] += [m.key for m in sentence.mentions if m.kind == "place" and m.key in venues]
-        return {article_id: max(dict.fromkeys(keys), key=keys.count) if keys else None
-                for article_id, keys in named.items()}
+    # --- dates and figures, found when each article was analysed ---------------------------
 
-    def mentioning(self, kind: str, key: str, until: int | None = None) -> list[Sentence]:
-        """Sentences that mention (kind, key) directly (from articles published by `until`)."""
-        return [s for s in self._mentioning.get((kind, key), ()) if self.published_by(s, until)]
+    def _where_live(self, column: str) -> tuple[str, list]:
+        conditions = self._live(column)
+        return " AND ".join(c for c, _ in conditions), [p for _, ps in conditions for p in ps]
+
+    def dated_count(self) -> int:
+        where, parameters = self._where_live("sentence")
+        return self.store.read(f"SELECT count(*) FROM dated WHERE {where}", parameters)[0][0]
+
+    def dated(self, limit: int | None = None) -> list[tuple[Sentence, Dated]]:
+        """The first `limit` stored dates (all if None), by date, article and reading order."""
+        where, parameters = self._where_live("sentence")
+        rows = self.store.read(f"SELECT sentence, date, status, start, end, basis, vals FROM dated WHERE {where} "
+                               "ORDER BY date, article, sentence, position" + (f" LIMIT {int(limit)}" if limit is not None else ""),
+                               parameters)
+        sentences = {s.id: s for s in self.sentences_by_id(list(dict.fromkeys(row[0] for row in rows)))}
+        return [(sentences[row], Dated(date, status, (start, end), basis, tuple(map(tuple, json.loads(values)))))
+                for row, date, status, start, end, basis, values in rows if row in sentences]
+
+    def is_dated(self, sentence: Sentence) -> bool:
+        """Whether the sentence has a date of its own on the timeline."""
+        return bool(self.store.read("SELECT 1 FROM dated WHERE sentence = ? LIMIT 1", (sentence.id,)))
+
+    def figure_count(self) -> int:
+        where, parameters = self._where_live("sentence")
+        return self.store.read(f"SELECT count(*) FROM figures WHERE {where}", parameters)[0][0]
+
+    def figures(self, limit: int | None = None) -> list[tuple[Sentence, Stated]]:
+        """The first `limit` stored figures (all if None), in corpus order."""
+        where, parameters = self._where_live("sentence")
+        rows = self.store.read(f"SELECT sentence, value, kind, scale, unit, about, year, start, end FROM figures "
+                               f"WHERE {where} ORDER BY sentence, position"
+                               + (f" LIMIT {int(limit)}" if limit is not None else ""), parameters)
+        sentences = {s.id: s for s in self.sentences_by_id(list(dict.fromkeys(row[0] for row in rows)))}
+        return [(sentences[row], Stated(value, kind, scale, unit, about, year, (start, end)))
+                for row, value, kind, scale, unit, about, year, start, end in rows if row in sentences]
+
+    # --- search ----------------------------------------------------------------------------
 
     def search(self, query: str, within: Excerpts | None = None) -> Excerpts:
         """Sentences containing every word of `query` (as word starts, ignoring case and accents),
@@ -246,94 +610,45 @@ class CorpusIndex:
         context shown around it; they are highlighted."""
         words = [w for w in query_words(query) if len(w) >= MIN_QUERY_WORD or w.isdigit()]
         if not words:
-            return Excerpts(self, [])
+            return Excerpts(self, _Listed(self, []))
         found, marks = matching_across_languages(self, words)  # the full-text index finds; patterns mark
         patterns = tuple(re.compile(rf"(?<!\w){re.escape(w)}\w*") for w in marks)
-        close = [sid for sid, _ in by_meaning(self, query, words, found) if sid in self._by_id]
+        close = [sid for sid, _ in by_meaning(self, query, words, found)]
         if within is not None:
-            chosen = found | set(close)
-            return within.where(lambda sentence: sentence.id in chosen).marking(patterns, frozenset(close))
-        sentences = [self._by_id[i] for i in found if i in self._by_id]
-        entries = [(s, (), DIRECT) for s in sorted(sentences, key=self._date_order)]
-        entries += [(self._by_id[sid], (), DIRECT) for sid in close]
-        return Excerpts(self, entries, patterns, frozenset(close))
+            return within.among(found | set(close)).marking(patterns, frozenset(close))
+        where, parameters = self._where_live("id")
+        dates = dict(self.store.read(f"SELECT id, date FROM sentences WHERE id IN (SELECT value FROM json_each(?)) "
+                                     f"AND {where}", [json.dumps(sorted(found | set(close))), *parameters]))
+        top = DIRECT * (MOST_SPANS + 1)
+        listed = [(sid, top) for sid in sorted(found & dates.keys(), key=lambda sid: (-dates[sid], sid))]
+        listed += [(sid, top) for sid in close if sid in dates]  # best in meaning first
+        return Excerpts(self, _Listed(self, listed), None, patterns, frozenset(close))
 
-    def _date_order(self, sentence: Sentence) -> tuple[int, int]:
-        return self._recency[sentence.article_id], sentence.number
+    def listed(self, entries: list[tuple[Sentence, tuple[tuple[int, int], ...], int]]) -> Excerpts:
+        """Excerpts in the order given, each (sentence, what to highlight, strength): a ranking
+        worked out elsewhere (corpus.ranking) shown as the index's own are."""
+        rows = [(sentence.id, strength * (MOST_SPANS + 1) + min(len(spans), MOST_SPANS))
+                for sentence, spans, strength in entries]
+        return Excerpts(self, _Listed(self, rows), spans={sentence.id: spans for sentence, spans, _ in entries})
 
-    def _ranked(self, selection: tuple[str, str], strengths: dict[tuple[str, str], int]) -> Excerpts:
-        """The sentences mentioning any key of `strengths`, strongest first; then those matching
-        more (up to three) things; then the latest. Ranked once per index and selection."""
-        if selection in self._rankings:
-            return self._rankings[selection]
-        candidates = {s.id: s for key in strengths for s in self._mentioning.get(key, ())}.values()
-        entries = []
-        for sentence in candidates:
-            matched = [(strengths.get((m.kind, m.key), 0), m) for m in sentence.mentions]
-            best = max(strength for strength, _ in matched)
-            # a theme found by meaning has an empty span: nothing to highlight
-            spans = merge_spans((m.start, m.end) for strength, m in matched if strength and m.end > m.start)
-            entries.append((sentence, spans, best))
-        recency = self._recency
-        entries.sort(key=lambda e: (-e[2], -min(len(e[1]), 3), recency[e[0].article_id], e[0].number))
-        self._rankings[selection] = Excerpts(self, entries)
-        return self._rankings[selection]
+    # --- excerpts, made ----------------------------------------------------------------------
 
     def _excerpt(self, sentence: Sentence, spans: tuple[tuple[int, int], ...], strength: int) -> Excerpt:
         article = self.corpus.articles[sentence.article_id]
         if len(sentence.text) >= SHORT_SENTENCE:
             return Excerpt(article, sentence, sentence.text, spans, strength, sentence.start)
-        siblings = self._paragraph_sentences[(sentence.article_id, sentence.paragraph)]
-        position = siblings.index(sentence)
-        first = siblings[max(position - 1, 0)]
-        last = siblings[min(position + 1, len(siblings) - 1)]
+        first, count = self._extent[sentence.article_id]
+        around = [i for i in (sentence.id - 1, sentence.id + 1) if first <= i < first + count]
+        siblings = [s for s in self.sentences_by_id(around) if s.paragraph == sentence.paragraph]
+        before = next((s for s in siblings if s.id < sentence.id), sentence)
+        after = next((s for s in siblings if s.id > sentence.id), sentence)
         paragraph = article.paragraphs[sentence.paragraph]
-        shift = sentence.start - first.start
+        shift = sentence.start - before.start
         shifted = tuple((s + shift, e + shift) for s, e in spans)
-        return Excerpt(article, sentence, paragraph[first.start:last.end], shifted, strength, first.start)
+        return Excerpt(article, sentence, paragraph[before.start:after.end], shifted, strength, before.start)
 
 
-def _negated(published: str) -> tuple[int, ...]:
-    """Sort key putting later dates first; a month without a day counts as its day 0."""
-    parts = [int(part) for part in published.split("-")]
-    return tuple(-part for part in parts + [0] * (3 - len(parts)))
+class _Ranked(Excerpts):
+    def count_at_least_one(self) -> bool:
+        return bool(self._query.rows(1))
 
-
-def analyse(article: Article, recogniser: Recogniser, vectors: VectorCache | None = None) -> list[Analysed]:
-    """An article's sentences, each with what it mentions (themes by meaning too: the article's
-    sentences go through the encoder in one batch, their vectors kept in `vectors`)."""
-    pieces = [(number, start, end, paragraph[start:end]) for number, paragraph in enumerate(article.paragraphs)
-              for start, end in split_sentences(paragraph, article.language)]
-    found = recogniser.analyse([text for *_, text in pieces], article.language, vectors)
-    return [(number, start, end, text, tuple((m.kind, m.key, m.start, m.end) for m in mentions))
-            for (number, start, end, text), mentions in zip(pieces, found)]
-
-
-def update_store(folder, progress: Progress | None = None) -> CorpusStore:
-    """Bring the folder's store up to date: read the articles added or changed since it was last
-    brought up to date, forget those removed. `progress(done, total)` is called as files are read."""
-    recogniser = Recogniser(load_gazetteer(), load_themes(), theme_model())
-    store = CorpusStore(Path(folder))
-    vectors = sentence_vectors(store)
-    store.update(lambda article: analyse(article, recogniser, vectors), lambda text: fold(text).text, progress)
-    return store
-
-
-def build_index(folder, progress: Progress | None = None) -> CorpusIndex:
-    """The index of every readable article in `folder`, with the atlas's gazetteer and themes.
-    Articles already in the folder's store are not read again."""
-    return load_index(update_store(folder, progress))
-
-
-def load_index(store: CorpusStore) -> CorpusIndex:
-    """The index as the store holds it (brought up to date by `update_store`)."""
-    corpus = store.corpus()
-    sentences, numbers = [], defaultdict(int)
-    for row_id, name, (paragraph, start, end, text, mentions) in store.sentences():
-        article_id = Path(name).stem
-        if article_id not in corpus.articles:
-            continue
-        sentences.append(Sentence(article_id, paragraph, numbers[article_id], start, end, text,
-                                  tuple(Mention(*m) for m in mentions), row_id))
-        numbers[article_id] += 1
-    return CorpusIndex(corpus, load_gazetteer(), load_themes(), sentences, store)

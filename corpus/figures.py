@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from corpus.articles import Article
-from corpus.excerpts import CorpusIndex, Sentence
 from corpus.text import fold
+
+if TYPE_CHECKING:  # the analysis imports this module; the index is only what it is handed
+    from corpus.excerpts import CorpusIndex, Sentence
 
 # A number: digits with thousands separated by a space, thin space, comma or period, and a decimal part.
 _NUMBER = r"(?<![\d.,])(?P<value>\d{1,3}(?:[\u00a0\u202f ,.]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
@@ -32,12 +37,24 @@ class Figure:
     span: tuple[int, int]  # the figure's words in the sentence
 
 
-def _about(index: CorpusIndex, sentence: Sentence, start: int) -> str:
+@dataclass(frozen=True)
+class Stated:
+    """A figure as the analysis finds it in a sentence (and the store keeps it)."""
+    value: float
+    kind: str
+    scale: str
+    unit: str
+    about: str
+    year: str
+    span: tuple[int, int]
+
+
+def _about(mentions, survey: bool, start: int) -> str:
     """What a figure measures: the theme named closest before it in the sentence, else a survey."""
-    before = [m for m in sentence.mentions if m.kind == "theme" and m.end <= start]
+    before = [m for m in mentions if m.kind == "theme" and m.end <= start]
     if before:
         return max(before, key=lambda m: m.end).key
-    return "survey" if SURVEY.search(fold(sentence.text).text) else ""
+    return "survey" if survey else ""
 
 
 def number(text: str, language: str) -> float:
@@ -55,21 +72,45 @@ def nearest_year(text: str, start: int, end: int) -> str:
     return near[0] if near else ""
 
 
-def corpus_figures(index: CorpusIndex) -> list[Figure]:
+def figures_in(text: str, mentions, language: str, folded: str | None = None) -> list[Stated]:
+    """The amounts and percentages a sentence states (`mentions`: what it names, for what they
+    measure; `folded`: fold(text).text, if the caller has it)."""
     figures = []
-    for sentence in index.sentences:
-        article = index.corpus.articles[sentence.article_id]
-        survey = bool(SURVEY.search(fold(sentence.text).text))
-        for match in AMOUNT.finditer(sentence.text):
-            if not (match["unit"] or match["dollar"]):
-                continue  # "3 millions de personnes" is not money
-            scale = "billion" if match["scale"].lower().startswith(("milliard", "billion", "bn")) else "million"
-            unit = "CNY" if (match["unit"] or "").lower().startswith("yuan") else "USD"
-            figures.append(Figure(number(match["value"], article.language), "amount", scale, unit,
-                                  _about(index, sentence, match.start()),
-                                  nearest_year(sentence.text, *match.span()), article, sentence, match.span()))
-        for match in PERCENT.finditer(sentence.text):
-            figures.append(Figure(number(match["value"], article.language), "percent", "", "%",
-                                  "survey" if survey else _about(index, sentence, match.start()),
-                                  nearest_year(sentence.text, *match.span()), article, sentence, match.span()))
+    survey = bool(SURVEY.search(folded if folded is not None else fold(text).text))
+    for match in AMOUNT.finditer(text):
+        if not (match["unit"] or match["dollar"]):
+            continue  # "3 millions de personnes" is not money
+        scale = "billion" if match["scale"].lower().startswith(("milliard", "billion", "bn")) else "million"
+        unit = "CNY" if (match["unit"] or "").lower().startswith("yuan") else "USD"
+        figures.append(Stated(number(match["value"], language), "amount", scale, unit,
+                              _about(mentions, survey, match.start()), nearest_year(text, *match.span()), match.span()))
+    for match in PERCENT.finditer(text):
+        figures.append(Stated(number(match["value"], language), "percent", "", "%",
+                              "survey" if survey else _about(mentions, survey, match.start()),
+                              nearest_year(text, *match.span()), match.span()))
     return figures
+
+
+class Figures(Sequence):
+    """The figures the store keeps for the corpus's sentences, in corpus order, each read when asked for."""
+
+    def __init__(self, index: CorpusIndex):
+        self._index = index
+
+    def __len__(self) -> int:
+        return self._index.figure_count()
+
+    def _first(self, n: int | None) -> list[Figure]:
+        return [Figure(f.value, f.kind, f.scale, f.unit, f.about, f.year, self._index.corpus.articles[s.article_id],
+                       s, f.span) for s, f in self._index.figures(n)]
+
+    def __getitem__(self, item):
+        if isinstance(item, slice):
+            if item.step in (None, 1) and item.stop is not None and item.stop >= 0 and (item.start or 0) >= 0:
+                return self._first(item.stop)[item.start or 0:]
+            return self._first(None)[item]
+        return (self._first(item + 1) if item >= 0 else self._first(None))[item]
+
+
+def corpus_figures(index: CorpusIndex) -> Figures:
+    return Figures(index)

@@ -113,10 +113,15 @@ class VectorCache:
                 self._db.close()
 
 
-def sentence_vectors(store) -> VectorCache:
-    """The vector cache kept beside a corpus store (`<store>-vectors.sqlite`); shared per file."""
+def vectors_path(store) -> Path:
+    """Where the vectors of a corpus store's sentences are kept: `<store>-vectors.sqlite` beside it."""
     path = Path(store.path)
-    path = path.with_name(path.stem + "-vectors.sqlite")
+    return path.with_name(path.stem + "-vectors.sqlite")
+
+
+def sentence_vectors(store) -> VectorCache:
+    """The vector cache kept beside a corpus store; shared per file."""
+    path = vectors_path(store)
     with _LOCK:
         if path not in _CACHES:
             _CACHES[path] = VectorCache(path)

@@ -115,29 +115,32 @@ def by_meaning(index, query: str, words: list[str], exclude: set[int]) -> list[t
     """(sentence id, cosine) of the sentences closest in meaning to `query`, best first, above the floor."""
     if len(words) < MEANING_WORDS or len(query) > MAX_QUERY or not embeddable(query):
         return []
-    sentences = index.sentences
-    if not sentences:
+    ids, matrix = _matrix(index)
+    if not len(ids):
         return []
-    matrix = _matrix(index)
     scores = matrix @ encode([query])[0].astype(np.float16)
     order = np.argsort(-scores)[:MEANING_LIMIT + len(exclude)]
     best = float(scores[order[0]])
-    found = [(sentences[i].id, float(scores[i])) for i in order
+    found = [(int(ids[i]), float(scores[i])) for i in order
              if scores[i] >= MEANING_FLOOR and scores[i] >= best - MEANING_BAND]
     return [(sid, score) for sid, score in found if sid not in exclude][:MEANING_LIMIT]
 
 
-_MATRICES: dict[str, np.ndarray] = {}
+_MATRICES: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 _MATRIX_LOCK = threading.Lock()
 
 
-def _matrix(index) -> np.ndarray:
-    """The vectors of the index's sentences (float16, in `index.sentences` order), worked out once per
-    index from the vectors kept beside the store (computed when the sentences were analysed)."""
+def _matrix(index) -> tuple[np.ndarray, np.ndarray]:
+    """The ids and vectors (float16) of the index's sentences, worked out once per index from the
+    vectors kept beside the store (computed when the sentences were analysed)."""
     with _MATRIX_LOCK:
         if index.key not in _MATRICES:
+            ids, texts = [], []
+            for sentence in index.sentences:
+                ids.append(sentence.id)
+                texts.append(sentence.text)
             # only the vectors the analysis made: a search never runs the encoder over the corpus
-            vectors = sentence_vectors(index.store).vectors([s.text for s in index.sentences], most_new=0)
+            vectors = sentence_vectors(index.store).vectors(texts, most_new=0)
             _MATRICES.clear()  # one index at a time: the app's current one
-            _MATRICES[index.key] = vectors.astype(np.float16)
+            _MATRICES[index.key] = (np.array(ids, dtype=np.int64), vectors.astype(np.float16))
         return _MATRICES[index.key]

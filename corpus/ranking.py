@@ -13,7 +13,8 @@ theme ties; this module only reorders and extends what a panel lists.
 
 from __future__ import annotations
 
-from corpus.excerpts import DIRECT, VIA_REGION, Excerpts, Sentence
+from corpus.analysis import DIRECT, VIA_REGION
+from corpus.excerpts import Excerpts, Sentence
 from corpus.outcomes import outcome_of
 from corpus.reading import CorpusReading
 from corpus.text import merge_spans
@@ -52,7 +53,7 @@ def _place(reading: CorpusReading, slug: str) -> Excerpts:
         outcome = outcome_of(sentence.text) if reading.summit(sentence) == slug else None
         return (outcome is None, _breadth(reading, sentence) >= BROAD, recency[sentence.article_id], sentence.number)
 
-    return Excerpts(index, sorted(entries.values(), key=order))
+    return index.listed(sorted(entries.values(), key=order))
 
 
 def country_excerpts(reading: CorpusReading, iso3: str) -> Excerpts:
@@ -62,9 +63,8 @@ def country_excerpts(reading: CorpusReading, iso3: str) -> Excerpts:
 def _country(reading: CorpusReading, iso3: str) -> Excerpts:
     index = reading.index
     strengths = index.country_strengths(iso3)
-    candidates = {s.id: s for key in strengths for s in index.mentioning(*key)}
     entries = []
-    for sentence in candidates.values():
+    for sentence in index.excerpts_for_country(iso3).sentences():  # by name, through a city, as the region
         role = reading.role(sentence)
         if not role.content:
             continue
@@ -85,7 +85,7 @@ def _country(reading: CorpusReading, iso3: str) -> Excerpts:
         return tier, -strength, breadth, recency[sentence.article_id], sentence.number
 
     entries.sort(key=order)
-    return Excerpts(index, entries)
+    return index.listed(entries)
 
 
 def person_excerpts(reading: CorpusReading, slug: str) -> Excerpts:
@@ -99,7 +99,7 @@ def _person(reading: CorpusReading, slug: str) -> Excerpts:
         for sentence in sorted(sentences, key=lambda s: (recency[s.article_id], s.number)):
             spans = merge_spans((m.start, m.end) for m in reading.people_in(sentence) if m.slug == slug)
             entries.append((sentence, spans, DIRECT - group))  # quoted, reported, named
-    return Excerpts(reading.index, entries)
+    return reading.index.listed(entries)
 
 
 def content_only(reading: CorpusReading, excerpts: Excerpts) -> Excerpts:

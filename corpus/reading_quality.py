@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 
-from corpus.excerpts import build_index
+from corpus.build import build_index
 from corpus.quality import Score, load_labelled
 from corpus.reading import CorpusReading
 

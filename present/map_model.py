@@ -48,7 +48,7 @@ def marker_spec(place: Place, index: CorpusIndex, lang: str, until: int | None =
 
 def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[Citation, ...]:
     """The first few distinct sentences, quoted (cut at MAX_QUOTE) with their article's citation."""
-    unique = list({(s.article_id, s.number): s for s in sentences}.values())[:most]
+    unique = sentences[:most]  # each sentence once: a theme's tie lists it once (read only what is quoted)
     result = []
     for sentence in unique:
         article = index.corpus.articles[sentence.article_id]

@@ -31,10 +31,8 @@ def selection_excerpts(view: View, index: CorpusIndex) -> Excerpts | None:
     else:
         return None
     if view.theme_narrows:
-        about_theme = {s.id for s in index.mentioning("theme", view.theme)}
-        excerpts = excerpts.where(lambda s: s.id in about_theme)
-    if view.until is not None:  # the map is as of that year: so are its excerpts
-        excerpts = excerpts.where(lambda s: index.published_by(s, view.until))
+        excerpts = excerpts.about_theme(view.theme)
+    excerpts = excerpts.published_by(view.until)  # the map is as of that year: so are its excerpts
     return index.search(view.q, within=excerpts) if view.search_narrows else excerpts
 
 
@@ -71,7 +69,7 @@ class Heading:
 
 def mention_line(index: CorpusIndex, kind: str, key: str, lang: str, until: int | None) -> str:
     sentences = index.mentioning(kind, key, until)
-    return t(lang, "mentions", sentences=len(sentences), articles=len({s.article_id for s in sentences}))
+    return t(lang, "mentions", sentences=len(sentences), articles=sentences.article_count())
 
 
 def heading(view: View, index: CorpusIndex) -> Heading | None:
@@ -109,7 +107,7 @@ def heading(view: View, index: CorpusIndex) -> Heading | None:
         return person_heading(view, index, tuple(notes))
     if view.theme:
         theme = index.themes[view.theme]
-        facts = (t(lang, "theme_key_facts", n=len(index.mentioning("theme", theme.slug, view.until))),)
+        facts = (t(lang, "theme_key_facts", n=index.theme_counts(view.until).sentences.get(theme.slug, 0)),)
         return Heading(theme.label(lang), facts, (t(lang, "theme_on_map"), *notes))
     if view.q:
         return Heading(t(lang, "search_results", q=inert(view.q, html=False)), (), tuple(notes))
@@ -137,7 +135,7 @@ def fallback(view: View, index: CorpusIndex, excerpts: Excerpts) -> Fallback | N
 
 def corpus_languages(index: CorpusIndex) -> list[str]:
     """The languages the articles are in (a search finds words in their own language)."""
-    return sorted({a.language for a in index.corpus.articles.values()})
+    return index.languages()
 
 
 # --- people ---------------------------------------------------------------------------------

@@ -108,9 +108,10 @@ def countries_table(index: CorpusIndex, view: View) -> str:
 
 def themes_table(index: CorpusIndex, view: View) -> str:
     lang = view.lang
+    counts = index.theme_counts(view.until)  # the themes page and the panel read the same count
     rows = [Row(
         link(_href(TABLE_PAGE, replace(view, theme=theme.slug)), theme.label(lang)),
-        (escape(theme.code), str(len(index.mentioning("theme", theme.slug, view.until))),
+        (escape(theme.code), str(counts.sentences.get(theme.slug, 0)),
          link(_href(MAP_PAGE, replace(view, theme=theme.slug)), t(lang, "on_map"))),
         current=view.theme == theme.slug,
     ) for theme in index.themes.values()]

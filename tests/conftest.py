@@ -13,7 +13,8 @@ CHROMIUM = "/usr/bin/chromium"
 
 sys.path.insert(0, str(ROOT))
 
-from corpus.excerpts import CorpusIndex, build_index  # noqa: E402
+from corpus.build import build_index  # noqa: E402
+from corpus.excerpts import CorpusIndex  # noqa: E402
 
 
 @pytest.fixture(scope="session")

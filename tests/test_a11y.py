@@ -23,7 +23,7 @@ def test_an_excerpt_is_marked_with_its_language_in_the_panel():
 def test_a_map_popup_quote_is_marked_with_its_language():
     from present.map_model import theme_layers
     from geo.layers import ThemeGroup
-    from corpus.excerpts import build_index
+    from corpus.build import build_index
     from tests.conftest import SEEDS
 
     layer = next(layer for layer in theme_layers(build_index(SEEDS), "en") if layer.slug == "trade")

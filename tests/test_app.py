@@ -198,7 +198,7 @@ def test_a_theme_layer_badges_the_places_it_cites_most_and_every_country(tmp_pat
     """A large corpus ties a theme to many places: the map carries the most cited ones (their quotes
     travel with every rerun), every country and venue; the panel still lists them all."""
     from tests.conftest import article_text
-    from corpus.excerpts import build_index
+    from corpus.build import build_index
     from present.map_model import MAX_THEME_PLACES, theme_layers
 
     cities = ["Almaty", "Shymkent", "Aktau", "Karaganda", "Osh", "Khujand", "Samarkand", "Bukhara", "Andijan",

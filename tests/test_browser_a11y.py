@@ -107,7 +107,7 @@ def test_the_table_view_by_keyboard(page: Page, atlas_server):
     else:
         pytest.fail("Tab never reached the Astana link in the places table")
     page.keyboard.press("Enter")
-    from corpus.excerpts import build_index
+    from corpus.build import build_index
     from present.selection import selection_excerpts
     from present.view import View
     from tests.conftest import SEEDS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpus.excerpts import DIRECT, VIA_PLACE, VIA_REGION
+from corpus.analysis import DIRECT, VIA_PLACE, VIA_REGION
 from corpus.text import fold
 from tests.conftest import article_text, index_of
 

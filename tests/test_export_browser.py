@@ -41,7 +41,7 @@ def download(page: Page, label: str, folder: Path) -> Path:
 
 
 def test_each_download_is_fetched_and_the_map_file_opens_offline(page: Page, atlas_server, browser, tmp_path):
-    from corpus.excerpts import build_index
+    from corpus.build import build_index
     from present.selection import selection_excerpts
     from present.view import View
     from tests.conftest import SEEDS

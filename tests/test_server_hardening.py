@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.excerpts import build_index
+from corpus.build import build_index
 from corpus.store import store_path
 from tests.conftest import ROOT, article_text
 from tests.server import StreamlitServer

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from corpus import store as store_module
-from corpus.excerpts import build_index
+from corpus.analysis import AnalysedArticle
+from corpus.build import build_index
 from corpus.store import STORE_NAME, CorpusStore, store_path
 from tests.conftest import article_text
 
@@ -92,7 +93,7 @@ def test_an_unwritable_folder_keeps_its_store_in_the_temporary_directory(folder:
     monkeypatch.setattr(store_module.os, "access", lambda path, mode: False)
     path = store_path(folder)
     assert path.parent != folder and path.name.startswith("atlas-index-")
-    CorpusStore(folder).update(lambda article: [], lambda text: text)
+    CorpusStore(folder).update(lambda article: AnalysedArticle((), None), lambda text: text)
     assert path.exists()
     path.unlink()
 
@@ -130,13 +131,10 @@ def test_two_sessions_reading_at_once_read_each_file_once(folder: Path):
     """Two sessions on a new corpus: the second waits for the first's build instead of redoing it."""
     import threading
 
-    from corpus.excerpts import analyse, update_store
-    from corpus.gazetteer import load_gazetteer
-    from corpus.recognise import Recogniser
+    from corpus.build import analyse, analyser, load_index, update_store
     from corpus.text import fold
-    from corpus.themes import load_themes
 
-    recogniser = Recogniser(load_gazetteer(), load_themes())
+    recogniser = analyser()
     analysed: list[str] = []
     started = threading.Event()
 
@@ -152,7 +150,7 @@ def test_two_sessions_reading_at_once_read_each_file_once(folder: Path):
     other.update(slow, lambda text: fold(text).text)  # while the first is still reading
     first.join()
     assert sorted(analysed) == [f"a{n}" for n in range(5)]
-    assert len(update_store(folder).corpus().articles) == 5
+    assert len(load_index(update_store(folder)).corpus.articles) == 5
 
 
 def test_an_index_kept_from_before_an_edit_never_shows_a_newer_sentence(folder: Path):
@@ -186,8 +184,125 @@ def test_an_index_deleted_while_being_built_is_built_again(folder: Path):
             CorpusStore._remove(path)
             deleted.append(done)
 
-    from corpus.excerpts import load_index, update_store
+    from corpus.build import load_index, update_store
     update_store(folder, delete_midway).close()
     assert deleted and path.exists()
     index = load_index(CorpusStore(folder))
     assert len(index.corpus.articles) == 6 and len(index.sentences) >= 6
+
+
+def package(root: Path, files: dict[str, str]) -> None:
+    """A throwaway package `fakeanalysis` under `root`, its modules' source given by name (each
+    test's own: what an earlier test imported is forgotten)."""
+    import importlib
+    import sys
+
+    for name in [name for name in sys.modules if name.split(".")[0] == "fakeanalysis"]:
+        del sys.modules[name]
+    folder = root / "fakeanalysis"
+    folder.mkdir(exist_ok=True)
+    for name, source in files.items():
+        (folder / f"{name}.py").write_text(source, encoding="utf-8")
+    importlib.invalidate_caches()
+
+
+ENTRY = ("fakeanalysis.entry",)
+
+
+def test_the_analysis_version_follows_what_the_analysis_imports(tmp_path: Path, monkeypatch):
+    monkeypatch.syspath_prepend(str(tmp_path))
+    package(tmp_path, {"__init__": "", "entry": "from fakeanalysis.words import WORDS\n", "words": "WORDS = 1\n",
+                       "unused": "X = 1\n"})
+    first = store_module.analysis_version(ENTRY)
+    assert set(store_module.imported_modules(ENTRY)[0]) == {"fakeanalysis.entry", "fakeanalysis.words"}
+    package(tmp_path, {"unused": "X = 2\n"})  # not imported by the analysis: not part of it
+    assert store_module.analysis_version(ENTRY) == first
+    package(tmp_path, {"entry": "from fakeanalysis.words import WORDS\nfrom fakeanalysis import extra\n",
+                       "extra": "RULE = 1\n"})
+    with_extra = store_module.analysis_version(ENTRY)
+    assert with_extra != first  # a module the analysis now imports is part of it
+    package(tmp_path, {"extra": "RULE = 2\n"})
+    assert store_module.analysis_version(ENTRY) != with_extra  # and so is a change to it
+
+
+def test_a_renamed_analysis_module_changes_the_version_without_a_crash(tmp_path: Path, monkeypatch):
+    monkeypatch.syspath_prepend(str(tmp_path))
+    package(tmp_path, {"__init__": "", "entry": "from .words import WORDS\n", "words": "WORDS = 1\n"})
+    before = store_module.analysis_version(ENTRY)
+    (tmp_path / "fakeanalysis" / "words.py").rename(tmp_path / "fakeanalysis" / "lexicon.py")
+    package(tmp_path, {"entry": "from .lexicon import WORDS\n"})
+    after = store_module.analysis_version(ENTRY)
+    assert after != before
+    assert set(store_module.imported_modules(ENTRY)[0]) == {"fakeanalysis.entry", "fakeanalysis.lexicon"}
+
+
+def test_imports_for_type_hints_only_are_not_part_of_the_analysis(tmp_path: Path, monkeypatch):
+    monkeypatch.syspath_prepend(str(tmp_path))
+    package(tmp_path, {"__init__": "", "hints": "H = 1\n",
+                       "entry": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from fakeanalysis import hints\n"})
+    assert set(store_module.imported_modules(ENTRY)[0]) == {"fakeanalysis.entry"}
+
+
+def test_the_atlas_analysis_covers_recognition_not_the_query_side():
+    modules, third_party = store_module.imported_modules()
+    assert {"corpus.analysis", "corpus.recognise", "corpus.text", "corpus.themes", "corpus.gazetteer",
+            "corpus.articles", "corpus.timeline", "corpus.figures"} <= set(modules)
+    assert "corpus.excerpts" not in modules and "corpus.build" not in modules  # querying never invalidates the store
+    assert {"pysbd", "snowballstemmer", "yaml"} <= third_party
+
+
+def test_an_interrupted_first_build_goes_on_from_its_last_batch(folder: Path, monkeypatch):
+    from corpus.build import analyse
+
+    monkeypatch.setattr(store_module, "BATCH", 2)
+    seen: list[str] = []
+
+    def failing(article):
+        if len(seen) == 3:
+            raise KeyboardInterrupt  # the reader stops the build in its second batch
+        seen.append(article.id)
+        return analyse(article)
+
+    with pytest.raises(KeyboardInterrupt):
+        CorpusStore(folder).update(failing, lambda text: text)
+    seen.clear()
+    assert CorpusStore(folder).update(lambda a: seen.append(a.id) or analyse(a), lambda text: text) == 3
+    assert seen == ["a2", "a3", "a4"]  # the first batch (a0, a1) was kept; a2 was rolled back with its batch
+    assert len(build_index(folder).corpus.articles) == 5
+
+
+def test_the_kept_counts_follow_every_edit_as_a_fresh_count_would(folder: Path):
+    def fresh(store) -> tuple[list, list]:
+        ties, mentions = store_module.kept_counts()
+        return tuple(sorted(tuple(r) for r in store.read(kept.grouped.format(where="1"))) for kept in (ties, mentions))
+
+    def kept(store) -> tuple[list, list]:
+        return sorted(store.tie_counts()), sorted(store.mention_counts())
+
+    write(folder, "t1", "Trade and railways link Astana and Tashkent.")
+    write(folder, "t2", "Trade with Kazakhstan grows.", published="2023-01-02")
+    store = build_index(folder).store
+    assert kept(store) == fresh(store) and all(fresh(store))
+    write(folder, "t1", "Railways only now, from Bishkek: a longer sentence than before.")
+    (folder / "t2.md").unlink()
+    write(folder, "t3", "Digital economy and trade in Dushanbe.", published="2021-05")
+    store = build_index(folder).store
+    assert kept(store) == fresh(store)
+    counted = {(theme, target) for theme, target, _, _ in store.tie_counts()}
+    ids = dict(store.read("SELECT key, id FROM selections WHERE kind = 'theme'"))
+    assert (ids["trade"], ids["trade"]) in counted and (ids["digital-economy"], ids["digital-economy"]) in counted
+
+
+@pytest.mark.parametrize("until", [None, 2023])
+def test_the_kept_mention_counts_are_the_sentences_and_articles_themselves(seed_index, until):
+    """The panel's "N sentences in M articles" comes from the counts the store keeps: they must
+    be what the sentences, read one by one, say."""
+    selections = [("place", slug) for slug in seed_index.mentioned_places()]
+    selections += [("country", iso3) for iso3 in seed_index.gazetteer.countries]
+    selections += [("theme", slug) for slug in seed_index.themes]
+    assert seed_index._mention_counts(until) is not None  # kept, not counted on the fly
+    for kind, key in selections:
+        sentences = seed_index.mentioning(kind, key, until)
+        read = list(sentences)
+        assert (len(sentences), sentences.article_count()) == (len(read), len({s.article_id for s in read})), key
+        assert all(seed_index.published_by(s, until) for s in read)

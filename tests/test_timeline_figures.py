@@ -133,3 +133,20 @@ def test_hostile_article_text_stays_text_in_theme_popups(tmp_path: Path):
     group = ThemeGroup(layer, name="trade")
     assert "<" not in group.data_json  # no '<' in the script: nothing there can open or close an element
     assert any(quote[0].startswith(hostile) for quote in group.data["quotes"])  # as typed: set as text
+
+
+@pytest.mark.parametrize("until", [None, 2023])
+def test_a_theme_panels_groups_add_up_to_the_one_theme_count(seed_index, until):
+    """The theme panel groups its excerpts by the countries each is tied to: the groups hold the
+    theme's sentences once each, and those holding a country add up to that country's cell."""
+    from corpus.analysis import REGION_GROUP
+    from corpus.gazetteer import CENTRAL_ASIA
+
+    counts = seed_index.theme_counts(until)
+    for slug in seed_index.themes:
+        groups = seed_index.excerpts_for_theme(slug).published_by(until).by_countries_named()
+        assert sum(len(group) for group in groups.values()) == counts.sentences.get(slug, 0)
+        for iso3 in seed_index.gazetteer.countries:
+            holding = sum(len(group) for key, group in groups.items()
+                          if iso3 in key or (REGION_GROUP in key and iso3 in CENTRAL_ASIA))
+            assert holding == counts.countries.get((slug, iso3), 0), (slug, iso3)

@@ -12,7 +12,8 @@ import folium
 import streamlit as st
 
 from corpus.articles import article_stats, stats_signature
-from corpus.excerpts import CorpusIndex, load_index, update_store
+from corpus.build import load_index, update_store
+from corpus.excerpts import CorpusIndex
 from corpus.store import CorpusStore, StoreBusy
 from corpus.figures import Figure, corpus_figures
 from geo.assets import check_static_files
@@ -135,10 +136,6 @@ def country_shapes() -> Shapes:
 def key_figures(index: CorpusIndex) -> list[Figure]:
     return corpus_figures(index)
 
-
-@st.cache_resource(show_spinner=False, max_entries=16, hash_funcs={CorpusIndex: lambda index: index.key})
-def theme_country_counts(index: CorpusIndex, until: int | None) -> dict[tuple[str, str], int]:
-    return index.theme_country_counts(until)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={CorpusIndex: lambda index: index.key})

@@ -96,8 +96,8 @@ def render_by_country(excerpts: Excerpts, view: View, index: CorpusIndex) -> Non
         st.markdown(f"##### {' · '.join(names)} ({len(groups[key])})")
         name = "-".join(key) or "none"
         shown = shown_count(name, view, GROUP_SHOWN)
-        for position in groups[key][:shown]:
-            render_excerpt(excerpts[position], view, number, excerpt_reason(view, index, excerpts[position].sentence))
+        for excerpt in groups[key][:shown]:
+            render_excerpt(excerpt, view, number, excerpt_reason(view, index, excerpt.sentence))
             number += 1
         more_button(name, view, shown, len(groups[key]), GROUP_SHOWN)
 
@@ -151,7 +151,7 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
         st.markdown("  \n".join(facts), unsafe_allow_html=True)
         marks: dict[int, list[tuple[int, int]]] = {}
         selected = selection_excerpts(replace(view, article=None), index)
-        for excerpt in selected.where(lambda s: s.article_id == article.id) if selected is not None else []:
+        for excerpt in selected.in_article(article.id) if selected is not None else []:
             marks.setdefault(excerpt.sentence.paragraph, []).extend(excerpt.paragraph_highlights())
         linked = index.article_sentence(article.id, view.sentence) if view.sentence else None
         if linked:  # quoted first: the reader of a link to one excerpt sees it without scrolling

@@ -21,7 +21,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from corpus.articles import article_stats, stats_signature
-from corpus.excerpts import CorpusIndex, load_index, update_store
+from corpus.build import load_index, update_store
+from corpus.excerpts import CorpusIndex
 from corpus.store import CorpusStore, StoreBusy
 from geo.countries import Shapes, load_shapes
 from geo.picture import view_picture

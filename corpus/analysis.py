@@ -1,0 +1,135 @@
+"""What an article says, sentence by sentence, worked out once when it is read into the store:
+its sentences, what each mentions, the dates and figures each states, which selections (a place, a country, a theme) each speaks
+to and how strongly, the countries each is tied to, and the summit venue the article is about.
+
+This module is the analysis entry point: the store's analysis version is computed from the code
+it imports (`corpus.store.analysis_version`), so whatever it uses, renamed or added, is covered.
+Plain Python; the query side (`corpus.excerpts`) reads what it wrote and never re-analyses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corpus.articles import Article
+from corpus.figures import Stated, figures_in
+from corpus.gazetteer import CENTRAL_ASIA, Gazetteer
+from corpus.meaning import VectorCache, theme_model
+from corpus.recognise import Mention, Recogniser
+from corpus.text import fold, merge_spans, split_sentences
+from corpus.themes import Theme
+from corpus.timeline import Dated, dates_in
+
+# How strongly a sentence speaks of a selection: a direct mention beats a city in the
+# country, which beats the region as a whole ("l'Asie centrale").
+DIRECT, VIA_PLACE, VIA_REGION = 3, 2, 1
+MOST_SPANS = 3  # ranking counts the matched words up to three
+REGION_GROUP = "region"  # the five Central Asian countries together, as a group of excerpts
+
+Selection = tuple[str, str]  # ("place", slug), ("country", ISO3) or ("theme", slug)
+Strengths = dict[tuple[str, str], int]  # (mention kind, key) → strength
+
+
+@dataclass(frozen=True)
+class AnalysedSentence:
+    paragraph: int
+    start: int  # offsets in the paragraph
+    end: int
+    text: str
+    mentions: tuple[Mention, ...]
+    selections: tuple[tuple[Selection, int], ...]  # each selection it speaks to, with its score
+    tied: tuple[str, ...]  # ISO3 codes of the countries it speaks of (by name, a city, the region)
+    dated: tuple[Dated, ...] = ()  # the dates it states or implies (the timeline)
+    figures: tuple[Stated, ...] = ()  # the amounts and percentages it states (key figures)
+    folded: str = ""  # the text as search sees it (corpus.text.fold)
+
+    @property
+    def group(self) -> tuple[str, ...]:
+        return group_of(self.tied)
+
+
+@dataclass(frozen=True)
+class AnalysedArticle:
+    sentences: tuple[AnalysedSentence, ...]
+    venue: str | None  # the summit venue it names most (the first named on a tie)
+
+
+def score(strength: int, spans: int) -> int:
+    """A sentence's rank for a selection, higher first: its strength, then how many words it
+    matches (up to MOST_SPANS). Stored, so that ranking is an index scan."""
+    return strength * (MOST_SPANS + 1) + min(spans, MOST_SPANS)
+
+
+def strength_of(selection_score: int) -> int:
+    return selection_score // (MOST_SPANS + 1)
+
+
+def matched_spans(mentions, strengths: Strengths) -> tuple[tuple[int, int], ...]:
+    """The words of a sentence that speak of a selection (its `strengths`), merged (a theme found
+    by meaning has an empty span: nothing to highlight)."""
+    return merge_spans((m.start, m.end) for m in mentions if strengths.get((m.kind, m.key), 0) and m.end > m.start)
+
+
+def group_of(tied) -> tuple[str, ...]:
+    """How a theme's excerpt is grouped in the panel: the countries it is tied to, the five
+    Central Asian ones together as REGION_GROUP."""
+    codes = sorted(tied)
+    if set(CENTRAL_ASIA) <= set(codes):
+        codes = [code for code in codes if code not in CENTRAL_ASIA] + [REGION_GROUP]
+    return tuple(codes)
+
+
+def country_strengths(gazetteer: Gazetteer, iso3: str) -> Strengths:
+    """What speaks of a country, and how strongly: its name, its places, the region (for the five)."""
+    table = {("place", slug): VIA_PLACE for slug, place in gazetteer.places.items() if place.country == iso3}
+    table[("country", iso3)] = DIRECT
+    if iso3 in CENTRAL_ASIA:
+        table[("region", "central-asia")] = VIA_REGION
+    return table
+
+
+def selection_strengths(gazetteer: Gazetteer, selection: Selection) -> Strengths:
+    kind, key = selection
+    return country_strengths(gazetteer, key) if kind == "country" else {selection: DIRECT}
+
+
+class Analyser:
+    """Analyses articles against one gazetteer and theme lexicon."""
+
+    def __init__(self, gazetteer: Gazetteer, themes: dict[str, Theme], vectors: VectorCache | None = None):
+        self.gazetteer = gazetteer
+        self.recogniser = Recogniser(gazetteer, themes, theme_model())
+        self.vectors = vectors  # each sentence's vector, kept beside the store (themes by meaning, search)
+        self.country_strengths = {iso3: country_strengths(gazetteer, iso3) for iso3 in gazetteer.countries}
+        self._venues = {slug for slug, place in gazetteer.places.items() if place.summit}
+
+
+    def tied(self, mentions) -> tuple[str, ...]:
+        keys = {(m.kind, m.key) for m in mentions}
+        return tuple(iso3 for iso3, table in self.country_strengths.items() if not keys.isdisjoint(table))
+
+    def selections(self, mentions) -> tuple[tuple[Selection, int], ...]:
+        """Each place and theme the sentence names, and each country it speaks of, with its score."""
+        direct = dict.fromkeys((m.kind, m.key) for m in mentions if m.kind in ("place", "theme"))
+        scored = [(key, score(DIRECT, len(matched_spans(mentions, {key: DIRECT})))) for key in direct]
+        for iso3 in self.tied(mentions):
+            table = self.country_strengths[iso3]
+            best = max(table.get((m.kind, m.key), 0) for m in mentions)
+            scored.append((("country", iso3), score(best, len(matched_spans(mentions, table)))))
+        return tuple(scored)
+
+    def article(self, article: Article) -> AnalysedArticle:
+        pieces = [(number, start, end, paragraph[start:end]) for number, paragraph in enumerate(article.paragraphs)
+                  for start, end in split_sentences(paragraph, article.language)]
+        # the article's sentences go through the encoder in one batch (themes by meaning)
+        found = self.recogniser.analyse([text for *_, text in pieces], article.language, self.vectors)
+        sentences = []
+        for (number, start, end, text), mentions in zip(pieces, found):
+            folded = fold(text)  # once, for the dates, the figures and the search
+            sentences.append(AnalysedSentence(
+                number, start, end, text, mentions, self.selections(mentions), self.tied(mentions),
+                tuple(dates_in(text, article.language, article.published, folded)),
+                tuple(figures_in(text, mentions, article.language, folded.text)), folded.text))
+        venues = [m.key for s in sentences for m in s.mentions if m.kind == "place" and m.key in self._venues]
+        venue = max(dict.fromkeys(venues), key=venues.count) if venues else None
+        return AnalysedArticle(tuple(sentences), venue)
