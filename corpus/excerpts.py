@@ -624,6 +624,18 @@ class CorpusIndex:
         listed += [(sid, top) for sid in close if sid in dates]  # best in meaning first
         return Excerpts(self, _Listed(self, listed), None, patterns, frozenset(close))
 
+    def with_words(self, phrase: str) -> Iterator[Sentence]:
+        """The sentences holding each of `phrase`'s words whole (folded; not as word starts, as a
+        search takes them), latest articles first, read a page at a time."""
+        words = query_words(phrase)
+        if not words:
+            return
+        where, parameters = self._where_live(_SEARCHED)
+        rows = self.store.read(f"SELECT {_SEARCHED} FROM words WHERE words MATCH ? AND {where} ORDER BY words.rowid DESC",
+                               [" AND ".join('"' + w.replace('"', '""') + '"' for w in words), *parameters])
+        for start in range(0, len(rows), PAGE):
+            yield from self.sentences_by_id([row for row, in rows[start:start + PAGE]])
+
     def listed(self, entries: list[tuple[Sentence, tuple[tuple[int, int], ...], int]]) -> Excerpts:
         """Excerpts in the order given, each (sentence, what to highlight, strength): a ranking
         worked out elsewhere (corpus.ranking) shown as the index's own are."""

@@ -234,8 +234,8 @@ def expected_summits(index: CorpusIndex) -> list[Event]:
     if not summits:
         return []
     last = summits[-1]
-    rule = next((e.sentence for phrase in ("tous les deux ans", "every two years") for e in index.search(phrase)
-                 if ALTERNATION.search(fold(e.sentence.text).text)), None)
+    rule = next((sentence for phrase in ("tous les deux ans", "every two years") for sentence in index.with_words(phrase)
+                 if ALTERNATION.search(fold(sentence.text).text)), None)
     host = "china" if last.country != "CHN" else "central_asia"
     year = int(last.summit.dates[:4]) + 2
     article = index.corpus.articles[rule.article_id] if rule else None
