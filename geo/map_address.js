@@ -5,6 +5,43 @@
 // The map lives in a same-origin iframe (st_folium's component): the page's address is the
 // parent window's, rewritten with history.replaceState. Streamlit rewrites that address when the
 // view changes (a click on a place): the map's part is then written back onto it.
+// The address's own values, read by pure functions (tests/test_fuzz_surfaces.py runs them in node).
+
+// "4.75/42.5000/85.0000" → {zoom, lat, lon}, or null: plain decimals only (no exponent, NaN or
+// Infinity), within the zooms the map allows and the world's latitudes and longitudes.
+function atlasParseMapView(text, minZoom, maxZoom) {
+  var decoded;
+  try {
+    decoded = decodeURIComponent(text);
+  } catch (error) {  // a stray "%" (URIError): a bad value like any other, not the end of the script
+    return null;
+  }
+  var parts = decoded.split("/");
+  if (parts.length !== 3 || !parts.every(function (p) { return /^-?\d+(\.\d+)?$/.test(p); })) { return null; }
+  var zoom = Number(parts[0]), lat = Number(parts[1]), lon = Number(parts[2]);
+  if (zoom < minZoom || zoom > maxZoom || Math.abs(lat) > 85 || Math.abs(lon) > 180) { return null; }
+  return {zoom: zoom, lat: lat, lon: lon};
+}
+
+// The `layers` value split into the map's own slugs and the rest. Only the map's own: a plain
+// object also answers "constructor" or "__proto__", which Leaflet cannot add as a layer.
+function atlasAskedLayers(asked, slugs) {
+  var known = [], unknown = [];
+  asked.split(",").forEach(function (slug) {
+    slug = slug.trim().toLowerCase();
+    if (slugs.indexOf(slug) >= 0) { known.push(slug); } else if (slug) { unknown.push(slug); }
+  });
+  return {known: known, unknown: unknown};
+}
+
+// A notice's words with the link's value in them, as typed ("$&" in a link is not a pattern) and
+// cut at 60 characters, like the server's own messages (characters, not UTF-16 halves).
+function atlasAddressNotice(template, value) {
+  var chars = Array.from(value);
+  var shown = chars.length > 60 ? chars.slice(0, 59).join("") + "…" : value;
+  return template.replace("{value}", function () { return shown; });
+}
+
 function atlasMapAddress(map, groups, spec) {
   var host;
   try {
@@ -21,14 +58,6 @@ function atlasMapAddress(map, groups, spec) {
   function round(value, digits) {
     var factor = Math.pow(10, digits);
     return String(Math.round(value * factor) / factor);
-  }
-
-  function parseView(text) {  // "4.75/42.5000/85.0000" → {zoom, lat, lon}, or null
-    var parts = decodeURIComponent(text).split("/");
-    if (parts.length !== 3 || !parts.every(function (p) { return /^-?\d+(\.\d+)?$/.test(p); })) { return null; }
-    var zoom = Number(parts[0]), lat = Number(parts[1]), lon = Number(parts[2]);
-    if (zoom < spec.minZoom || zoom > spec.maxZoom || Math.abs(lat) > 85 || Math.abs(lon) > 180) { return null; }
-    return {zoom: zoom, lat: lat, lon: lon};
   }
 
   function ticked() {
@@ -103,16 +132,13 @@ function atlasMapAddress(map, groups, spec) {
   // Opening the address: its layers ticked, then its zoom and centre.
   var asked = new URLSearchParams(host.location.search).get(spec.param);
   if (asked !== null) {
-    var unknown = [];
-    asked.split(",").forEach(function (slug) {
-      slug = slug.trim().toLowerCase();
-      if (groups[slug]) { map.addLayer(groups[slug]); } else if (slug) { unknown.push(slug); }
-    });
-    if (unknown.length) { notice(spec.badLayers.replace("{value}", unknown.join(","))); }
+    var layers = atlasAskedLayers(asked, slugs);
+    layers.known.forEach(function (slug) { map.addLayer(groups[slug]); });
+    if (layers.unknown.length) { notice(atlasAddressNotice(spec.badLayers, layers.unknown.join(","))); }
   }
   var found = MAP.exec(host.location.hash);
   if (found) {
-    var view = parseView(found[2]);
+    var view = atlasParseMapView(found[2], spec.minZoom, spec.maxZoom);
     if (view) {
       moved = true;
       // The frame is fitted to the map's size until the reader moves it (FitFrame): this view is
@@ -120,7 +146,7 @@ function atlasMapAddress(map, groups, spec) {
       map.getContainer().dispatchEvent(new Event("keydown"));
       map.setView([view.lat, view.lon], view.zoom, {animate: false});
     } else {
-      notice(spec.badMap.replace("{value}", found[2].slice(0, 60)));
+      notice(atlasAddressNotice(spec.badMap, found[2]));
     }
   }
   notices.forEach(showNotice);  // after the view is set: the reader's next move closes them

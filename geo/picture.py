@@ -103,7 +103,9 @@ def _font(size: int, weight: str = "Regular", file: str | None = None) -> ImageF
 
 def _fit(draw: ImageDraw.ImageDraw, text: str, size: int, width: float, font_file: str | None,
          weight: str = "Regular") -> tuple[str, ImageFont.FreeTypeFont]:
-    """`text` at `size` (smaller, then cut with …, if it is wider than `width`)."""
+    """`text` on one line at `size` (smaller, then cut with …, if it is wider than `width`). A line
+    break in it (a search typed with one, from a link) is a space: Pillow measures no multiline text."""
+    text = " ".join(text.split())
     for step in (size, size * 0.85, size * 0.72):
         font = _font(round(step), weight, font_file)
         if draw.textlength(text, font=font) <= width:

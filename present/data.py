@@ -5,6 +5,7 @@ server (web/) serves them; the selection comes from `present.selection`, the CSV
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Mapping
 from xml.etree import ElementTree
@@ -24,6 +25,9 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Parameters a link may carry that do not change the view's data (the map's layers, Streamlit's
 # embedding): accepted and left out.
 IGNORED = ("layers", "embed", "embed_options")
+# What XML 1.0 cannot hold, even escaped (C0 controls but tab and line breaks, U+FFFE, U+FFFF,
+# lone surrogates): ElementTree writes them as they are, and no feed reader parses the result.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -134,9 +138,10 @@ def view_feed(view: View, index: CorpusIndex, page_base: str, feed_url: str) -> 
     ElementTree.register_namespace("", ATOM)
 
     def add(parent, tag: str, text: str | None = None, **attributes: str):
-        element = ElementTree.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
-        if text is not None:
-            element.text = text
+        element = ElementTree.SubElement(parent, f"{{{ATOM}}}{tag}",
+                                          {name: _NOT_XML.sub("", value) for name, value in attributes.items()})
+        if text is not None:  # a search from a link, an article's words: left out where XML cannot hold them
+            element.text = _NOT_XML.sub("", text)
         return element
 
     feed = ElementTree.Element(f"{{{ATOM}}}feed", {XML_LANG: lang})

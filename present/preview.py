@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from corpus.excerpts import CorpusIndex
 from geo.picture import HEIGHT, WIDTH, PictureSpec
 from present.links import view_link
+from present.markup import visible_controls
 from present.selection import selection_excerpts, selection_name
 from present.strings import DEFAULT_LANGUAGE, LOCALES, STRINGS, summit_label, t
 from present.view import View
@@ -136,11 +137,13 @@ def plain_preview(lang: str, origin: str, page: str = "/") -> Preview:
 
 
 def head_tags(preview: Preview) -> str:
-    """The `<title>` and the description, canonical, Open Graph and Twitter card tags, escaped."""
+    """The `<title>` and the description, canonical, Open Graph and Twitter card tags, escaped,
+    their direction controls shown as on the page (an unfurled title holding U+202E would show
+    reversed, or as another name)."""
     def meta(attribute: str, name: str, content: str) -> str:
-        return f'<meta {attribute}="{name}" content="{escape(content)}" />'
+        return f'<meta {attribute}="{name}" content="{escape(visible_controls(content))}" />'
 
-    tags = [f"<title>{escape(preview.title)}</title>",
+    tags = [f"<title>{escape(visible_controls(preview.title))}</title>",
             meta("name", "description", preview.description),
             f'<link rel="canonical" href="{escape(preview.canonical)}" />',
             meta("property", "og:type", "website"),

@@ -25,14 +25,19 @@ SERVE = ROOT / "serve.py"  # as README and the Dockerfile start the atlas
 
 class StreamlitServer:
     """`streamlit run SCRIPT` (the atlas's serve.py unless told) on a free local port; polls
-    /_stcore/health until it answers."""
+    /_stcore/health until it answers. `base_path`: served under it (--server.baseUrlPath, as behind
+    a proxy's path); `url` then ends with it."""
 
-    def __init__(self, script: Path = SERVE, env: dict[str, str] | None = None, timeout: float = 60.0):
+    def __init__(self, script: Path = SERVE, env: dict[str, str] | None = None, timeout: float = 60.0,
+                 base_path: str = ""):
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.origin = f"http://127.0.0.1:{self.port}"
+        self.url = self.origin + (f"/{base_path.strip('/')}" if base_path.strip("/") else "")
         command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(self.port),
                    "--server.address", "127.0.0.1", "--server.headless", "true",
                    "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+        if base_path:
+            command.append(f"--server.baseUrlPath={base_path}")
         # A file, not a pipe: an unread pipe fills up and blocks the server mid-test.
         self.log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)
         self.process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})},

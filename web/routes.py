@@ -16,7 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from starlette.requests import Request
+from streamlit import config
 from streamlit.file_util import get_static_dir
+from streamlit.url_util import make_url_path
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
@@ -105,8 +107,20 @@ def _params(request: Request) -> dict[str, list[str]]:
     return {name: query.getlist(name) for name in query.keys()}
 
 
+def base_path() -> str:
+    """Streamlit's server.baseUrlPath as a path prefix: "/atlas", or "" at the host's root. The
+    atlas's routes are served under it, like Streamlit's own, and its addresses carry it."""
+    return make_url_path(config.get_option("server.baseUrlPath") or "", "").rstrip("/")
+
+
 def _origin(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
+    """The atlas's own address: scheme, host and base path ("https://host/atlas")."""
+    return str(request.base_url).rstrip("/") + base_path()
+
+
+def _page_path(request: Request) -> str:
+    """The page's path inside the atlas ("/timeline"), without the base path."""
+    return request.url.path.removeprefix(base_path()) or "/"
 
 
 def _etag(signature: str, request: Request) -> str:
@@ -177,10 +191,10 @@ def page(request: Request) -> Response:
         current = None
     if current is None:  # the articles are being read: the page's own run says how far it is
         lang = asked_language(request.query_params.get("lang"))
-        preview = plain_preview(lang, _origin(request), request.url.path)
+        preview = plain_preview(lang, _origin(request), _page_path(request))
     else:
         view = _page_view(request, current[1])
-        preview = view_preview(view, current[1], _origin(request), request.url.path)
+        preview = view_preview(view, current[1], _origin(request), _page_path(request))
     # Like Streamlit's own page: never cached, so a new release is picked up at once.
     return Response(page_html(_page_template(), preview), media_type="text/html",
                     headers={"Cache-Control": "no-cache"})
@@ -203,10 +217,13 @@ def picture(request: Request) -> Response:
 
 def atlas_routes() -> list[Route]:
     """The pages (one route each: a catch-all would also take Streamlit's favicon), the picture
-    and the data routes."""
-    pages = [Route(path, page, methods=["GET", "HEAD"]) for path in PAGE_TITLES]
-    return [*pages,
-            Route(PICTURE_PATH, picture, methods=["GET", "HEAD"]),
-            Route("/view.json", _data_route(view_json, "application/json"), methods=["GET", "HEAD"]),
-            Route("/view.csv", _data_route(view_csv_file, "text/csv; charset=utf-8"), methods=["GET", "HEAD"]),
-            Route("/feed.atom", _data_route(feed, "application/atom+xml; charset=utf-8"), methods=["GET", "HEAD"])]
+    and the data routes, under the base path (the map's page also without its last slash, as
+    Streamlit serves it)."""
+    base = base_path()
+    pages = [make_url_path(base, path) for path in PAGE_TITLES] + ([base] if base else [])
+    return [*[Route(path, page, methods=["GET", "HEAD"]) for path in pages],
+            Route(base + PICTURE_PATH, picture, methods=["GET", "HEAD"]),
+            Route(base + "/view.json", _data_route(view_json, "application/json"), methods=["GET", "HEAD"]),
+            Route(base + "/view.csv", _data_route(view_csv_file, "text/csv; charset=utf-8"), methods=["GET", "HEAD"]),
+            Route(base + "/feed.atom", _data_route(feed, "application/atom+xml; charset=utf-8"),
+                  methods=["GET", "HEAD"])]
