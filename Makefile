@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-fast test-browser bench load data gazetteer vendor clean
+.PHONY: run test test-fast test-browser bench load data gazetteer vendor clean import
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,13 @@ bench: $(VENV)/.dev
 # On demand, not part of `make test`: 20 browser sessions against one server for two minutes.
 load: $(VENV)/.dev
 	$(BIN)/python bench/load.py --sessions 20 --seconds 120
+
+# Write seeds/<id>.md, front matter inferred, for each .txt/.html/.htm/.pdf/.docx in seeds/ that has none
+# yet (or for FILES="a.pdf b.html"): check and correct what it inferred (python -m corpus.import --help).
+FILES ?= $(foreach f,$(wildcard seeds/*.txt seeds/*.html seeds/*.htm seeds/*.pdf seeds/*.docx),$(if $(wildcard $(basename $(f)).md),,$(f)))
+import: $(VENV)/.runtime
+	@if [ -z "$(strip $(FILES))" ]; then echo "nothing to import: no .txt/.html/.pdf/.docx without its .md in seeds/"; \
+	else $(BIN)/python -m corpus.import $(FILES) --into seeds/; fi
 
 # Regenerate geo/data/*.geojson from Natural Earth (npm package world-atlas).
 data: $(VENV)/.runtime

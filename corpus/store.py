@@ -26,9 +26,9 @@ STORE_NAME = ".atlas-index.sqlite"
 SCHEMA = 2  # the tables' shape; a store of another shape is replaced
 CORPUS_DIR = Path(__file__).parent
 # What an article's sentences and mentions depend on besides its own text.
-ANALYSIS_CODE = ("articles.py", "excerpts.py", "gazetteer.py", "recognise.py", "store.py", "text.py", "themes.py")
+ANALYSIS_CODE = ("articles.py", "formats.py", "infer.py", "excerpts.py", "gazetteer.py", "recognise.py", "store.py", "text.py", "themes.py")
 ANALYSIS_DATA = ("countries.csv", "places.csv", "themes.yaml")
-ANALYSIS_PACKAGES = ("pysbd", "snowballstemmer")
+ANALYSIS_PACKAGES = ("pysbd", "snowballstemmer", "trafilatura", "pypdf", "python-docx", "py3langid")
 
 # A sentence as analysed: (paragraph, start, end, text, mentions as (kind, key, start, end) tuples)
 Analysed = tuple[int, int, int, str, tuple[tuple[str, str, int, int], ...]]
@@ -166,8 +166,7 @@ class CorpusStore:
         def read(name: str, article: str | None, reason: str):
             if article is None:
                 return SkippedFile(name, reason)
-            fields = json.loads(article)
-            return Article(**{**fields, "paragraphs": tuple(fields["paragraphs"])})
+            return Article.from_fields(json.loads(article))
 
         return corpus_of(read(*row) for row in rows)
 
