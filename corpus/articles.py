@@ -180,7 +180,9 @@ def article_files(folder: Path) -> list[Path]:
     .docx of the same id as a .md is left out (the .md, with its front matter, wins). Files of a
     type that is not read are listed too, so that the reader is told."""
     try:
-        paths = sorted(path for path in folder.iterdir() if not path.name.startswith(".") and path.is_file())
+        # a folder is listed only if named like an article (x.md/): it is then said to be unreadable
+        paths = sorted(path for path in folder.iterdir() if not path.name.startswith(".")
+                       and (path.is_file() or path.suffix.lower() in SUFFIXES))
     except OSError:
         return []
     with_front_matter = {article_key(path.stem) for path in paths if path.suffix.lower() == ".md"}

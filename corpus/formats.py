@@ -24,6 +24,7 @@ MAX_TEXT = 1_000_000  # characters kept from any one file, after extraction
 MAX_UNZIPPED = 50_000_000  # bytes a .docx may hold once unpacked
 MAX_RATIO = 100  # unpacked / packed, per member: more is a zip bomb
 MAX_MEMBERS = 2_000
+MIN_PAGE_TEXT = 100  # characters: less, from a web page, is a "loading…" or "enable JavaScript" shell
 
 
 class FormatError(ValueError):
@@ -89,11 +90,12 @@ def read_html(raw: bytes) -> Extracted:
     try:
         document = trafilatura.bare_extraction(
             raw, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
-            include_links=False, date_extraction_params={"extensive_search": False, "original_date": True})
+            include_links=False, prune_xpath=["//noscript"],
+            date_extraction_params={"extensive_search": False, "original_date": True})
     except Exception as error:  # a page lxml cannot parse at all
         raise FormatError(f"the web page cannot be read ({type(error).__name__})") from error
     text = (document.text if document is not None else "") or ""
-    if not text.strip():
+    if len(text.strip()) < MIN_PAGE_TEXT:
         raise FormatError("the web page has no article text (only scripts, menus or nothing)")
     paragraphs = tuple(line.strip() for line in text[:MAX_TEXT].split("\n") if line.strip())
     title = (document.title or "").strip() or None
@@ -224,9 +226,11 @@ def read_docx(raw: bytes) -> Extracted:
     properties = document.core_properties
     meta_title = (properties.title or "").strip() or None
     author = (properties.author or "").strip() or None
-    if author and re.match(r"(python-docx|microsoft office user|user|admin)$", author, re.IGNORECASE):
-        author = None  # a default, not a publisher
     created = properties.created.date().isoformat() if isinstance(properties.created, datetime) else None
+    if author == "python-docx":  # python-docx's template: its author and its date (2013), not the article's
+        author = created = None
+    if author and re.match(r"(microsoft office user|user|admin)$", author, re.IGNORECASE):
+        author = None  # a default, not a publisher
     if not paragraphs:
         raise FormatError("the Word file has no text")
     return Extracted(tuple(paragraphs), title=meta_title or title, created=created, source=author,

