@@ -116,13 +116,15 @@ _HEADER_LINE = re.compile(r"^(page\s*)?\d{1,4}(\s*/\s*\d{1,4})?$", re.IGNORECASE
 
 
 def _join_lines(lines: list[str]) -> list[str]:
-    """A PDF's lines back into paragraphs: a blank line or a line ending a sentence short of the
-    page's width ends one; a word cut by a hyphen at a line's end is joined again."""
+    """A PDF's lines back into paragraphs: a blank line ends one (pypdf's layout mode keeps the gaps
+    between paragraphs); in a PDF with no gaps, a line ending a sentence short of the page's width
+    does. A word cut by a hyphen at a line's end is joined again."""
     paragraphs: list[str] = []
     current = ""
+    lines = [re.sub(r"\s{2,}", " ", line).strip() for line in lines]
     width = max((len(line) for line in lines), default=0)
+    gaps = any(not line for line in lines[1:-1])
     for line in lines:
-        line = line.strip()
         if not line or _HEADER_LINE.match(line):
             if current:
                 paragraphs.append(current)
@@ -132,7 +134,7 @@ def _join_lines(lines: list[str]) -> list[str]:
             current = current[:-1] + line
         else:
             current = f"{current} {line}" if current else line
-        if line[-1:] in ".!?»”:。！？" and len(line) < 0.8 * width:
+        if not gaps and line[-1:] in ".!?»”:。！？" and len(line) < 0.8 * width:
             paragraphs.append(current)
             current = ""
     if current:
@@ -155,8 +157,11 @@ def read_pdf(raw: bytes) -> Extracted:
         lines: list[str] = []
         size = 0
         for page in reader.pages:
-            text = page.extract_text() or ""
-            lines += text.split("\n") + [""]
+            try:
+                text = page.extract_text(extraction_mode="layout") or ""
+            except Exception:  # layout mode is pickier about odd fonts: the plain mode then
+                text = page.extract_text() or ""
+            lines += text.split("\n")
             size += len(text)
             if size > MAX_TEXT:
                 break
