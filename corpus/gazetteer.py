@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -24,9 +24,10 @@ class Country:
     capital: str  # place slug
     aliases: tuple[str, ...]  # names and adjectives, both languages
     adjectives: tuple[str, ...] = ()  # those of `aliases` that are adjectives or demonyms (kazakh, Chinese)
+    names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # other languages: ru, zh
 
     def name(self, lang: str) -> str:
-        return self.name_fr if lang == "fr" else self.name_en
+        return self.name_fr if lang == "fr" else self.names.get(lang) or self.name_en
 
 
 @dataclass(frozen=True)
@@ -37,12 +38,14 @@ class Summit:
     name_fr: str
     facts_en: str
     facts_fr: str
+    names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # ru: labels_ru.yaml
+    other_facts: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def name(self, lang: str) -> str:
-        return self.name_fr if lang == "fr" else self.name_en
+        return self.name_fr if lang == "fr" else self.names.get(lang) or self.name_en
 
     def facts(self, lang: str) -> str:
-        return self.facts_fr if lang == "fr" else self.facts_en
+        return self.facts_fr if lang == "fr" else self.other_facts.get(lang) or self.facts_en
 
 
 @dataclass(frozen=True)
@@ -60,9 +63,10 @@ class Place:
     # Those of `aliases` that are also ordinary words or very short (Oral, Nice, Osh): found only
     # with evidence that the text means the place (see corpus.recognise).
     needs_evidence: tuple[str, ...] = ()
+    names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # other languages: ru, zh
 
     def name(self, lang: str) -> str:
-        return self.name_fr if lang == "fr" else self.name_en
+        return self.name_fr if lang == "fr" else self.names.get(lang) or self.name_en
 
 
 @dataclass(frozen=True)
@@ -102,21 +106,57 @@ def _split(aliases: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in aliases.split("|") if a.strip())
 
 
+OTHER_LANGUAGES = ("ru", "zh")  # names from names_ru_zh.csv (make names), labels from labels_ru.yaml
+
+
+def load_other_names(data_dir: Path) -> dict[tuple[str, str], dict[str, str]]:
+    """(kind, key) → the row of names_ru_zh.csv: Russian and Chinese names, aliases, adjectives;
+    none if the file is absent (the atlas then reads French and English only)."""
+    path = data_dir / "names_ru_zh.csv"
+    if not path.exists():
+        return {}
+    with reading(path), open(path, encoding="utf-8", newline="") as handle:
+        return {(row["kind"], row["key"]): row for row in csv.DictReader(handle)}
+
+
+def load_labels_ru(data_dir: Path) -> dict:
+    path = data_dir / "labels_ru.yaml"
+    if not path.exists():
+        return {}
+    with reading(path):
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def _other(row: dict[str, str], column: str) -> tuple[str, ...]:
+    return tuple(alias for lang in OTHER_LANGUAGES for alias in _split(row.get(f"{column}_{lang}") or ""))
+
+
 def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
     data_dir = data_dir or DATA_DIR
+    other = load_other_names(data_dir)
+    labels_ru = load_labels_ru(data_dir)
+
+    def names(kind: str, key: str) -> dict[str, str]:
+        row = other.get((kind, key), {})
+        return {lang: row[f"name_{lang}"] for lang in OTHER_LANGUAGES if row.get(f"name_{lang}")}
+
     with reading(data_dir / "countries.csv") as path, open(path, encoding="utf-8", newline="") as handle:
-        countries = {
-            row["iso3"]: Country(row["iso3"], row["name_en"], row["name_fr"], row["capital"],
-                                 tuple(dict.fromkeys((*_split(row["names"]), *_split(row["adjectives"])))),
-                                 _split(row["adjectives"]))
-            for row in csv.DictReader(handle)
-        }
+        countries = {}
+        for row in csv.DictReader(handle):
+            extra = other.get(("country", row["iso3"]), {})
+            adjectives = (*_split(row["adjectives"]), *_other(extra, "adjectives"))
+            countries[row["iso3"]] = Country(
+                row["iso3"], row["name_en"], row["name_fr"], row["capital"],
+                tuple(dict.fromkeys((*_split(row["names"]), *_other(extra, "aliases"), *adjectives))), adjectives,
+                names("country", row["iso3"]))
     if missing := set(CENTRAL_ASIA + ("CHN",)) - set(countries):
         raise reference_error(data_dir / "countries.csv", f"lacks {', '.join(sorted(missing))}")
     with reading(data_dir / "summits.yaml") as path:
         summits = {
             entry["place"]: Summit(int(entry["number"]), entry["dates"], entry["name_en"], entry["name_fr"],
-                                   entry["facts_en"], entry["facts_fr"])
+                                   entry["facts_en"], entry["facts_fr"],
+                                   {"ru": ru["name"]} if (ru := labels_ru.get("summits", {}).get(entry["place"])) else {},
+                                   {"ru": ru["facts"]} if ru else {})
             for entry in yaml.safe_load(path.read_text(encoding="utf-8"))
         }
     with reading(data_dir / "places.csv") as path, open(path, encoding="utf-8", newline="") as handle:
@@ -125,9 +165,11 @@ def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
                 slug=row["slug"], name_en=row["name_en"], name_fr=row["name_fr"], country=row["country"],
                 lat=float(row["lat"]), lon=float(row["lon"]), capital=row["capital"] == "yes",
                 geonameid=int(row["geonameid"]),
-                aliases=tuple(dict.fromkeys((row["name_en"], row["name_fr"], *_split(row["aliases"])))),
+                aliases=tuple(dict.fromkeys((row["name_en"], row["name_fr"], *_split(row["aliases"]),
+                                             *_other(other.get(("place", row["slug"]), {}), "aliases")))),
                 summit=summits.get(row["slug"]),
                 needs_evidence=_split(row.get("needs_evidence") or ""),
+                names=names("place", row["slug"]),
             )
             for row in csv.DictReader(handle)
         }

@@ -12,7 +12,7 @@ from pathlib import Path
 import snowballstemmer
 import yaml
 
-from corpus.gazetteer import reading
+from corpus.gazetteer import load_labels_ru, reading
 from corpus.text import fold, fold_word, words
 
 THEMES_FILE = Path(__file__).parent / "data" / "themes.yaml"
@@ -29,20 +29,24 @@ class Theme:
     code: str = ""
     color: str = "#37474f"
     terms_by_language: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    labels: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # ru: labels_ru.yaml
 
     def label(self, lang: str) -> str:
-        return self.label_fr if lang == "fr" else self.label_en
+        return self.label_fr if lang == "fr" else self.labels.get(lang) or self.label_en
 
 
 def load_themes(path: Path | None = None) -> dict[str, Theme]:
     path = path or THEMES_FILE
     with reading(path):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        labels_ru = load_labels_ru(path.parent).get("themes", {})
         themes = {}
         for slug, entry in data.items():
             by_language = {lang: tuple(str(term) for term in entry["terms"].get(lang, ())) for lang in LANGUAGES}
             every = tuple(dict.fromkeys(term for lang in LANGUAGES for term in by_language[lang]))
-            themes[slug] = Theme(slug, entry["en"], entry["fr"], every, entry["code"], entry["color"], by_language)
+            ru = labels_ru.get(slug)
+            themes[slug] = Theme(slug, entry["en"], entry["fr"], every, entry["code"], entry["color"], by_language,
+                                 {"ru": ru} if ru else {})
         return themes
 
 

@@ -74,7 +74,7 @@ def controls(view: View, index: CorpusIndex) -> None:
 def language_switch(view: View) -> None:
     st.session_state["lang_choice"] = view.lang
     st.radio(t(view.lang, "language"), LANGUAGES, key="lang_choice", horizontal=True,
-             format_func=lambda code: {"en": "English", "fr": "Français"}[code],
+             format_func=lambda code: {"en": "English", "fr": "Français", "ru": "Русский"}[code],
              on_change=lambda: go_to(replace(view, lang=st.session_state["lang_choice"])))
 
 

