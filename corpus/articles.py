@@ -125,7 +125,7 @@ def parse_article(article_id: str, raw: bytes) -> Article:
     if meta.get("language") is not None:
         language = str(meta["language"]).lower()
         if language not in LANGUAGES:
-            problems.append(f"language must be {' or '.join(LANGUAGES)}, not {language[:40]!r}")
+            problems.append(f"language must be {', '.join(LANGUAGES[:-1])} or {LANGUAGES[-1]}, not {language[:40]!r}")
     paragraphs = tuple(p.strip() for p in re.split(r"\r?\n[ \t]*\r?\n", match.group(2)) if p.strip())
     if not paragraphs:
         problems.append("no body text after the front matter")

@@ -164,7 +164,7 @@ def test_a_front_matter_lists_every_problem_at_once():
         parse_article("x", b"---\npublished: 2024-13\nlanguage: de\nsource: [a, b]\n---\n")
     assert str(error.value).split("\n") == [
         "missing required field(s): title", "source must be a single value, not a list or mapping",
-        "published must be YYYY-MM-DD or YYYY-MM, not '2024-13'", "language must be fr or en, not 'de'",
+        "published must be YYYY-MM-DD or YYYY-MM, not '2024-13'", "language must be fr, en, ru or zh, not 'de'",
         "no body text after the front matter"]
 
 

@@ -161,9 +161,9 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
         st.subheader(inert(article.title), anchor=False)
         facts = [f"*{t(lang, 'title')}{inferred_mark(article, 'title', lang)}*"] if "title" in article.inferred else []
         facts += [
-            t(lang, "field", label=t(lang, "source"), value=inert(source_label(article, lang) + inferred_mark(article, "source", lang))),
+            t(lang, "field", label=t(lang, "source"), value=inert(source_label(article, lang)) + inferred_mark(article, "source", lang)),
             t(lang, "field", label=t(lang, "published"),
-              value=inert(format_date(article.published, lang) + inferred_mark(article, "published", lang))),
+              value=inert(format_date(article.published, lang)) + inferred_mark(article, "published", lang)),
             t(lang, "in_language", language=t(lang, f"lang_{article.language}")) + inferred_mark(article, "language", lang),
         ]
         url = safe_url(article.url)
