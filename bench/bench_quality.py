@@ -1,6 +1,7 @@
 """Recognition quality on the labelled set: precision and recall per category, with every miss.
 
-Run: .venv/bin/python bench/bench_quality.py [--lang fr|en]
+Run: .venv/bin/python bench/bench_quality.py [--lang fr|en|ru|zh]
+(French and English: tests/data/labelled.yaml; Russian and Chinese: tests/data/labelled_ru_zh.yaml)
 """
 
 from __future__ import annotations
@@ -17,16 +18,18 @@ from corpus.recognise import Recogniser  # noqa: E402
 from corpus.themes import load_themes  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "labelled.yaml"
+LABELLED_RU_ZH = ROOT / "tests" / "data" / "labelled_ru_zh.yaml"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--lang", choices=("fr", "en"))
+    parser.add_argument("--lang", choices=("fr", "en", "ru", "zh"))
     args = parser.parse_args()
-    items = [i for i in load_labelled(LABELLED) if args.lang in (None, i["lang"])]
+    path = LABELLED_RU_ZH if args.lang in ("ru", "zh") else LABELLED
+    items = [i for i in load_labelled(path) if args.lang in (None, i["lang"])]
     scores = evaluate(Recogniser(load_gazetteer(), load_themes()), items)
     languages = args.lang or "fr+en"
-    print(f"Recognition on {len(items)} labelled sentences ({languages}), {LABELLED.relative_to(ROOT)}")
+    print(f"Recognition on {len(items)} labelled sentences ({languages}), {path.relative_to(ROOT)}")
     print(table(scores))
     heldout = [i for i in items if i.get("set") == "heldout"]
     if heldout:

