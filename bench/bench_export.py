@@ -18,8 +18,9 @@ sys.path.insert(0, str(ROOT))
 
 from corpus.excerpts import build_index  # noqa: E402
 from geo.export import standalone_html  # noqa: E402
-from ui.data import atlas_base_map, atlas_selection, tiles_setting  # noqa: E402
-from ui.state import View  # noqa: E402
+from present.settings import tiles_setting
+from ui.data import atlas_base_map, atlas_selection  # noqa: E402
+from present.view import View  # noqa: E402
 
 VIEWS = [("default view", View()), ("?place=astana", View(place="astana")),
          ("?theme=connectivity", View(theme="connectivity"))]

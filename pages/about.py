@@ -7,9 +7,11 @@ from html import escape
 import streamlit as st
 
 from ui.atlas import page_start
-from ui.panel import in_language, inert, more_button, safe_url, shown_count
-from ui.strings import format_date, inferred_mark, plural, source_label, t
-from ui.tables import CSS, Row, table
+from corpus.text import safe_url
+from present.markup import in_language, inert
+from present.strings import format_date, inferred_mark, plural, source_label, t
+from present.tables import CSS, Row, table
+from ui.paging import more_button, shown_count
 
 index, view = page_start("about_title", "About")
 lang = view.lang
@@ -47,7 +49,7 @@ st.markdown(t(lang, "about_corpus"))
 # A real table (caption, headers, each title marked with its language), not st.dataframe's canvas grid.
 ARTICLES_SHOWN = 100  # at a time: a large corpus has thousands
 articles = sorted(index.corpus.articles.values(), key=lambda a: a.published)
-shown = shown_count(f"about:{view}", ARTICLES_SHOWN)
+shown = shown_count("about", view, ARTICLES_SHOWN)
 rows = []
 for article in articles[:shown]:
     url = safe_url(article.url)
@@ -64,6 +66,6 @@ for article in articles[:shown]:
         f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{escape(url)}</a>' if url else "")))
 st.html(CSS + table(t(lang, "table_articles"), [t(lang, key) for key in (
     "title", "published", "source", "language_column", "note", "url")], rows, "atlas-articles"))
-more_button(f"about:{view}", shown, len(articles), lang, ARTICLES_SHOWN)
+more_button("about", view, shown, len(articles), ARTICLES_SHOWN)
 st.markdown(t(lang, "about_sources"))
 st.markdown(t(lang, "about_links"))

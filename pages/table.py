@@ -6,23 +6,15 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.atlas import page_start
-from ui.data import map_places
-from ui.panel import more_button, selection_excerpts, shown_count
-from ui.strings import t
-from ui.tables import CSS, countries_table, excerpts_table, places_table, themes_table
+from present.map_model import map_places
+from present.selection import selection_excerpts, selection_name
+from present.strings import t
+from present.tables import CSS, countries_table, excerpts_table, places_table, themes_table
+from ui.paging import more_button, shown_count
 
 index, view = page_start("table_title", "Table")
 lang = view.lang
 st.caption(t(lang, "table_intro"))
-
-
-def selection_name(view, index) -> str:
-    gazetteer = index.gazetteer
-    names = [gazetteer.places[view.place].name(lang) if view.place else "",
-             gazetteer.countries[view.country].name(lang) if view.country else "",
-             index.themes[view.theme].label(lang) if view.theme else "",
-             f"“{view.q}”" if view.q else ""]
-    return " · ".join(name for name in names if name)
 
 
 EXCERPTS_SHOWN = 50  # rows at a time: a selection in a large corpus has thousands
@@ -31,9 +23,9 @@ if excerpts is None:
     st.info(t(lang, "table_choose"))
 else:
     caption = t(lang, "table_excerpts", name=selection_name(view, index), n=len(excerpts))
-    shown = shown_count(f"table:{view}", EXCERPTS_SHOWN)
+    shown = shown_count("table", view, EXCERPTS_SHOWN)
     st.html(CSS + excerpts_table(excerpts[:shown], caption, view))
-    more_button(f"table:{view}", shown, len(excerpts), lang, EXCERPTS_SHOWN)
+    more_button("table", view, shown, len(excerpts), EXCERPTS_SHOWN)
     if not excerpts:
         st.info(t(lang, "no_excerpts"))
 st.html(CSS + places_table(map_places(index), index, view) + countries_table(index, view) + themes_table(index, view))

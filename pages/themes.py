@@ -9,8 +9,9 @@ import streamlit as st
 
 from ui.atlas import page_start
 from ui.data import key_figures, theme_country_counts
-from ui.panel import citation, highlighted, in_language, more_button, shown_count
-from ui.strings import format_number, t
+from present.markup import citation, highlighted, in_language
+from present.strings import format_number, t
+from ui.paging import more_button, shown_count
 
 index, view = page_start("themes_title", "Themes")
 lang = view.lang
@@ -18,7 +19,7 @@ lang = view.lang
 st.subheader(t(lang, "figures"), anchor=False)
 FIGURES_SHOWN = 12  # at a time, four to a row
 all_figures = key_figures(index)
-shown = shown_count(f"figures:{view}", FIGURES_SHOWN)
+shown = shown_count("figures", view, FIGURES_SHOWN)
 figures = all_figures[:shown]
 for row in range(0, len(figures), 4):
     for column, figure in zip(st.columns(4), figures[row:row + 4]):
@@ -31,7 +32,7 @@ for row in range(0, len(figures), 4):
                         unsafe_allow_html=True)
         column.caption(citation(figure.article, lang), unsafe_allow_html=True)
 
-more_button(f"figures:{view}", shown, len(all_figures), lang, FIGURES_SHOWN)
+more_button("figures", view, shown, len(all_figures), FIGURES_SHOWN)
 
 st.subheader(t(lang, "theme_table"), anchor=False)
 counts = theme_country_counts(index, view.until)

@@ -6,8 +6,9 @@ import streamlit as st
 
 from ui.atlas import page_start
 from ui.data import timeline_events
-from ui.panel import citation, highlighted, in_language, more_button, shown_count
-from ui.strings import format_date, summit_label, t
+from present.markup import citation, highlighted, in_language
+from present.strings import format_date, summit_label, t
+from ui.paging import more_button, shown_count
 
 index, view = page_start("timeline_title", "Timeline")
 st.caption(t(view.lang, "timeline_intro"))
@@ -27,7 +28,7 @@ def basis_note(event, index, lang: str) -> str:
 
 EVENTS_SHOWN = 50  # at a time: a large corpus has thousands
 events = timeline_events(index)
-shown = shown_count(f"timeline:{view}", EVENTS_SHOWN)
+shown = shown_count("timeline", view, EVENTS_SHOWN)
 for event in events[:shown]:
     with st.container(border=True):
         when, what = st.columns([1, 4])
@@ -42,4 +43,4 @@ for event in events[:shown]:
                 **view.as_params(), "article": event.article.id, "sentence": str(event.sentence.number + 1)})
         if event.basis:
             what.caption(basis_note(event, index, view.lang))
-more_button(f"timeline:{view}", shown, len(events), view.lang, EVENTS_SHOWN)
+more_button("timeline", view, shown, len(events), EVENTS_SHOWN)

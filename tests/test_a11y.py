@@ -3,54 +3,13 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 
-from tests.test_app import run_app, texts
+from tests.helpers import run_app, texts
+from tests.helpers import Tables, contrast, html_of, over
 
 TABLE_PAGE = "pages/table.py"
-
-
-def html_of(at) -> str:
-    return "".join(element.proto.body for element in at.get("html"))
-
-
-class Tables(HTMLParser):
-    """Captions, header cells and `lang` attributes of the tables in a piece of HTML."""
-
-    def __init__(self, html: str):
-        super().__init__()
-        self.captions: list[str] = []
-        self.headers: list[tuple[str, str]] = []  # (scope, text)
-        self.langs: list[str] = []
-        self.links: list[str] = []
-        self._in: list[tuple[str, dict]] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        self._in.append((tag, attrs))
-        if "lang" in attrs:
-            self.langs.append(attrs["lang"])
-        if tag == "a":
-            self.links.append(attrs["href"])
-        if tag == "caption":
-            self.captions.append("")
-        if tag == "th":
-            self.headers.append((attrs.get("scope", ""), ""))
-
-    def handle_endtag(self, tag):
-        while self._in and self._in.pop()[0] != tag:
-            pass
-
-    def handle_data(self, data):
-        tags = [tag for tag, _ in self._in]
-        if "caption" in tags:
-            self.captions[-1] += data
-        if "th" in tags:
-            scope, text = self.headers[-1]
-            self.headers[-1] = (scope, text + data)
 
 
 def test_an_excerpt_is_marked_with_its_language_in_the_panel():
@@ -61,12 +20,12 @@ def test_an_excerpt_is_marked_with_its_language_in_the_panel():
 
 
 def test_a_map_popup_quote_is_marked_with_its_language():
-    from ui.data import theme_layers
+    from present.map_model import theme_layers
     from geo.theme_layers import ThemeGroup
     from corpus.excerpts import build_index
     from tests.conftest import SEEDS
 
-    layer = next(layer for layer in theme_layers.__wrapped__(build_index(SEEDS), "en") if layer.slug == "trade")
+    layer = next(layer for layer in theme_layers(build_index(SEEDS), "en") if layer.slug == "trade")
     assert 'span lang=\\"fr\\">« ' in ThemeGroup(layer, name="trade").data_json
 
 
@@ -84,7 +43,7 @@ def test_the_table_view_lists_places_countries_and_themes_as_real_tables():
 def test_the_table_view_shows_the_selections_excerpts_in_french_keeping_the_view():
     at = run_app({"place": "astana", "theme": "belt-and-road", "lang": "fr"}, page=TABLE_PAGE)
     parsed = Tables(html_of(at))
-    assert parsed.captions[0].startswith("Extraits sur Astana · Nouvelles routes de la soie")
+    assert parsed.captions[0].startswith("Extraits sur ★ Astana · Nouvelles routes de la soie")
     assert parsed.captions[1:] == ["Lieux de la carte", "Les six pays", "Thèmes de coopération"]
     assert ("col", "Extrait") in parsed.headers and ("row", "Pékin") in parsed.headers
     assert "fr" in parsed.langs
@@ -105,34 +64,15 @@ def test_the_tables_escape_article_text(page, seeds_copy, monkeypatch):
     assert "&lt;img src=x" in html or "&#60;img src&#61;x" in html
 
 
-def test_the_table_view_is_linked_from_every_page_with_the_view():
-    at = run_app({"place": "astana", "lang": "fr"})
+@pytest.mark.parametrize("page", [None, "pages/timeline.py", "pages/themes.py", TABLE_PAGE, "pages/about.py"])
+def test_the_table_view_is_linked_from_every_page_with_the_view(page):
+    at = run_app({"place": "astana", "lang": "fr"}, page=page)
     links = [link for link in at.get("page_link") if link.proto.label == "Vue en tableaux"]
     assert links and all("table" in link.proto.page for link in links)
+    assert all(link.proto.query_string == "place=astana&lang=fr" for link in links)
 
 
 # WCAG 2.x relative luminance and contrast ratio.
-def luminance(colour: str) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    colour = colour.lstrip("#")
-    r, g, b = (channel(int(colour[i:i + 2], 16)) for i in (0, 2, 4))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(one: str, other: str) -> float:
-    high, low = sorted((luminance(one), luminance(other)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def over(colour: str, alpha: float, background: str) -> str:
-    """`colour` at opacity `alpha` over `background`."""
-    mix = [round(alpha * int(colour.lstrip("#")[i:i + 2], 16) + (1 - alpha) * int(background.lstrip("#")[i:i + 2], 16))
-           for i in (0, 2, 4)]
-    return "#" + "".join(f"{c:02x}" for c in mix)
-
-
 def test_the_contrast_formula():
     assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
     assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
@@ -193,7 +133,7 @@ STREAMLIT_TEXT = "#2f2d2b"
 
 def test_faded_text_in_the_page():
     from ui.atlas import CAPTION_OPACITY
-    from ui.panel import CITATION_OPACITY
+    from present.markup import CITATION_OPACITY
     assert contrast(over(STREAMLIT_TEXT, CAPTION_OPACITY, WHITE), WHITE) >= AA_TEXT
     assert contrast(over(STREAMLIT_TEXT, CITATION_OPACITY, WHITE), WHITE) >= AA_TEXT
 
@@ -206,7 +146,7 @@ def test_the_primary_colour_of_the_streamlit_theme():
 
 
 def test_the_table_view_colours():
-    from ui.tables import COLOURS
+    from present.tables import COLOURS
     for background in (WHITE, COLOURS["header"], COLOURS["current"], COLOURS["mark"]):
         assert contrast(COLOURS["ink"], background) >= AA_TEXT, background
     for background in (WHITE, COLOURS["current"]):

@@ -2,50 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, article_text
-
-TIMEOUT = 60
-
-
-def run_app(params: dict[str, str] | None = None, page: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    if page:
-        at.switch_page(page)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def texts(at: AppTest) -> str:
-    return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption] + [s.value for s in at.subheader])
-
-
-def map_component(at: AppTest) -> dict:
-    element, = at.get("component_instance")
-    return json.loads(element.proto.json_args)
-
-
-def click(at: AppTest, lat: float, lng: float, count: int) -> AppTest:
-    """What st_folium sends back when a marker or a polygon is clicked."""
-    key = map_component(at)["key"]
-    at.session_state[key] = {"last_object_clicked": {"lat": lat, "lng": lng}, "last_object_clicked_count": count}
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def params(at: AppTest) -> dict[str, str]:
-    return {k: at.query_params[k][0] if isinstance(at.query_params[k], list) else at.query_params[k]
-            for k in at.query_params}
-
+from tests.conftest import article_text
+from tests.helpers import click, map_component, params, run_app, texts
 
 def test_default_view_shows_the_map_and_both_summits():
     at = run_app()
@@ -176,7 +138,7 @@ def test_broken_and_hostile_articles(seeds_copy: Path, monkeypatch):
 
 def test_about_page_lists_the_articles_and_their_inferred_values():
     at = run_app(page="pages/about.py")
-    from tests.test_a11y import Tables, html_of
+    from tests.helpers import Tables, html_of
 
     html = html_of(at)
     parsed = Tables(html)
@@ -231,7 +193,7 @@ def test_a_theme_layer_badges_the_places_it_cites_most_and_every_country(tmp_pat
     travel with every rerun), every country and venue; the panel still lists them all."""
     from tests.conftest import article_text
     from corpus.excerpts import build_index
-    from ui.data import MAX_THEME_PLACES, theme_layers
+    from present.map_model import MAX_THEME_PLACES, theme_layers
 
     cities = ["Almaty", "Shymkent", "Aktau", "Karaganda", "Osh", "Khujand", "Samarkand", "Bukhara", "Andijan",
               "Namangan", "Khiva", "Urumqi", "Kashgar", "Lanzhou", "Shanghai", "Bishkek", "Dushanbe", "Ashgabat",

@@ -3,38 +3,12 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlparse
 
 import pytest
-from playwright.sync_api import Frame, Page, expect
+from playwright.sync_api import Page, expect
+from tests.helpers import MAP_IFRAME, WAIT_MS, heading, location, open_atlas, wait_for_url_param
 
 pytestmark = pytest.mark.browser
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
-WAIT_MS = 30_000
-
-
-def open_atlas(page: Page, url: str) -> Frame:
-    """Open the page and wait until Leaflet has drawn the six countries; return the map's frame."""
-    page.goto(url)
-    frame = page.wait_for_selector(MAP_IFRAME, timeout=WAIT_MS).content_frame()
-    frame.wait_for_selector(".leaflet-container", timeout=WAIT_MS)
-    frame.wait_for_function("document.querySelectorAll('path.leaflet-interactive').length >= 6", timeout=WAIT_MS)
-    return frame
-
-
-def location(page: Page) -> dict[str, list[str]]:
-    return parse_qs(urlparse(page.evaluate("window.location.href")).query)
-
-
-def wait_for_url_param(page: Page, name: str, value: str) -> None:
-    page.wait_for_function(
-        "([n, v]) => new URLSearchParams(window.location.search).get(n) === v", arg=[name, value], timeout=WAIT_MS)
-
-
-def heading(page: Page, text: str):
-    return page.get_by_role("heading", name=text, exact=True)
-
-
 def test_map_draws_from_the_apps_own_files(page: Page, atlas_server):
     requested: list[tuple[str, str]] = []
     page.on("request", lambda r: requested.append((r.resource_type, r.url)))
@@ -105,12 +79,16 @@ def test_theme_layer_corridor_popup_and_date_control(page: Page, atlas_server):
     # a corridor's popup: approximate, with its source; the click selects nothing
     point = frame.evaluate(ON_PATH, ".atlas-corridor-kazakhstan-china-oil-pipeline")
     box = page.locator(MAP_IFRAME).bounding_box()
+    # st_folium counts an object click the moment it happens (then sends it, debounced): a corridor
+    # click that would select something shows in this count, without waiting for the send
+    clicks = "window.__GLOBAL_DATA__.last_object_clicked_count"
+    before = frame.evaluate(clicks)
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
     popup = frame.locator(".leaflet-popup-content")
     expect(popup).to_contain_text("Kazakhstan–China oil pipeline", timeout=WAIT_MS)
     expect(popup).to_contain_text("approximate route")
     expect(popup.locator("a")).to_have_attribute("href", "https://en.wikipedia.org/wiki/Kazakhstan%E2%80%93China_oil_pipeline")
-    page.wait_for_timeout(800)
+    assert frame.evaluate(clicks) == before
     assert location(page) == {"theme": ["connectivity"]}
     expect(popup).to_be_visible()  # no rerun closed it
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import ROOT
-from tests.test_browser import MAP_IFRAME, WAIT_MS, heading, location, open_atlas, wait_for_url_param
+from tests.helpers import MAP_IFRAME, WAIT_MS, heading, location, open_atlas, wait_for_url_param
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "test-results"
@@ -107,7 +107,7 @@ def test_the_table_view_by_keyboard(page: Page, atlas_server):
     else:
         pytest.fail("Tab never reached the Astana link in the places table")
     page.keyboard.press("Enter")
-    excerpts = page.get_by_role("table", name="Extraits sur Astana, les plus pertinents d’abord (6)")
+    excerpts = page.get_by_role("table", name="Extraits sur ★ Astana, les plus pertinents d’abord (6)")
     expect(excerpts).to_be_visible(timeout=WAIT_MS)
     assert location(page) == {"place": ["astana"], "lang": ["fr"]}
     expect(excerpts.locator('td span[lang="fr"]').first).to_be_visible()

@@ -18,10 +18,12 @@ from geo.atlas_map import MapLabels, base_map, selection_layer
 from geo.countries import GeoDataError, load_shapes
 from geo.export import STATIC_DIR, standalone_html
 from tests.conftest import article_text, index_of
-from tests.test_app import run_app
+from tests.helpers import run_app
 from ui.data import atlas_base_map, atlas_selection
-from ui.export import file_stem, selection_label, selection_params
-from ui.state import View
+from present.exports import file_stem
+from present.links import selection_params
+from present.selection import selection_name as selection_label
+from present.view import View
 
 LABELS = MapLabels("Countries", "Summit venues", "Capitals", "Cities", "Legend", {"KAZ": "Kazakhstan"})
 HOSTILE_TITLE = "<script>alert(1)</script><img src=x onerror=alert(2)>"

@@ -13,9 +13,9 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from corpus.export import COLUMNS
 from geo.export import standalone_html
 from tests.conftest import article_text, index_of
-from tests.test_browser import WAIT_MS, heading, open_atlas, wait_for_url_param
+from tests.helpers import WAIT_MS, heading, open_atlas, wait_for_url_param
 from ui.data import atlas_base_map, atlas_selection
-from ui.state import View
+from present.view import View
 
 pytestmark = pytest.mark.browser
 SIX_COUNTRIES = "document.querySelectorAll('path.leaflet-interactive').length >= 6"

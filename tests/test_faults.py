@@ -16,9 +16,9 @@ import geo.atlas_map
 import geo.countries
 import geo.theme_layers
 from tests.conftest import ROOT, article_text
-from tests.test_app import params, run_app, texts
-from ui.panel import inert
-from ui.strings import t
+from tests.helpers import params, run_app, texts
+from present.markup import inert
+from present.strings import t
 
 
 @pytest.fixture

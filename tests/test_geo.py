@@ -132,7 +132,7 @@ def test_the_map_needs_no_whole_page_render(shapes):
     same script as rendering the page first."""
     from streamlit_folium import _get_map_string  # what st_folium sends to the browser
 
-    from ui.data import map_places, marker_spec
+    from present.map_model import map_places, marker_spec
     from tests.conftest import build_index, SEEDS
 
     index = build_index(SEEDS)

@@ -5,14 +5,13 @@ pages. Nothing may run, no live `javascript:` link may exist, and the text must 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import ROOT, SEEDS
 from tests.server import StreamlitServer
-from tests.test_browser import WAIT_MS, open_atlas
+from tests.helpers import WAIT_MS, open_atlas
 
 pytestmark = pytest.mark.browser
 
@@ -151,4 +150,3 @@ def test_the_hostile_article_is_really_in_the_corpus():
             + "\n\n".join(BODY))
     article = parse_article("hostile", text.encode())
     assert article.title == TITLE and article.source == SOURCE and len(article.paragraphs) == 4
-    assert Path(ROOT / "app.py").exists()

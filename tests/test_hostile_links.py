@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SEEDS, index_of
-from tests.test_app import params, run_app, texts
-from ui.panel import inert
-from ui.state import MAX_QUERY, PARAMS, view_from_params
-from ui.strings import t
+from tests.helpers import params, run_app, texts
+from present.markup import inert
+from present.view import MAX_QUERY, PARAMS, view_from_params
+from present.strings import t
 
 INDEX = index_of(SEEDS)
 YEARS = [str(year) for year in range(1992, date.today().year + 1)]

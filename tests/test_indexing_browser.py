@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from bench.make_corpus import write_corpus
 from tests.conftest import ROOT, SEEDS, article_text
 from tests.server import StreamlitServer
-from tests.test_browser import WAIT_MS, heading, open_atlas
+from tests.helpers import WAIT_MS, heading, open_atlas
 
 pytestmark = pytest.mark.browser
 

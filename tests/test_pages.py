@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.themes import load_themes
-from tests.test_app import map_component, params, run_app, texts
+from tests.helpers import map_component, params, run_app, texts
 
 THEMES = load_themes()
 

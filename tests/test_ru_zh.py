@@ -13,7 +13,7 @@ from corpus.figures import corpus_figures
 from corpus.text import split_sentences, words
 from corpus.timeline import corpus_events
 from tests.fixtures.documents import make_pdf
-from tests.test_app import run_app, texts
+from tests.helpers import run_app, texts
 from tests.test_formats import PDF_TEXT
 
 FIXTURES = Path(__file__).parent / "fixtures"

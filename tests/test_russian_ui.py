@@ -8,9 +8,8 @@ import string
 
 import pytest
 
-from tests.test_a11y import html_of
-from tests.test_app import map_component, run_app
-from ui.strings import STRINGS
+from tests.helpers import html_of, map_component, run_app
+from present.strings import STRINGS
 
 PAGES = [None, "pages/timeline.py", "pages/themes.py", "pages/table.py", "pages/about.py"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_app import click, params, run_app
-from ui.share import view_link
-from ui.state import View, view_from_params
+from tests.helpers import click, params, run_app
+from present.links import view_link
+from present.view import View, view_from_params
 
 ARTICLE = "000_cb61f1babf2667c4"
 THIRD = "Ce sommet revêt une importance historique et ouvrira une nouvelle ère de coopération"
@@ -114,7 +114,7 @@ def test_a_bad_sentence_link_shows_a_message_and_the_default_view():
 
 def test_every_link_parameter_is_in_the_readmes_links_table():
     from tests.conftest import ROOT
-    from ui.state import PARAMS
+    from present.view import PARAMS
 
     readme = (ROOT / "README.md").read_text()
     table = readme.split("## Links", 1)[1].split("\n## ", 1)[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ui.state import MAX_QUERY, View, view_from_params
+from present.view import MAX_QUERY, View, view_from_params
 
 
 def test_each_parameter_is_read(seed_index):

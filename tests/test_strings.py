@@ -13,7 +13,7 @@ from corpus.gazetteer import load_gazetteer
 from corpus.themes import load_themes
 from tests.conftest import ROOT
 from ui.atlas import tab_title
-from ui.strings import LANGUAGES, STRINGS, format_date, format_dates, format_number, plural, summit_label, t
+from present.strings import LANGUAGES, STRINGS, format_date, format_dates, format_number, plural, summit_label, t
 
 
 def placeholders(text: str) -> set[str]:

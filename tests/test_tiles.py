@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo.tiles import Tiles, TilesError, tiles_from_setting
-from tests.test_app import map_component, run_app
+from tests.helpers import map_component, run_app
 
 OSM = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TEMPLATE = "https://tiles.example.org/base/{z}/{x}/{y}.png"

@@ -59,8 +59,8 @@ def test_the_three_centres_are_tied_to_the_astana_summit(seed_index):
 def test_the_map_the_table_and_the_panel_agree_on_every_theme_and_country(seed_index, until):
     """The badges a theme puts on a country, the themes page's number and the panel that number
     opens count the same sentences: zeros included, at any date of the map."""
-    from ui.panel import selection_excerpts
-    from ui.state import View
+    from present.selection import selection_excerpts
+    from present.view import View
 
     counts = seed_index.theme_country_counts(until)
     for slug in seed_index.themes:
@@ -83,8 +83,8 @@ def test_every_corridor_is_marked_approximate_and_cites_a_public_source():
 
 
 def test_every_theme_has_terms_labels_a_legible_symbol_and_an_excerpt(seed_index):
-    from tests.test_a11y import contrast
-    from ui.strings import LANGUAGES
+    from tests.helpers import contrast
+    from present.strings import LANGUAGES
     assert len(seed_index.themes) == 11
     codes = [theme.code for theme in seed_index.themes.values()]
     assert len(set(codes)) == 11 and len({t.color for t in seed_index.themes.values()}) == 11
@@ -124,12 +124,12 @@ def test_a_railway_under_construction_is_not_on_a_map_of_before_its_works():
 
 def test_hostile_article_text_stays_text_in_theme_popups(tmp_path: Path):
     from geo.theme_layers import ThemeGroup
-    from ui.data import theme_layers
+    from present.map_model import theme_layers
 
     hostile = '<img src=x onerror=alert(1)></script><script>alert(2)</script> commerce [x](javascript:alert(3))'
     (tmp_path / "h.md").write_text(article_text(hostile.replace('"', "'"), hostile + " Kazakhstan."))
     index = index_of(tmp_path)
-    layer = next(layer for layer in theme_layers.__wrapped__(index, "en") if layer.slug == "trade")
+    layer = next(layer for layer in theme_layers(index, "en") if layer.slug == "trade")
     data = ThemeGroup(layer, name="trade").data_json
     assert "<img" not in data and "\\u003cimg" not in data and "\\u003cscript" not in data
     assert "&lt;img src=x onerror=alert(1)&gt;" in data

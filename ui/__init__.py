@@ -1,1 +1,1 @@
-"""Streamlit pieces shared by every page: UI strings, URL state, cached data and the side panel."""
+"""Streamlit only: the page furniture every page shares (URL state, the side panel, caches, paging, the share field, downloads). What to show comes from present/."""

@@ -5,18 +5,22 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import replace
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import streamlit as st
 
 from corpus.excerpts import CorpusIndex
 from corpus.gazetteer import ReferenceDataError
 from geo.tiles import Tiles
-from ui.data import current_index, tiles_setting
-from ui.panel import go_to, inert
+from present.markup import inert
+from present.settings import tiles_setting
+from present.strings import LANGUAGES, asked_language, plural, t
+from present.view import FIRST_YEAR, MAX_QUERY, PARAMS, View, view_from_params
+from ui.data import current_index
+from ui.panel import go_to
 from ui.share import share_box, view_link
-from ui.state import FIRST_YEAR, PARAMS, View, view_from_params
-from ui.strings import LANGUAGES, asked_language, plural, t
 
 
 def current_view(index: CorpusIndex) -> View:
@@ -48,23 +52,33 @@ def show_skipped_files(index: CorpusIndex, view: View) -> None:
                          query_params=view.as_params())
 
 
+def view_widget(key: str, shown: object, chosen: Callable[[Any], View]) -> dict[str, Any]:
+    """A widget that shows the view's `shown` value and, when the reader changes it, opens the view
+    `chosen(new value)`: the URL stays the one source of the view. Returns the widget's key and
+    on_change. (Not Streamlit's bind="query-params": it drops a value it does not know silently and
+    matches case, where a link's `?theme=TRADE` must work and `?until=1800` must say why it was
+    not used; `view_from_params` does both, for every page.)"""
+    st.session_state[key] = shown
+    return {"key": key, "on_change": lambda: go_to(chosen(st.session_state[key]))}
+
+
 def controls(view: View, index: CorpusIndex) -> None:
     """Language, theme and search in one row; each writes the URL, the single source of the view."""
     lang = view.lang
-    st.session_state["theme_choice"] = view.theme or ""
-    st.session_state["q_choice"] = view.q or ""
     language, theme, search, clear = st.columns([1.2, 2, 2, 1], vertical_alignment="bottom")
     with language:
         language_switch(view)
     with theme:
-        st.selectbox(t(lang, "theme"), ["", *index.themes], key="theme_choice",
+        st.selectbox(t(lang, "theme"), ["", *index.themes],
                      format_func=lambda slug: index.themes[slug].label(lang) if slug else t(lang, "theme_none"),
-                     on_change=lambda: go_to(replace(view, theme=st.session_state["theme_choice"] or None, article=None)))
+                     **view_widget("theme_choice", view.theme or "",
+                                   lambda slug: replace(view, theme=slug or None, article=None)))
     with search:
-        st.text_input(t(lang, "search"), key="q_choice", help=t(lang, "search_help"), max_chars=200,
-                      on_change=lambda: go_to(replace(view, q=st.session_state["q_choice"].strip() or None, article=None)))
+        st.text_input(t(lang, "search"), help=t(lang, "search_help"), max_chars=MAX_QUERY,
+                      **view_widget("q_choice", view.q or "",
+                                    lambda q: replace(view, q=q.strip() or None, article=None)))
     with clear:
-        if view.place or view.country or view.theme or view.q or view.article:
+        if view.changed:
             st.button(t(lang, "clear"), on_click=go_to, args=(View(lang=lang),))
     with st.sidebar:
         st.caption(t(lang, "share"))
@@ -72,10 +86,9 @@ def controls(view: View, index: CorpusIndex) -> None:
 
 
 def language_switch(view: View) -> None:
-    st.session_state["lang_choice"] = view.lang
-    st.radio(t(view.lang, "language"), LANGUAGES, key="lang_choice", horizontal=True,
+    st.radio(t(view.lang, "language"), LANGUAGES, horizontal=True,
              format_func=lambda code: {"en": "English", "fr": "Français", "ru": "Русский"}[code],
-             on_change=lambda: go_to(replace(view, lang=st.session_state["lang_choice"])))
+             **view_widget("lang_choice", view.lang, lambda lang: replace(view, lang=lang)))
 
 
 PAGES = [  # path, label key, icon
@@ -129,7 +142,7 @@ def page_start(title_key: str = "app_title", page_name: str | None = None) -> tu
                        initial_sidebar_state="collapsed" if page_name is None else "auto")
     st.html(PAGE_CSS + (EMBED_CSS if embedded() else ""))
     try:
-        index = current_index()
+        index = current_index(asked)
     except ReferenceDataError as error:  # no page can work without it: say which file, and stop
         st.error(t(asked, "data_error", error=error))
         st.stop()
@@ -140,13 +153,21 @@ def page_start(title_key: str = "app_title", page_name: str | None = None) -> tu
         st.title(t(view.lang, title_key), anchor=False)
     if page_name != "About":  # the About page lists them in full
         show_skipped_files(index, view)
+    if page_name is not None:  # the map page draws its sidebar after the map (see page_sidebar)
+        page_sidebar(view, beside_map=False)
+    return index, view
+
+
+def page_sidebar(view: View, beside_map: bool = True) -> None:
+    """The sidebar: navigation (keeping the view), and on pages without the map the language
+    switch and the view's link (the map page has them beside the map). The map page draws it
+    after the map: every element sent before the map is drawn before it, and delays it."""
     with st.sidebar:
         navigation(view)
-        if page_name is not None:  # the map page has them beside the map
+        if not beside_map:
             language_switch(view)
             share_box(view)
         page_language(view.lang)
-    return index, view
 
 
 def page_language(lang: str) -> None:
@@ -174,11 +195,9 @@ def basemap(lang: str) -> Tiles | None:
 def date_control(view: View) -> None:
     """A year slider: the map as of that year (summits not yet held, corridors not yet open)."""
     today = date.today().year
-    st.session_state["until_choice"] = view.until or today
-    st.slider(t(view.lang, "until"), FIRST_YEAR, today, key="until_choice",
-              help=t(view.lang, "until_help"),
-              on_change=lambda: go_to(replace(view, until=None if st.session_state["until_choice"] >= today
-                                              else st.session_state["until_choice"])))
+    st.slider(t(view.lang, "until"), FIRST_YEAR, today, help=t(view.lang, "until_help"),
+              **view_widget("until_choice", view.until or today,
+                            lambda year: replace(view, until=None if year >= today else year)))
 
 
 def theme_legend(index: CorpusIndex, lang: str) -> None:

@@ -1,9 +1,9 @@
-"""Cached loaders at the Streamlit edge: the corpus index, the country shapes and the base map."""
+"""Cached loaders at the Streamlit edge: the corpus index (kept up to date with the folder), the
+country shapes, the map's layers and what the pages work out once per index."""
 
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
 import time
 from pathlib import Path
@@ -15,34 +15,17 @@ from corpus.articles import article_stats
 from corpus.excerpts import CorpusIndex, load_index, update_store
 from corpus.store import CorpusStore, StoreBusy
 from corpus.figures import Figure, corpus_figures
-from corpus.gazetteer import Place
 from corpus.timeline import Event, corpus_events
-from geo.atlas_map import LABEL_POINTS, MapLabels, MarkerSpec, base_map, check_static_files, selection_layer
+from geo.atlas_map import check_static_files
 from geo.countries import Shapes, load_shapes
-from geo.theme_layers import Badge, Citation, Corridor, ThemeLayer, load_corridors
-from geo.tiles import Tiles, TilesError, tiles_from_setting
-from ui.state import View
-from ui.strings import asked_language, format_date, source_label, summit_label, t
+from geo.theme_layers import Corridor, ThemeLayer, load_corridors
+from geo.tiles import Tiles
+from present import map_model
+from present.settings import seeds_dir
+from present.strings import t
+from present.view import View
 
-ROOT = Path(__file__).resolve().parent.parent
 PROGRESS_FROM = 20  # files to read before a progress bar is worth showing
-
-
-def seeds_dir() -> Path:
-    return Path(os.environ.get("ATLAS_SEEDS_DIR", ROOT / "seeds"))
-
-
-def tiles_setting() -> tuple[Tiles | None, str | None]:
-    """The basemap the deployment asks for (DEPLOY.md): ATLAS_TILES, a provider name (default
-    openstreetmap), a URL template with ATLAS_TILES_ATTRIBUTION, or none; ATLAS_TILES_KEY for a
-    provider that needs one. With it, the key of the reason a value cannot be used (then no tiles)."""
-    try:
-        return tiles_from_setting(os.environ.get("ATLAS_TILES", "openstreetmap"),
-                                  os.environ.get("ATLAS_TILES_ATTRIBUTION"), os.environ.get("ATLAS_TILES_KEY")), None
-    except TilesError as error:
-        return None, error.reason
-
-
 LARGE_CORPUS = 1_000  # files; a larger folder is fully re-scanned at most once per SCAN_EVERY
 SCAN_EVERY = 1.0  # seconds
 
@@ -87,13 +70,12 @@ def _store_lock(folder: str) -> threading.Lock:
     return threading.Lock()  # one reader of new files per folder and process; the others wait for it
 
 
-def current_index() -> CorpusIndex:
+def current_index(lang: str) -> CorpusIndex:
     """The index of the corpus as it is now. While new or changed articles are read (the first
     start on a large corpus), a progress bar says how far it is; that happens outside the cached
     loader, whose elements Streamlit would replay on every later run."""
     folder = seeds_dir()
     signature = corpus_signature(folder)
-    lang = asked_language(st.query_params.get("lang"))  # the view needs the index
     slot = st.empty()  # on every run, so that the elements after it keep their place (no map remount)
     if _stores_updated().get(str(folder)) != signature:
 
@@ -121,47 +103,6 @@ def country_shapes() -> Shapes:
     return load_shapes()
 
 
-def map_places(index: CorpusIndex) -> list[Place]:
-    """Summit venues and capitals always; any other city only when an article names it."""
-    named = index.mentioned_places()
-    return [p for p in index.gazetteer.places.values() if p.summit or p.capital or p.slug in named]
-
-
-def marker_spec(place: Place, index: CorpusIndex, lang: str, until: int | None = None) -> MarkerSpec:
-    country = index.gazetteer.countries[place.country].name(lang)
-    if place.summit:
-        kind, detail = "summit", summit_label(place.summit, lang)
-    elif place.capital:
-        kind, detail = "capital", t(lang, "capital_of", country=country)
-    else:
-        kind, detail = "city", t(lang, "city_in", country=country)
-    upcoming = bool(place.summit and until is not None and int(place.summit.dates[:4]) > until)
-    if upcoming:
-        detail = f"{detail} ({t(lang, 'upcoming')})"
-    return MarkerSpec(place.slug, place.name(lang), place.lat, place.lon, kind, f"{place.name(lang)} — {detail}",
-                      upcoming)
-
-
-MAX_QUOTE = 200
-
-
-def citations(index: CorpusIndex, sentences, lang: str, most: int = 2) -> tuple[Citation, ...]:
-    """The first few distinct sentences, quoted (cut at MAX_QUOTE) with their article's citation."""
-    unique = list({(s.article_id, s.number): s for s in sentences}.values())[:most]
-    result = []
-    for sentence in unique:
-        article = index.corpus.articles[sentence.article_id]
-        quote = sentence.text
-        if len(quote) > MAX_QUOTE:  # cut at a word
-            quote = quote[:MAX_QUOTE].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-        result.append(Citation(quote, f"{article.title} · {source_label(article, lang)} · "
-                                      f"{format_date(article.published, lang)}", article.language))
-    return tuple(result)
-
-
-MAX_THEME_PLACES = 10
-
-
 @st.cache_resource(show_spinner=False, max_entries=4, hash_funcs={CorpusIndex: lambda index: index.key})
 def timeline_events(index: CorpusIndex) -> list[Event]:
     return corpus_events(index)
@@ -179,28 +120,7 @@ def theme_country_counts(index: CorpusIndex, until: int | None) -> dict[tuple[st
 
 @st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={CorpusIndex: lambda index: index.key})
 def theme_layers(index: CorpusIndex, lang: str, until: int | None = None) -> tuple[ThemeLayer, ...]:
-    """One layer per theme: a badge on each country and summit venue the corpus ties it to, and on
-    the MAX_THEME_PLACES places it cites most with it (every badge's quotes travel with the map on
-    each rerun; the panel lists every place)."""
-    layers = []
-    for number, theme in enumerate(index.themes.values()):
-        ties = index.theme_ties(theme.slug, until)
-        badges = []
-        for slug, sentences in sorted(ties.venues.items()):
-            place = index.gazetteer.places[slug]
-            heading = f"★ {place.name(lang)} — {summit_label(place.summit, lang)}" if place.summit else place.name(lang)
-            badges.append(Badge(place.lat, place.lon, heading, citations(index, sentences, lang)))
-        others = [(slug, sentences) for slug, sentences in ties.places.items() if slug not in ties.venues]
-        most_cited = sorted(others, key=lambda item: (-len(item[1]), item[0]))[:MAX_THEME_PLACES]
-        for slug, sentences in sorted(most_cited):
-            place = index.gazetteer.places[slug]
-            badges.append(Badge(place.lat, place.lon, place.name(lang), citations(index, sentences, lang)))
-        for iso3, sentences in sorted(ties.countries.items()):
-            lat, lon = LABEL_POINTS[iso3]
-            badges.append(Badge(lat, lon, index.gazetteer.countries[iso3].name(lang), citations(index, sentences, lang)))
-        layers.append(ThemeLayer(theme.slug, number, theme.label(lang), theme.code, theme.color, tuple(badges),
-                                 tuple(sorted(ties.countries))))
-    return tuple(layers)
+    return map_model.theme_layers(index, lang, until)
 
 
 @st.cache_resource(show_spinner=False)
@@ -209,28 +129,12 @@ def corridors(lang: str) -> tuple[Corridor, ...]:
 
 
 def atlas_base_map(index: CorpusIndex, lang: str, tiles: Tiles | None, until: int | None = None) -> folium.Map:
-    """Built anew on each run (folium objects change when rendered, so one cannot be shared),
-    with ids that depend only on content, so the browser keeps the same map across reruns."""
-    countries = index.gazetteer.countries
-    labels = MapLabels(
-        countries=t(lang, "countries_layer"), summits=t(lang, "summits_layer"), capitals=t(lang, "capitals_layer"),
-        cities=t(lang, "cities_layer"), legend_title=t(lang, "legend"),
-        country_tooltips={iso3: c.name(lang) for iso3, c in countries.items()},
-        approximate=t(lang, "approximate"), upcoming=t(lang, "legend_upcoming"),
-        zoom_in=t(lang, "zoom_in"), zoom_out=t(lang, "zoom_out"), layers=t(lang, "layers_control"),
-        close=t(lang, "close_popup"),
-    )
-    markers = [marker_spec(p, index, lang, until) for p in map_places(index)]
-    return base_map(country_shapes(), markers, labels, tiles, themes=theme_layers(index, lang, until),
-                    corridors=corridors(lang), until=until)
+    """The base map from the cached shapes and layers (`present.map_model.atlas_map`)."""
+    return map_model.atlas_map(index, country_shapes(), theme_layers(index, lang, until), corridors(lang),
+                               lang, tiles, until)
 
 
 def atlas_selection(index: CorpusIndex, view: View) -> folium.FeatureGroup:
-    """What the view selects, to draw over the base map: its country, place and theme."""
-    selected = index.gazetteer.places.get(view.place or "")
-    theme = next((layer for layer in theme_layers(index, view.lang, view.until) if layer.slug == view.theme), None)
-    return selection_layer(
-        country_shapes(), country=view.country,
-        marker=marker_spec(selected, index, view.lang, view.until) if selected else None, theme=theme,
-        corridors=corridors(view.lang), approximate=t(view.lang, "approximate"), until=view.until,
-    )
+    """What the view selects, over the base map (`present.map_model.atlas_selection`)."""
+    return map_model.atlas_selection(index, view, country_shapes(), theme_layers(index, view.lang, view.until),
+                                     corridors(view.lang))

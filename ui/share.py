@@ -3,38 +3,24 @@
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
-from ui.state import View
-from ui.strings import t
-
-# Community Cloud serves the app itself from this path inside its own page; the outer address
-# (without it) is the one to share.
-CLOUD_FRAME_PATH = "/~/+"
+from present.links import shared_address
+from present.links import view_link as present_link
+from present.strings import t
+from present.view import View
 
 
 def page_address() -> str | None:
-    """The address of this page in the reader's browser, without query or the Cloud frame path;
-    None where there is no browser (AppTest, bare mode)."""
-    url = st.context.url
-    if not url:
-        return None
-    scheme, netloc, path, _, _ = urlsplit(url)
-    if path.startswith(CLOUD_FRAME_PATH):
-        path = path[len(CLOUD_FRAME_PATH):]
-    return urlunsplit((scheme, netloc, path or "/", "", ""))
+    """The address of this page in the reader's browser, as it is shared; None where there is no
+    browser (AppTest, bare mode)."""
+    return shared_address(st.context.url)
 
 
 def view_link(view: View, base: str | None = None) -> str:
-    """The view's address: absolute when the page's address is known, else relative (`?place=…`).
-    Streamlit's own `embed` parameters are left out: the link opens the whole atlas."""
-    query = urlencode(view.as_params())
-    base = page_address() if base is None else base
-    if not base:
-        return f"?{query}" if query else "./"
-    return f"{base}?{query}" if query else base
+    """The view's address, absolute when the page's address is known (see `present.links`)."""
+    return present_link(view, page_address() if base is None else base)
 
 
 # A read-only field and a copy button. Not st.code: its copy button comes with Streamlit's syntax

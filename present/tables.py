@@ -14,9 +14,9 @@ from urllib.parse import urlencode
 
 from corpus.excerpts import CorpusIndex, Excerpt
 from corpus.gazetteer import Place
-from ui.panel import highlighted, in_language, language_badge
-from ui.state import View
-from ui.strings import format_coordinates, format_date, source_label, summit_label, t
+from present.markup import highlighted, in_language, language_badge
+from present.view import View
+from present.strings import format_coordinates, format_date, source_label, summit_label, t
 
 MAP_PAGE = "./"  # the map page, relative to any page of the app (with or without a base URL path)
 TABLE_PAGE = "./table"

@@ -1,7 +1,5 @@
-"""The view lives in the URL: parse and validate the link parameters, and write a selection back.
-
-Plain Python apart from the `st.query_params` mapping passed in, so it is tested directly.
-"""
+"""The view lives in the URL: parse and validate the link parameters, say what a view selects,
+and write a selection back. Plain Python: the query parameters come in as a mapping."""
 
 from __future__ import annotations
 
@@ -10,7 +8,7 @@ from datetime import date
 from typing import Mapping
 
 from corpus.excerpts import CorpusIndex
-from ui.strings import DEFAULT_LANGUAGE, LANGUAGES
+from present.strings import DEFAULT_LANGUAGE, LANGUAGES
 
 PARAMS = ("country", "place", "theme", "article", "sentence", "q", "lang", "until")
 FIRST_YEAR = 1992  # diplomatic relations between China and the five
@@ -31,6 +29,45 @@ class View:
     def __post_init__(self) -> None:
         if self.article is None and self.sentence is not None:  # closing the article forgets its sentence
             object.__setattr__(self, "sentence", None)
+
+    # What the view selects, said once (the panel, the exports, the tables and the page all ask).
+    @property
+    def on_map(self) -> bool:
+        """A place or a country is selected."""
+        return bool(self.place or self.country)
+
+    @property
+    def selects(self) -> bool:
+        """Anything to list excerpts of: a place, a country, a theme or a search."""
+        return bool(self.on_map or self.theme or self.q)
+
+    @property
+    def theme_narrows(self) -> bool:
+        """The theme narrows a place's or a country's excerpts (rather than being the selection)."""
+        return bool(self.theme and self.on_map)
+
+    @property
+    def search_narrows(self) -> bool:
+        """The search narrows a selection (rather than being the selection)."""
+        return bool(self.q and (self.on_map or self.theme))
+
+    @property
+    def theme_only(self) -> bool:
+        """The theme alone is the selection: its excerpts are grouped by country."""
+        return bool(self.theme and not (self.on_map or self.q))
+
+    @property
+    def changed(self) -> bool:
+        """Anything the reader can clear back to the default view."""
+        return bool(self.selects or self.article)
+
+    def without_filters(self) -> "View":
+        """The selection without its theme and search."""
+        return replace(self, theme=None, q=None)
+
+    def theme_alone(self) -> "View":
+        """The view's theme as the selection, without its place, country or search."""
+        return replace(self, place=None, country=None, q=None)
 
     def as_params(self) -> dict[str, str]:
         return {name: str(value) for name in PARAMS if (value := getattr(self, name)) and
