@@ -220,3 +220,16 @@ def test_dropped_files_are_found_on_the_map_and_in_search(tmp_path: Path):
     by_article = {e.article.id for e in index.excerpts_for_place("kashgar")}
     assert by_article == {"reuters_pipeline_en", "cgtn_railway"}
     assert index.store.matching(["andijan"])  # in the full-text index
+
+
+def test_markup_in_a_saved_page_stays_text_and_its_scripts_never_reach_the_article(tmp_path: Path):
+    page = ("<html><head><title>&lt;img src=x onerror=alert(1)&gt; Astana</title>"
+            "<script>alert('head')</script></head><body><article><h1>&lt;img src=x onerror=alert(1)&gt; Astana</h1>"
+            "<p>Astana hosts the summit; the text shows &lt;script&gt;alert(2)&lt;/script&gt; as typed, "
+            "and nothing in it runs anywhere in the atlas.</p><script>alert('body')</script>"
+            "<iframe srcdoc=\"<script>alert('frame')</script>\"></iframe></article></body></html>")
+    (tmp_path / "hostile.html").write_text(page, encoding="utf-8")
+    article = read_article(tmp_path / "hostile.html")
+    assert article.title == "<img src=x onerror=alert(1)> Astana"  # as text: the panels escape it
+    assert "<script>alert(2)</script>" in article.body  # what the page showed, as typed
+    assert "alert('head')" not in article.body and "alert('body')" not in article.body and "frame" not in article.body

@@ -172,7 +172,7 @@ def page_sidebar(view: View, beside_map: bool = True) -> None:
 
 def page_language(lang: str) -> None:
     """The page's own `lang` (Streamlit writes `<html lang="en">`), so that a screen reader reads a
-    French page in French. `lang` is en or fr (checked by the view), never article text."""
+    French page in French. `lang` is en, fr or ru (checked by the view), never article text."""
     st.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>", unsafe_allow_javascript=True)
 
 
