@@ -18,7 +18,7 @@ from corpus.meaning import VectorCache, sentence_vectors, theme_model
 from corpus.recognise import Mention, Recogniser
 from corpus.store import Analysed, CorpusStore, Progress
 from corpus.query import by_meaning, matching_across_languages, query_words
-from corpus.text import fold, merge_spans, split_sentences
+from corpus.text import CJK, fold, merge_spans, searchable, split_sentences
 from corpus.themes import Theme, load_themes
 
 # How strongly a sentence speaks of a selection: a direct mention beats a city in the
@@ -248,7 +248,8 @@ class CorpusIndex:
         if not words:
             return Excerpts(self, [])
         found, marks = matching_across_languages(self, words)  # the full-text index finds; patterns mark
-        patterns = tuple(re.compile(rf"(?<!\w){re.escape(w)}\w*") for w in marks)
+        # a Chinese word is found inside a run of characters: no word boundary to look for
+        patterns = tuple(re.compile(re.escape(w) if CJK.search(w) else rf"(?<!\w){re.escape(w)}\w*") for w in marks)
         close = [sid for sid, _ in by_meaning(self, query, words, found) if sid in self._by_id]
         if within is not None:
             chosen = found | set(close)
@@ -315,7 +316,7 @@ def update_store(folder, progress: Progress | None = None) -> CorpusStore:
     recogniser = Recogniser(load_gazetteer(), load_themes(), theme_model())
     store = CorpusStore(Path(folder))
     vectors = sentence_vectors(store)
-    store.update(lambda article: analyse(article, recogniser, vectors), lambda text: fold(text).text, progress)
+    store.update(lambda article: analyse(article, recogniser, vectors), searchable, progress)
     return store
 
 

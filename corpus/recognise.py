@@ -83,9 +83,14 @@ def capital_phrases(names: tuple[str, ...], adjectives: tuple[str, ...]) -> list
                      ("capitale", "d"), ("capital", "of"), ("capital", "of", "the")):
             phrases.append((*lead, *name))
         phrases.append(("the", *name, "capital"))
+        phrases += [(lead, *name) for lead in RUSSIAN_CAPITAL] + [(*name, "首都")]  # столица Казахстана, 哈萨克斯坦首都
     for adjective in map(_key, adjectives):
         phrases += [("capitale", *adjective), ("the", *adjective, "capital")]
     return phrases
+
+
+# "столица Казахстана" in its cases (the country's genitive is among its aliases: names_ru_zh.csv).
+RUSSIAN_CAPITAL = ("столица", "столицы", "столице", "столицу", "столицеи", "столицею")
 
 
 class Recogniser:
@@ -129,9 +134,9 @@ class Recogniser:
                 if key not in self._prefixes or n > 1 and not set(text[spans[i + n - 2][1]:spans[i + n - 1][0]]) <= _JOINERS:
                     break
                 for entry in self._names.get(key, ()):
-                    if entry.kind == "place" and not entry.phrase and not text[spans[i + entry.capital_at][0]].isupper():
-                        continue  # journalists capitalise place names: "oral", "bole" are words
-                    if entry.name and not text[spans[i][0]].isupper():
+                    if entry.kind == "place" and not entry.phrase and text[spans[i + entry.capital_at][0]].islower():
+                        continue  # journalists capitalise place names: "oral", "bole" are words (Chinese has no case)
+                    if entry.name and text[spans[i][0]].islower():
                         continue  # "fine bone china"
                     mention = Mention(entry.kind, entry.key, spans[i][0], spans[i + n - 1][1])
                     (weak if entry.weak else found).append((mention, i) if entry.weak else mention)

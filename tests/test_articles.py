@@ -47,7 +47,7 @@ def test_english_article_and_month_only_date_are_accepted():
         (b"---\npublished: 2024-01-01\nlanguage: en\n---\n\nBody", "missing required field(s): title"),
         (b"---\ntitle: T\npublished: 2024-13-01\nlanguage: en\n---\n\nBody", "not valid YAML (month must be"),
         (b"---\ntitle: T\npublished: 2024-13\nlanguage: en\n---\n\nBody", "published must be"),
-        (b"---\ntitle: T\npublished: 2024-01-01\nlanguage: de\n---\n\nBody", "language must be fr or en"),
+        (b"---\ntitle: T\npublished: 2024-01-01\nlanguage: de\n---\n\nBody", "language must be fr, en, ru or zh"),
         (b"---\ntitle: T\npublished: 2024-01-01\nlanguage: en\n---\n\n", "no body text"),
         ("---\ntitle: é\n---\n".encode("latin-1"), "not UTF-8"),
         (b"\x00\x01\x02binary", "binary"),
