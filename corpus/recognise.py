@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corpus.gazetteer import REGION_TERMS, Gazetteer
-from corpus.meaning import ThemeModel, VectorCache
+from corpus.meaning import MODEL_LANGUAGES, ThemeModel, VectorCache
 from corpus.text import fold_word, words
 from corpus.themes import Theme, ThemeLexicon
 
@@ -150,13 +150,17 @@ class Recogniser:
 
     def analyse(self, texts: list[str], language: str = "fr",
                 vectors: VectorCache | None = None) -> list[tuple[Mention, ...]]:
-        """`mentions` of each text, with the themes the model finds by meaning added (one batch
-        through the encoder; `vectors` keeps each sentence's vector so it is encoded once)."""
+        """`mentions` of each text, with the themes the model finds by meaning added in the languages
+        it was trained on (one batch through the encoder; `vectors` keeps each sentence's vector so
+        it is encoded once)."""
         found = [self.mentions(text, language) for text in texts]
         if self.model is None or not texts:
             return found
-        # bounded work per article: a 1 MB file of 50,000 lines would take minutes through the encoder
+        # bounded work per article: a 1 MB file of 50,000 lines would take minutes through the encoder;
+        # the vectors are kept in every language (search by meaning), themes given only in the model's
         by_meaning = self.model.themes((vectors or VectorCache(None)).vectors(list(texts), MEANING_PER_ARTICLE))
+        if language not in MODEL_LANGUAGES:
+            return found
         for i, themes in enumerate(by_meaning):
             have = {m.key for m in found[i] if m.kind == "theme"}
             extra = tuple(Mention("theme", t.slug, 0, 0) for t in themes if t.slug not in have)
