@@ -26,7 +26,11 @@ OUT = DATA_DIR / "names_ru_zh.csv"
 HAND = DATA_DIR / "hand" / "names_ru_zh.csv"
 ISO2 = {"CHN": "CN", "KAZ": "KZ", "KGZ": "KG", "TJK": "TJ", "TKM": "TM", "UZB": "UZ"}
 # GeoNames alternates that are another thing's name: Арал (Alaer's) is the Aral Sea in Russian news.
-NOT_ALIASES = {("alaer", "Арал")}
+# GeoNames' alternates that are another place's name: Alaer's "Арал", Xinyang's "Цзинань" (Jinan),
+# Jiuquan's old name "Сучжоу" (肃州; Suzhou is 苏州), Jalal-Abad's "Манас" (as in hand/exclude.txt),
+# Khorgos's "卡拉苏" (Karasu). No alias may belong to two places (test_meaning).
+NOT_ALIASES = {("alaer", "Арал"), ("xinyang", "Цзинань"), ("jiuquan", "Сучжоу"), ("jalalabad", "Манас"),
+               ("khorgos", "卡拉苏")}
 # Chinese news abbreviates each country to one character in compounds: 中哈 (China–Kazakhstan),
 # 中吉乌 (China–Kyrgyzstan–Uzbekistan), 土中; each compound names every country in it.
 ABBREVIATIONS = {"CHN": "中", "KAZ": "哈", "KGZ": "吉", "TJK": "塔", "TKM": "土", "UZB": "乌"}
@@ -133,7 +137,7 @@ def build() -> list[dict[str, str]]:
             alternates = cities.get(place["geonameid"], {}).get("alternatenames", [])
             cyrillic = [n for n in alternates if script_of(n) == "cyrillic" and n[0].isupper()
                         and (place["slug"], n) not in NOT_ALIASES]
-            han = [n for n in alternates if script_of(n) == "han" and len(n) >= 2]
+            han = [n for n in alternates if script_of(n) == "han" and len(n) >= 2 and (place["slug"], n) not in NOT_ALIASES]
             extra = hand.get(("place", place["slug"]), {})
             cyrillic = [*filter(None, extra.get("aliases_ru", "").split("|")), *cyrillic]
             han = [*filter(None, extra.get("aliases_zh", "").split("|")), *han]
