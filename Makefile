@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-fast test-browser bench load load-browser data gazetteer vendor clean
+.PHONY: run test test-fast test-browser bench load load-browser data gazetteer names vendor clean import
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,13 @@ load: $(VENV)/.dev
 load-browser: $(VENV)/.dev
 	$(BIN)/python bench/load.py --sessions 20 --seconds 120
 
+# Write seeds/<id>.md, front matter inferred, for each .txt/.html/.htm/.pdf/.docx in seeds/ that has none
+# yet (or for FILES="a.pdf b.html"): check and correct what it inferred (python -m corpus.import --help).
+FILES ?= $(foreach f,$(wildcard seeds/*.txt seeds/*.html seeds/*.htm seeds/*.pdf seeds/*.docx),$(if $(wildcard $(basename $(f)).md),,$(f)))
+import: $(VENV)/.runtime
+	@if [ -z "$(strip $(FILES))" ]; then echo "nothing to import: no .txt/.html/.pdf/.docx without its .md in seeds/"; \
+	else $(BIN)/python -m corpus.import $(FILES) --into seeds/; fi
+
 # Regenerate geo/data/*.geojson from Natural Earth (npm package world-atlas).
 data: $(VENV)/.runtime
 	$(BIN)/python -m geo.build_data
@@ -57,6 +64,10 @@ gazetteer: $(VENV)/.dev
 # Retrain the theme model (corpus/data/theme_model.npz) on the tuning sentences (never the held-out set).
 theme-model: $(VENV)/.dev
 	$(BIN)/python -m corpus.build_theme_model
+
+# Regenerate corpus/data/names_ru_zh.csv (Russian and Chinese names) from GeoNames, Babel and the hand file.
+names: $(VENV)/.dev
+	$(BIN)/python -m corpus.build_names
 
 # Re-vendor Leaflet and jQuery into static/ from the npm registry.
 vendor:

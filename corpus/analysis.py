@@ -16,7 +16,7 @@ from corpus.figures import Stated, figures_in
 from corpus.gazetteer import CENTRAL_ASIA, Gazetteer
 from corpus.meaning import VectorCache, theme_model
 from corpus.recognise import Mention, Recogniser
-from corpus.text import fold, merge_spans, split_sentences
+from corpus.text import fold, merge_spans, searchable, split_sentences
 from corpus.themes import Theme
 from corpus.timeline import Dated, dates_in
 
@@ -41,7 +41,7 @@ class AnalysedSentence:
     tied: tuple[str, ...]  # ISO3 codes of the countries it speaks of (by name, a city, the region)
     dated: tuple[Dated, ...] = ()  # the dates it states or implies (the timeline)
     figures: tuple[Stated, ...] = ()  # the amounts and percentages it states (key figures)
-    folded: str = ""  # the text as search sees it (corpus.text.fold)
+    folded: str = ""  # the text as the full-text index holds it (corpus.text.searchable)
 
     @property
     def group(self) -> tuple[str, ...]:
@@ -129,7 +129,7 @@ class Analyser:
             sentences.append(AnalysedSentence(
                 number, start, end, text, mentions, self.selections(mentions), self.tied(mentions),
                 tuple(dates_in(text, article.language, article.published, folded)),
-                tuple(figures_in(text, mentions, article.language, folded.text)), folded.text))
+                tuple(figures_in(text, mentions, article.language, folded.text)), searchable(folded.text)))
         venues = [m.key for s in sentences for m in s.mentions if m.kind == "place" and m.key in self._venues]
         venue = max(dict.fromkeys(venues), key=venues.count) if venues else None
         return AnalysedArticle(tuple(sentences), venue)

@@ -1,4 +1,6 @@
-"""Read articles from `seeds/*.md`: YAML front matter, then paragraphs separated by blank lines."""
+"""Read articles from `seeds/`: `<id>.md` with YAML front matter, then paragraphs separated by blank
+lines; or `.txt`, `.html`, `.pdf`, `.docx` files without one, whose fields are inferred
+(corpus.formats reads them, corpus.infer fills in what they do not state)."""
 
 from __future__ import annotations
 
@@ -7,17 +9,21 @@ import os
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Iterable
 
 import yaml
 
+from corpus import formats, infer
+
 REQUIRED = ("title", "published", "language")
-OPTIONAL = ("source", "url", "note")
+OPTIONAL = ("source", "url", "note", "inferred")
+INFERABLE = ("title", "published", "language", "source", "url")
 MAX_FIELD = 2_000
-LANGUAGES = ("fr", "en")
+LANGUAGES = ("fr", "en", "ru", "zh")
+SUFFIXES = (".md", *formats.OTHER_SUFFIXES)  # what is read; a .md wins over another file of its stem
 PUBLISHED = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n(.*)\Z", re.DOTALL)
 MAX_BYTES = 5_000_000
@@ -34,17 +40,34 @@ class Article:
     source: str = "unknown"
     url: str | None = None
     note: str | None = None
+    inferred: tuple[str, ...] = ()  # the fields the file did not state: shown as inferred
+    file: str = ""  # the file it was read from (<id>.md, <id>.pdf…)
 
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
 
+    @classmethod
+    def from_fields(cls, fields: dict) -> "Article":
+        """From `dataclasses.asdict(article)`, as the store keeps it in JSON."""
+        return cls(**{**fields, "paragraphs": tuple(fields["paragraphs"]),
+                      "inferred": tuple(fields.get("inferred") or ())})
+
 
 @dataclass(frozen=True)
 class SkippedFile:
     name: str
-    reason: str
+    reason: str  # every problem found, one a line
     retry: bool = False  # it could not be read at all (vanished, no permission): try it again next time
+
+    @property
+    def problems(self) -> list[str]:
+        return self.reason.split("\n")
+
+    @property
+    def needs_front_matter(self) -> bool:
+        """A .md whose front matter is wrong: the About page shows it a correct example."""
+        return self.name.lower().endswith(".md") and not self.retry
 
 
 @dataclass(frozen=True)
@@ -59,7 +82,10 @@ class Corpus:
 
 
 class ArticleError(ValueError):
-    """Why one file cannot be read as an article."""
+    """Why one file cannot be read as an article: every problem found, one a line."""
+
+    def __init__(self, *problems: str):
+        super().__init__("\n".join(problems))
 
 
 def parse_article(article_id: str, raw: bytes) -> Article:
@@ -75,7 +101,8 @@ def parse_article(article_id: str, raw: bytes) -> Article:
         raise ArticleError("empty file")
     match = FRONT_MATTER.match(text)
     if not match:
-        raise ArticleError("no front matter: the file must start with a '---' line and close it with another")
+        raise ArticleError("no front matter: a .md file must start with a '---' line, its fields, and another "
+                           "'---' line (or name it .txt to have its title, date and language inferred)")
     if len(match.group(1)) > MAX_FRONT_MATTER:
         raise ArticleError(f"front matter longer than {MAX_FRONT_MATTER:,} characters")
     try:
@@ -85,26 +112,33 @@ def parse_article(article_id: str, raw: bytes) -> Article:
         raise ArticleError(f"front matter is not valid YAML ({first_line})") from error
     if not isinstance(meta, dict):
         raise ArticleError("front matter is not a set of 'key: value' lines")
+    problems = []  # all of them at once, so that one edit fixes the file
     # a list or mapping is not turned into text here: YAML aliases nine deep and nine wide make a
     # 500-byte file a string of gigabytes; it is refused below, unexpanded
     missing = [key for key in REQUIRED if meta.get(key) is None or (isinstance(meta[key], str) and not meta[key].strip())]
     if missing:
-        raise ArticleError(f"missing required field(s): {', '.join(missing)}")
+        problems.append(f"missing required field(s): {', '.join(missing)}")
     for key in (*REQUIRED, *OPTIONAL):
         # lists and mappings are refused: YAML aliases can blow one up to megabytes of text
         if meta.get(key) is not None and not isinstance(meta[key], (str, int, float, date)):
-            raise ArticleError(f"{key} must be a single value, not a list or mapping")
-        if isinstance(meta.get(key), str) and len(meta[key]) > MAX_FIELD:
-            raise ArticleError(f"{key} is longer than {MAX_FIELD} characters")
-    published = meta["published"].isoformat() if isinstance(meta["published"], date) else str(meta["published"])
-    if not PUBLISHED.match(published):
-        raise ArticleError(f"published must be YYYY-MM-DD or YYYY-MM, not {published!r}")
-    language = str(meta["language"]).lower()
-    if language not in LANGUAGES:
-        raise ArticleError(f"language must be fr or en, not {language!r}")
+            problems.append(f"{key} must be a single value, not a list or mapping")
+            meta[key] = None
+        elif isinstance(meta.get(key), str) and len(meta[key]) > MAX_FIELD:
+            problems.append(f"{key} is longer than {MAX_FIELD} characters")
+    published = language = ""
+    if meta.get("published") is not None:
+        published = meta["published"].isoformat() if isinstance(meta["published"], date) else str(meta["published"])
+        if not PUBLISHED.match(published):
+            problems.append(f"published must be YYYY-MM-DD or YYYY-MM, not {published[:40]!r}")
+    if meta.get("language") is not None:
+        language = str(meta["language"]).lower()
+        if language not in LANGUAGES:
+            problems.append(f"language must be {', '.join(LANGUAGES[:-1])} or {LANGUAGES[-1]}, not {language[:40]!r}")
     paragraphs = tuple(p.strip() for p in re.split(r"\r?\n[ \t]*\r?\n", match.group(2)) if p.strip())
     if not paragraphs:
-        raise ArticleError("no body text after the front matter")
+        problems.append("no body text after the front matter")
+    if problems:
+        raise ArticleError(*problems)
 
     def optional(key: str) -> str | None:
         value = meta.get(key)
@@ -119,7 +153,24 @@ def parse_article(article_id: str, raw: bytes) -> Article:
         source=optional("source") or "unknown",
         url=optional("url"),
         note=optional("note"),
+        inferred=tuple(key for key in re.split(r"[,\s]+", optional("inferred") or "") if key in INFERABLE),
     )
+
+
+def parse_other(article_id: str, suffix: str, raw: bytes, file_date: date) -> Article:
+    """A .txt, .html, .pdf or .docx file read as an article, its missing fields inferred."""
+    if not raw.strip():
+        raise ArticleError("empty file")
+    try:
+        extracted = formats.extract(suffix, raw)
+        found = infer.infer(extracted, file_date, LANGUAGES)
+    except (formats.FormatError, infer.LanguageError) as error:
+        raise ArticleError(str(error)) from error
+    except ValueError as error:
+        raise ArticleError(f"no article text ({error})") from error
+    return Article(id=article_id, title=found.title[:MAX_FIELD], published=found.published, language=found.language,
+                   paragraphs=found.paragraphs, source=(found.source or "unknown")[:MAX_FIELD],
+                   url=(found.url or None), note=found.note, inferred=found.inferred)
 
 
 def article_key(article_id: str) -> str:
@@ -133,12 +184,19 @@ def same_id_as(owner: str) -> str:
 
 
 def article_files(folder: Path) -> list[Path]:
-    """The folder's .md files, whatever the suffix's case (X.MD), in name order."""
+    """Every file of the folder but hidden ones (the index), in name order; a .txt, .html, .pdf or
+    .docx of the same id as a .md is left out (the .md, with its front matter, wins). Files of a
+    type that is not read are listed too, so that the reader is told."""
     try:
+        # a folder is listed only if named like an article (x.md/): it is then said to be unreadable
         # by name: sorting Path objects compares them part by part (10 s for 100,000 files)
-        return sorted((path for path in folder.iterdir() if path.suffix.lower() == ".md"), key=lambda path: path.name)
+        paths = sorted((path for path in folder.iterdir() if not path.name.startswith(".")
+                        and (path.is_file() or path.suffix.lower() in SUFFIXES)), key=lambda path: path.name)
     except OSError:
         return []
+    with_front_matter = {article_key(path.stem) for path in paths if path.suffix.lower() == ".md"}
+    return [path for path in paths
+            if path.suffix.lower() == ".md" or article_key(path.stem) not in with_front_matter]
 
 
 def article_stats(folder: Path) -> dict[str, tuple[Path, tuple[int, int]]]:
@@ -180,10 +238,26 @@ def read_article_file(path: Path, most: int = MAX_BYTES) -> bytes:
         return handle.read(most + 1)
 
 
+def not_read(path: Path) -> str:
+    kind = f"{path.suffix.lower()} files" if path.suffix else "files without a suffix"
+    return f"{kind} are not read (the atlas reads {', '.join(SUFFIXES)})"
+
+
 def read_article(path: Path) -> Article | SkippedFile:
-    """The file read as an article, or why it is skipped; never raises."""
+    """The file read as an article, by its suffix, or why it is skipped; never raises."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        return SkippedFile(path.name, not_read(path))
     try:
-        return parse_article(path.stem, read_article_file(path))
+        if suffix == ".md":
+            article = parse_article(path.stem, read_article_file(path))
+        else:
+            most = formats.MAX_DOCUMENT_BYTES if suffix in (*formats.PDF_SUFFIXES, *formats.DOCX_SUFFIXES) else MAX_BYTES
+            raw = read_article_file(path, most)
+            if len(raw) > most:
+                raise ArticleError(f"larger than {most // 1_000_000} MB")
+            article = parse_other(path.stem, suffix, raw, date.fromtimestamp(path.stat().st_mtime))
+        return replace(article, file=path.name)
     except ArticleError as error:
         return SkippedFile(path.name, str(error))
     except OSError as error:
@@ -200,9 +274,9 @@ def corpus_of(read: Iterable[Article | SkippedFile]) -> Corpus:
         if isinstance(item, SkippedFile):
             skipped.append(item)
         elif (key := article_key(item.id)) in owners:
-            skipped.append(SkippedFile(f"{item.id}.md", same_id_as(owners[key])))
+            skipped.append(SkippedFile(item.file or f"{item.id}.md", same_id_as(owners[key])))
         else:
-            owners[key] = f"{item.id}.md"
+            owners[key] = item.file or f"{item.id}.md"
             articles[item.id] = item
     return Corpus(articles=articles, skipped=tuple(skipped))
 

@@ -13,7 +13,7 @@ from corpus.excerpts import CorpusIndex
 from corpus.gazetteer import load_gazetteer
 from corpus.meaning import VectorCache, sentence_vectors, vectors_path
 from corpus.store import CorpusStore, Progress
-from corpus.text import fold
+from corpus.text import fold, searchable
 from corpus.themes import load_themes
 
 
@@ -66,7 +66,7 @@ def update_store(folder, progress: Progress | None = None) -> CorpusStore:
     store = CorpusStore(Path(folder))
     analysis = Analysis(store)
     try:
-        store.update(_analyse_in_worker, lambda text: fold(text).text, progress, mapper=analysis)
+        store.update(_analyse_in_worker, lambda text: searchable(fold(text).text), progress, mapper=analysis)
     finally:
         analysis.close()
     return store

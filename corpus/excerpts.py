@@ -23,7 +23,7 @@ from corpus.gazetteer import Gazetteer
 from corpus.query import by_meaning, matching_across_languages, query_words
 from corpus.recognise import Mention
 from corpus.store import SENTENCE_BITS, CorpusStore
-from corpus.text import fold, merge_spans
+from corpus.text import CJK, fold, merge_spans
 from corpus.themes import Theme
 from corpus.timeline import Dated
 
@@ -297,7 +297,7 @@ class _StoredArticle:
     """What the duplicate-id rule (`corpus_of`) needs of a stored article: its id and file."""
 
     def __init__(self, article_id: str, name: str):
-        self.id, self.name = article_id, name
+        self.id, self.file = article_id, name
 
 
 class ArticleShelf(Mapping[str, Article]):
@@ -316,7 +316,7 @@ class ArticleShelf(Mapping[str, Article]):
         if not rows:
             raise KeyError(article_id)
         fields = json.loads(rows[0][0])
-        article = Article(**{**fields, "paragraphs": tuple(fields["paragraphs"])})
+        article = Article.from_fields(fields)
         self._cache[article_id] = article
         if len(self._cache) > CACHED_ARTICLES:
             self._cache.popitem(last=False)
@@ -367,7 +367,7 @@ class CorpusIndex:
         read = [SkippedFile(name, skipped) if skipped is not None else _StoredArticle(article_id, name)
                 for name, article_id, skipped, *_ in files]
         owned = corpus_of(read)  # type: ignore[arg-type]  # the duplicate-id rule, on ids and names only
-        names = {article_id: item.name for article_id, item in owned.articles.items()}
+        names = {article_id: item.file for article_id, item in owned.articles.items()}
         owners = set(names.values())
         self._published = {article_id: published for _, article_id, skipped, published, *_ in files if skipped is None}
         self._extent = {article_id: (first or 0, count or 0) for name, article_id, skipped, _, first, count in files
@@ -612,7 +612,8 @@ class CorpusIndex:
         if not words:
             return Excerpts(self, _Listed(self, []))
         found, marks = matching_across_languages(self, words)  # the full-text index finds; patterns mark
-        patterns = tuple(re.compile(rf"(?<!\w){re.escape(w)}\w*") for w in marks)
+        # a Chinese word is found inside a run of characters: no word boundary to look for
+        patterns = tuple(re.compile(re.escape(w) if CJK.search(w) else rf"(?<!\w){re.escape(w)}\w*") for w in marks)
         close = [sid for sid, _ in by_meaning(self, query, words, found)]
         if within is not None:
             return within.among(found | set(close)).marking(patterns, frozenset(close))

@@ -17,11 +17,15 @@ if TYPE_CHECKING:  # the analysis imports this module; the index is only what it
 # A number: digits with thousands separated by a space, thin space, comma or period, and a decimal part.
 _NUMBER = r"(?<![\d.,])(?P<value>\d{1,3}(?:[\u00a0\u202f ,.]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 AMOUNT = re.compile(
-    rf"(?P<dollar>\$\s?)?{_NUMBER}\s*(?P<scale>milliards?|millions?|billions?|bn)"
-    r"(?:\s+(?:de\s+|d')?(?P<unit>dollars? américains|dollars|usd|u\.s\. dollars|us dollars|yuans?))?", re.I)
-PERCENT = re.compile(rf"{_NUMBER}\s*(?:%|pour\s*cent|per\s*cent|percent)(?!\w)", re.I)
-YEAR = re.compile(r"(?<![\w/-])((?:19|20)\d\d)(?![\w/-])")
-SURVEY = re.compile(r"sondage|interroge|survey|respondent|poll")
+    rf"(?P<dollar>\$\s?)?{_NUMBER}\s*(?P<scale>milliards?|millions?|billions?|bn|млрд\.?|млн\.?|миллиард(?:а|ов)?"
+    r"|миллион(?:а|ов)?)"
+    r"(?:\s+(?:de\s+|d')?(?P<unit>dollars? américains|dollars|usd|u\.s\. dollars|us dollars|yuans?"
+    r"|долларов сша|долларов|доллара|долл\.|юаней|юаня))?", re.I)
+# Chinese amounts: 948亿美元 (亿 = 10⁸, 万 = 10⁴), 30亿元人民币
+CHINESE_AMOUNT = re.compile(rf"{_NUMBER}\s*(?P<scale>亿|万)\s*(?P<unit>美元|元人民币|元|人民币)")
+PERCENT = re.compile(rf"{_NUMBER}\s*(?:%|％|pour\s*cent|per\s*cent|percent|процент(?:а|ов)?)(?!\w)", re.I)
+YEAR = re.compile(r"(?<![\dA-Za-z/-])((?:19|20)\d\d)(?![\dA-Za-z/-])")  # 2024年, в 2024г. too
+SURVEY = re.compile(r"sondage|interroge|survey|respondent|poll|опрос|调查|民调")
 
 
 @dataclass(frozen=True)
@@ -58,9 +62,9 @@ def _about(mentions, survey: bool, start: int) -> str:
 
 
 def number(text: str, language: str) -> float:
-    """'94,8' (fr) or '94.8' (en); '1 200', '1,200' (en), '1.200' (fr) are thousands."""
-    decimal = "," if language == "fr" else "."
-    grouping = "." if language == "fr" else ","
+    """'94,8' (fr, ru) or '94.8' (en, zh); '1 200', '1,200' (en), '1.200' (fr) are thousands."""
+    decimal = "," if language in ("fr", "ru") else "."
+    grouping = "." if language in ("fr", "ru") else ","
     cleaned = re.sub(r"[\u00a0\u202f ]", "", text).replace(grouping, "")
     return float(cleaned.replace(decimal, "."))
 
@@ -80,10 +84,18 @@ def figures_in(text: str, mentions, language: str, folded: str | None = None) ->
     for match in AMOUNT.finditer(text):
         if not (match["unit"] or match["dollar"]):
             continue  # "3 millions de personnes" is not money
-        scale = "billion" if match["scale"].lower().startswith(("milliard", "billion", "bn")) else "million"
-        unit = "CNY" if (match["unit"] or "").lower().startswith("yuan") else "USD"
+        scale = "billion" if match["scale"].lower().startswith(("milliard", "billion", "bn", "млрд", "миллиард")) \
+            else "million"
+        unit = "CNY" if (match["unit"] or "").lower().startswith(("yuan", "юан")) else "USD"
         figures.append(Stated(number(match["value"], language), "amount", scale, unit,
                               _about(mentions, survey, match.start()), nearest_year(text, *match.span()), match.span()))
+    for match in CHINESE_AMOUNT.finditer(text):
+        value = number(match["value"], language)
+        # in the atlas's scales: 948亿 = 94.8 billion, 3500万 = 35 million
+        value, scale = (value / 10, "billion") if match["scale"] == "亿" else (value / 100, "million")
+        unit = "USD" if match["unit"] == "美元" else "CNY"
+        figures.append(Stated(round(value, 3), "amount", scale, unit, _about(mentions, survey, match.start()),
+                              nearest_year(text, *match.span()), match.span()))
     for match in PERCENT.finditer(text):
         figures.append(Stated(number(match["value"], language), "percent", "", "%",
                               "survey" if survey else _about(mentions, survey, match.start()),

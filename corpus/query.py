@@ -25,7 +25,7 @@ import yaml
 
 from corpus.gazetteer import reading
 from corpus.meaning import embeddable, encode, sentence_vectors
-from corpus.text import fold
+from corpus.text import fold, search_terms
 
 LEXICON_FILE = Path(__file__).parent / "data" / "search_lexicon.yaml"
 MAX_PHRASE = 4  # words in the longest name or lexicon entry looked up
@@ -97,18 +97,23 @@ def matching_across_languages(index, words: list[str]) -> tuple[set[int], list[s
             phrase = " ".join(words[i:i + n])
             if phrase in known or phrase in table or n == 1:
                 break
-        found = set(index.store.matching(words[i:i + n]))
+        found = _matching(index, words[i:i + n])
         if phrase in known:
             kind, key = known[phrase]
             found |= {s.id for s in index.mentioning(kind, key)}
         for other in table.get(phrase, ()):
-            found |= set(index.store.matching(other.split()))
+            found |= _matching(index, other.split())
             marks += other.split()
         marks += words[i:i + n]
         groups.append(found)
         i += n
     ids = set.intersection(*groups) if groups else set()
     return ids, list(dict.fromkeys(marks))
+
+
+def _matching(index, words: list[str]) -> set[int]:
+    """The store's sentences holding every word, each as the full-text index holds it (Chinese by character)."""
+    return set(index.store.matching([term for w in words for term in search_terms(w)]))
 
 
 def by_meaning(index, query: str, words: list[str], exclude: set[int]) -> list[tuple[int, float]]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corpus.gazetteer import REGION_TERMS, Gazetteer
-from corpus.meaning import ThemeModel, VectorCache
+from corpus.meaning import MODEL_LANGUAGES, ThemeModel, VectorCache
 from corpus.text import fold_word, words
 from corpus.themes import Theme, ThemeLexicon
 
@@ -83,9 +83,14 @@ def capital_phrases(names: tuple[str, ...], adjectives: tuple[str, ...]) -> list
                      ("capitale", "d"), ("capital", "of"), ("capital", "of", "the")):
             phrases.append((*lead, *name))
         phrases.append(("the", *name, "capital"))
+        phrases += [(lead, *name) for lead in RUSSIAN_CAPITAL] + [(*name, "首都")]  # столица Казахстана, 哈萨克斯坦首都
     for adjective in map(_key, adjectives):
         phrases += [("capitale", *adjective), ("the", *adjective, "capital")]
     return phrases
+
+
+# "столица Казахстана" in its cases (the country's genitive is among its aliases: names_ru_zh.csv).
+RUSSIAN_CAPITAL = ("столица", "столицы", "столице", "столицу", "столицеи", "столицею")
 
 
 class Recogniser:
@@ -129,9 +134,9 @@ class Recogniser:
                 if key not in self._prefixes or n > 1 and not set(text[spans[i + n - 2][1]:spans[i + n - 1][0]]) <= _JOINERS:
                     break
                 for entry in self._names.get(key, ()):
-                    if entry.kind == "place" and not entry.phrase and not text[spans[i + entry.capital_at][0]].isupper():
-                        continue  # journalists capitalise place names: "oral", "bole" are words
-                    if entry.name and not text[spans[i][0]].isupper():
+                    if entry.kind == "place" and not entry.phrase and text[spans[i + entry.capital_at][0]].islower():
+                        continue  # journalists capitalise place names: "oral", "bole" are words (Chinese has no case)
+                    if entry.name and text[spans[i][0]].islower():
                         continue  # "fine bone china"
                     mention = Mention(entry.kind, entry.key, spans[i][0], spans[i + n - 1][1])
                     (weak if entry.weak else found).append((mention, i) if entry.weak else mention)
@@ -145,13 +150,17 @@ class Recogniser:
 
     def analyse(self, texts: list[str], language: str = "fr",
                 vectors: VectorCache | None = None) -> list[tuple[Mention, ...]]:
-        """`mentions` of each text, with the themes the model finds by meaning added (one batch
-        through the encoder; `vectors` keeps each sentence's vector so it is encoded once)."""
+        """`mentions` of each text, with the themes the model finds by meaning added in the languages
+        it was trained on (one batch through the encoder; `vectors` keeps each sentence's vector so
+        it is encoded once)."""
         found = [self.mentions(text, language) for text in texts]
         if self.model is None or not texts:
             return found
-        # bounded work per article: a 1 MB file of 50,000 lines would take minutes through the encoder
+        # bounded work per article: a 1 MB file of 50,000 lines would take minutes through the encoder;
+        # the vectors are kept in every language (search by meaning), themes given only in the model's
         by_meaning = self.model.themes((vectors or VectorCache(None)).vectors(list(texts), MEANING_PER_ARTICLE))
+        if language not in MODEL_LANGUAGES:
+            return found
         for i, themes in enumerate(by_meaning):
             have = {m.key for m in found[i] if m.kind == "theme"}
             extra = tuple(Mention("theme", t.slug, 0, 0) for t in themes if t.slug not in have)

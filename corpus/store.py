@@ -39,7 +39,7 @@ SCHEMA = 3  # the tables' shape; a store of another shape is replaced
 CORPUS_DIR = Path(__file__).parent
 # The analysis is what this module imports (walked, not listed: a module renamed or added is seen).
 ANALYSIS_ENTRIES = ("corpus.analysis",)
-ANALYSIS_DATA = ("countries.csv", "places.csv", "themes.yaml", "theme_model.npz")
+ANALYSIS_DATA = ("countries.csv", "places.csv", "themes.yaml", "theme_model.npz", "names_ru_zh.csv", "themes_ru_zh.yaml")
 BATCH = 500  # files read per committed transaction: what an interruption can lose
 SENTENCE_BITS = 32  # a search key is (date, sentence id) in one integer: see `search_key`
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pysbd
+import yaml
 
 _SPECIAL = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-",
             "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "\u00a0": " ", "\u202f": " "}
@@ -63,12 +66,86 @@ def fold_plain(text: str) -> str:
 
 
 _WORD = re.compile(r"\w+")
+# Chinese characters: written without spaces between words, so cut into words by jieba (its
+# dictionary ships in the wheel), and indexed for search one character at a time.
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def atlas_chinese_words() -> list[str]:
+    """The Chinese names and theme terms the atlas looks for (names_ru_zh.csv, themes_ru_zh.yaml):
+    added to jieba's dictionary, so that 兰州大学 is cut 兰州 | 大学 and 中吉乌铁路 中吉乌 | 铁路."""
+    found: list[str] = []
+    names = DATA_DIR / "names_ru_zh.csv"
+    if names.exists():
+        with open(names, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                found += [w for column in ("aliases_zh", "adjectives_zh") for w in (row.get(column) or "").split("|")]
+    terms = DATA_DIR / "themes_ru_zh.yaml"
+    if terms.exists():
+        found += [str(term) for entry in (yaml.safe_load(terms.read_text(encoding="utf-8")) or {}).values()
+                  for term in (entry or {}).get("zh", ())]
+    return [w for w in dict.fromkeys(found) if CJK.search(w) and " " not in w]
+
+
+@functools.cache
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    for word in atlas_chinese_words():
+        jieba.add_word(word, freq=max(jieba.get_FREQ(word) or 0, 10_000_000))
+    return jieba
+
+
+@functools.lru_cache(maxsize=50_000)
+def _chinese_words(run: str) -> tuple[tuple[int, int], ...]:
+    return tuple((start, end) for _, start, end in _jieba().tokenize(run) if run[start:end].strip())
 
 
 def words(text: str) -> list[tuple[int, int]]:
     """(start, end) of each word: letters and digits; apostrophes and hyphens separate words
-    (d’Astana → d, Astana; Nour-Soultan → Nour, Soultan)."""
-    return [m.span() for m in _WORD.finditer(text)]
+    (d’Astana → d, Astana; Nour-Soultan → Nour, Soultan); a run of Chinese is cut into its words
+    (哈萨克斯坦首都 → 哈萨克斯坦, 首都)."""
+    if not CJK.search(text):  # the common case, at the old cost
+        return [m.span() for m in _WORD.finditer(text)]
+    spans = []
+    for match in _WORD.finditer(text):
+        if CJK.search(match.group()):
+            spans += [(match.start() + s, match.start() + e) for s, e in _chinese_words(match.group())]
+        else:
+            spans.append(match.span())
+    return spans
+
+
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _characters_and_pairs(run: str) -> str:
+    return " ".join([*run, *(run[i:i + 2] for i in range(len(run) - 1))])
+
+
+def searchable(folded: str) -> str:
+    """What the full-text index holds of a folded sentence: the words as they are, and each run of
+    Chinese characters (which SQLite FTS5 cannot cut into words) as its characters and the pairs of
+    neighbouring characters, so that a Chinese query is every pair of its characters, in any order
+    of the index's rows: no phrase query, which the index (detail = none) does not keep."""
+    return _CJK_RUN.sub(lambda m: f" {_characters_and_pairs(m.group())} ", folded) if CJK.search(folded) else folded
+
+
+def search_terms(word: str) -> list[str]:
+    """A folded query word as the index holds it: 阿斯塔纳 → 阿斯, 斯塔, 塔纳 (all must be there); 中 → 中."""
+    terms = []
+    for piece in _CJK_RUN.split(word):
+        terms += [piece] if piece else []
+    for run in _CJK_RUN.findall(word):
+        terms += [run] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)]
+    return terms
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -77,16 +154,16 @@ def fold_word(word: str) -> str:
     return fold(word).text
 
 
-# Sentences: pysbd (rule-based, knows French and English abbreviations, decimals such as 94,8,
-# ordinals such as 30ᵉ, initials and quotes). One segmenter per language and thread (a
+# Sentences: pysbd (rule-based, knows French, English and Russian abbreviations, decimals such as
+# 94,8, ordinals such as 30ᵉ, initials and quotes, and Chinese 。！？). One segmenter per language and thread (a
 # segmenter keeps the text it is working on), built once.
 _SEGMENTERS = threading.local()
 # A paragraph with no . ! ? … followed by a space has one sentence: no need to ask pysbd.
-_MAYBE_END = re.compile(r"[.!?…][\s»”\"')\]]*\s")
+_MAYBE_END = re.compile(r"[.!?…][\s»”\"')\]]*\s|[。！？]")
 
 
 def _segmenter(language: str) -> pysbd.Segmenter:
-    language = language if language in ("fr", "en") else "en"
+    language = language if language in ("fr", "en", "ru", "zh") else "en"
     segmenters = _SEGMENTERS.__dict__
     if language not in segmenters:
         segmenters[language] = pysbd.Segmenter(language=language, clean=False)
@@ -139,7 +216,7 @@ def split_sentences(paragraph: str, language: str = "fr") -> list[tuple[int, int
             break
         start, end = found, found + len(core)
         # A piece that does not open a sentence ("/ VCG", "et al.", a lone closing quote) joins the previous one.
-        if spans and (not (core[0].isupper() or core[0].isdigit() or core[0] in "«“\"'([")
+        if spans and (not (core[0].isupper() or core[0].isdigit() or core[0] in "«“\"'([「『“" or CJK.match(core))
                       or _ends_with_abbreviation(paragraph[spans[-1][0]:spans[-1][1]])):
             spans[-1][1] = end
         else:

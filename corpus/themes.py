@@ -12,12 +12,13 @@ from pathlib import Path
 import snowballstemmer
 import yaml
 
-from corpus.gazetteer import reading
+from corpus.gazetteer import load_labels_ru, reading
 from corpus.text import fold, fold_word, words
 
 THEMES_FILE = Path(__file__).parent / "data" / "themes.yaml"
-LANGUAGES = ("fr", "en")
-_STEMMER_NAMES = {"fr": "french", "en": "english"}
+OTHER_TERMS_FILE = "themes_ru_zh.yaml"  # Russian and Chinese terms, beside themes.yaml
+LANGUAGES = ("fr", "en", "ru", "zh")
+_STEMMER_NAMES = {"fr": "french", "en": "english", "ru": "russian"}  # Chinese words are not stemmed
 
 
 @dataclass(frozen=True)
@@ -29,20 +30,27 @@ class Theme:
     code: str = ""
     color: str = "#37474f"
     terms_by_language: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    labels: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # ru: labels_ru.yaml
 
     def label(self, lang: str) -> str:
-        return self.label_fr if lang == "fr" else self.label_en
+        return self.label_fr if lang == "fr" else self.labels.get(lang) or self.label_en
 
 
 def load_themes(path: Path | None = None) -> dict[str, Theme]:
     path = path or THEMES_FILE
     with reading(path):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        labels_ru = load_labels_ru(path.parent).get("themes", {})
+        other_path = path.parent / OTHER_TERMS_FILE
+        other_terms = yaml.safe_load(other_path.read_text(encoding="utf-8")) if other_path.exists() else {}
         themes = {}
         for slug, entry in data.items():
-            by_language = {lang: tuple(str(term) for term in entry["terms"].get(lang, ())) for lang in LANGUAGES}
+            terms = {**entry["terms"], **(other_terms.get(slug) or {})}
+            by_language = {lang: tuple(str(term) for term in terms.get(lang, ())) for lang in LANGUAGES}
             every = tuple(dict.fromkeys(term for lang in LANGUAGES for term in by_language[lang]))
-            themes[slug] = Theme(slug, entry["en"], entry["fr"], every, entry["code"], entry["color"], by_language)
+            ru = labels_ru.get(slug)
+            themes[slug] = Theme(slug, entry["en"], entry["fr"], every, entry["code"], entry["color"], by_language,
+                                 {"ru": ru} if ru else {})
         return themes
 
 
@@ -50,13 +58,14 @@ class Stemmer:
     """Snowball stem of a word, lower-cased, accents removed after stemming; remembered per word."""
 
     def __init__(self, language: str):
-        self._stemmer = snowballstemmer.stemmer(_STEMMER_NAMES.get(language, "english"))
+        name = _STEMMER_NAMES.get(language)
+        self._stemmer = snowballstemmer.stemmer(name) if name else None
         self._cache: dict[str, str] = {}
 
     def __call__(self, word: str) -> str:
         stem = self._cache.get(word)
         if stem is None:
-            stem = fold(self._stemmer.stemWord(word.lower())).text
+            stem = fold(self._stemmer.stemWord(word.lower()) if self._stemmer else word).text
             if len(self._cache) < 200_000:
                 self._cache[word] = stem
         return stem

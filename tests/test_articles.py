@@ -47,7 +47,7 @@ def test_english_article_and_month_only_date_are_accepted():
         (b"---\npublished: 2024-01-01\nlanguage: en\n---\n\nBody", "missing required field(s): title"),
         (b"---\ntitle: T\npublished: 2024-13-01\nlanguage: en\n---\n\nBody", "not valid YAML (month must be"),
         (b"---\ntitle: T\npublished: 2024-13\nlanguage: en\n---\n\nBody", "published must be"),
-        (b"---\ntitle: T\npublished: 2024-01-01\nlanguage: de\n---\n\nBody", "language must be fr or en"),
+        (b"---\ntitle: T\npublished: 2024-01-01\nlanguage: de\n---\n\nBody", "language must be fr, en, ru or zh"),
         (b"---\ntitle: T\npublished: 2024-01-01\nlanguage: en\n---\n\n", "no body text"),
         ("---\ntitle: é\n---\n".encode("latin-1"), "not UTF-8"),
         (b"\x00\x01\x02binary", "binary"),
@@ -181,3 +181,32 @@ def test_any_front_matter_is_an_article_or_a_clear_refusal(front, body):
         assert str(error) and "Traceback" not in str(error)
     else:
         assert article.title.strip() and article.language in ("en", "fr") and article.paragraphs
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html", ".pdf", ".docx"])
+def test_files_without_front_matter_are_read_with_the_same_care(tmp_path: Path, suffix: str):
+    """The .txt, .html, .pdf and .docx readers take their bytes from the one bounded read of .md
+    files: a FIFO, a link to a file outside the folder and a name with a space are refused alike."""
+    import os
+
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / f"secret{suffix}").write_text("ASTANA, June 17 (AFP) - Not for publication, in Astana.")
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "kept.md").write_text(article_text("Kept", "Astana hosts it."))
+    os.mkfifo(folder / f"stuck{suffix}")
+    (folder / f"secret{suffix}").symlink_to(outside / f"secret{suffix}")
+    (folder / f" spaced{suffix}").write_text("ASTANA, June 17 (AFP) - Leaders met in Astana.")
+    skipped, articles = read_in_child(folder)
+    assert sorted(skipped) == [f"SKIPPED ' spaced{suffix}': its name starts or ends with a space: rename the file",
+                               f"SKIPPED 'secret{suffix}': a link to a file outside the articles folder",
+                               f"SKIPPED 'stuck{suffix}': not a regular file (a FIFO, device or socket)"]
+    assert articles == "ARTICLES ['kept']"
+
+
+def test_an_upper_case_suffix_is_read_for_every_format(tmp_path: Path):
+    (tmp_path / "LOUD.TXT").write_text("ASTANA, June 17 (AFP) - The leaders of six countries met in Astana on "
+                                       "Tuesday for the second summit.\n\nThey signed a treaty.")
+    skipped, articles = read_in_child(tmp_path)
+    assert skipped == [] and articles == "ARTICLES ['LOUD']"

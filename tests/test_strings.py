@@ -1,9 +1,11 @@
-"""The two languages: the same keys and placeholders in each, dates written by Babel per locale."""
+"""The three interface languages (en, fr, ru): the same keys and placeholders in each, every name
+and label translated, dates and numbers written by Babel per locale."""
 
 from __future__ import annotations
 
 import ast
 import string
+import unicodedata
 
 import pytest
 
@@ -11,7 +13,7 @@ from corpus.gazetteer import load_gazetteer
 from corpus.themes import load_themes
 from tests.conftest import ROOT
 from ui.atlas import tab_title
-from present.strings import LANGUAGES, STRINGS, format_date, format_dates, summit_label, t
+from present.strings import LANGUAGES, STRINGS, format_date, format_dates, format_number, plural, summit_label, t
 
 
 def placeholders(text: str) -> set[str]:
@@ -55,26 +57,50 @@ def test_every_theme_country_place_and_summit_has_both_names():
     gazetteer = load_gazetteer()
     for theme in load_themes().values():
         assert theme.label("en") and theme.label("fr"), theme.slug
+        assert theme.label("ru") != theme.label("en") and is_cyrillic(theme.label("ru")), theme.slug
     for item in [*gazetteer.countries.values(), *gazetteer.places.values()]:
         assert item.name("en") and item.name("fr"), item
+    for item in [*gazetteer.countries.values(), *(p for p in gazetteer.places.values() if p.capital or p.summit)]:
+        assert is_cyrillic(item.name("ru")), item  # GeoNames and Babel give the Russian names
+    assert [s.name("ru") for s in sorted((p.summit for p in gazetteer.places.values() if p.summit),
+                                         key=lambda s: s.number)] == [
+        "Первый саммит «Китай — Центральная Азия»", "Второй саммит «Китай — Центральная Азия»"]
+
+
     summits = [p.summit for p in gazetteer.places.values() if p.summit]
     assert summits and all(s.name("en") != s.name("fr") and s.facts("en") != s.facts("fr") for s in summits)
+    assert all(is_cyrillic(s.facts("ru")) for s in summits)
 
 
-@pytest.mark.parametrize(("value", "en", "fr"), [
-    ("2025-06-17", "17 June 2025", "17 juin 2025"),
-    ("2023-05", "May 2023", "mai 2023"),
-    ("2013", "2013", "2013"),
-    ("2025-02-01", "1 February 2025", "1 février 2025"),
-    ("not a date", "not a date", "not a date"),
+def is_cyrillic(text: str) -> bool:
+    return any("CYRILLIC" in unicodedata.name(c, "") for c in text)
+
+
+@pytest.mark.parametrize(("value", "en", "fr", "ru"), [
+    ("2025-06-17", "17 June 2025", "17 juin 2025", "17 июня 2025\u202fг."),
+    ("2023-05", "May 2023", "mai 2023", "май 2023\u202fг."),
+    ("2013", "2013", "2013", "2013"),
+    ("2025-02-01", "1 February 2025", "1 février 2025", "1 февраля 2025\u202fг."),
+    ("not a date", "not a date", "not a date", "not a date"),
 ])
-def test_dates_are_written_in_the_readers_locale(value, en, fr):
-    assert (format_date(value, "en"), format_date(value, "fr")) == (en, fr)
+def test_dates_are_written_in_the_readers_locale(value, en, fr, ru):
+    assert (format_date(value, "en"), format_date(value, "fr"), format_date(value, "ru")) == (en, fr, ru)
+
+
+@pytest.mark.parametrize(("n", "ru"), [(1, "1 файл"), (2, "2 файла"), (5, "5 файлов"), (21, "21 файл"), (1000, "1\xa0000 файлов")])
+def test_counts_take_the_plural_form_of_the_language(n, ru):
+    assert plural("ru", "skipped_files", n).startswith(ru + " ")
+    assert plural("en", "skipped_files", n).startswith(f"{format_number(n, 'en')} file{'s' if n > 1 else ''} ")
+
+
+def test_numbers_are_written_in_the_readers_locale():
+    assert [format_number(94.8, lang) for lang in LANGUAGES] == ["94.8", "94,8", "94,8"]
 
 
 def test_a_range_of_days_and_the_summit_labels():
     assert format_dates("2023-05-18/2023-05-19", "en") == "18–19 May 2023"
     assert format_dates("2023-05-18/2023-05-19", "fr") == "18–19 mai 2023"
+    assert format_dates("2023-05-18/2023-05-19", "ru") == "18–19 мая 2023\u202fг."
     astana = load_gazetteer().places["astana"].summit
     assert summit_label(astana, "en") == "Second China–Central Asia Summit, 17 June 2025"
     assert summit_label(astana, "fr") == "Deuxième sommet Chine–Asie centrale, 17 juin 2025"

@@ -17,7 +17,7 @@ from corpus.gazetteer import ReferenceDataError
 from geo.tiles import Tiles
 from present.markup import inert
 from present.settings import tiles_setting
-from present.strings import LANGUAGES, asked_language, t
+from present.strings import LANGUAGES, asked_language, plural, t
 from present.view import FIRST_YEAR, MAX_QUERY, PARAMS, View, view_from_params
 from ui.data import current_index
 from ui.panel import go_to
@@ -44,9 +44,13 @@ def current_view(index: CorpusIndex) -> View:
     return view
 
 
-def show_skipped_files(index: CorpusIndex, lang: str) -> None:
-    for skipped in index.corpus.skipped:
-        st.warning(t(lang, "skipped", name=inert(skipped.name, html=False), reason=inert(skipped.reason, html=False)), icon=":material/description:")
+def show_skipped_files(index: CorpusIndex, view: View) -> None:
+    """One compact line for every reader; which files and why are on the About page."""
+    if skipped := index.corpus.skipped:
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.warning(plural(view.lang, "skipped_files", len(skipped)), icon=":material/description:")
+            st.page_link("pages/about.py", label=t(view.lang, "skipped_where"), icon=":material/info:",
+                         query_params=view.as_params())
 
 
 def view_widget(key: str, shown: object, chosen: Callable[[Any], View]) -> dict[str, Any]:
@@ -85,7 +89,7 @@ def controls(view: View, index: CorpusIndex) -> None:
 
 def language_switch(view: View) -> None:
     st.radio(t(view.lang, "language"), LANGUAGES, horizontal=True,
-             format_func=lambda code: {"en": "English", "fr": "Français"}[code],
+             format_func=lambda code: {"en": "English", "fr": "Français", "ru": "Русский"}[code],
              **view_widget("lang_choice", view.lang, lambda lang: replace(view, lang=lang)))
 
 
@@ -164,7 +168,8 @@ def page_start(title_key: str = "app_title", page_name: str | None = None) -> tu
         st.markdown(f"**{t(view.lang, title_key)}** · [{t(view.lang, 'embed_full')}]({view_link(view)})")
     else:
         st.title(t(view.lang, title_key), anchor=False)
-    show_skipped_files(index, view.lang)
+    if page_name != "About":  # the About page lists them in full
+        show_skipped_files(index, view)
     if page_name is not None:  # the map page draws its sidebar after the map (see page_sidebar)
         page_sidebar(view, beside_map=False)
     return index, view
@@ -184,7 +189,7 @@ def page_sidebar(view: View, beside_map: bool = True) -> None:
 
 def page_language(lang: str) -> None:
     """The page's own `lang` (Streamlit writes `<html lang="en">`), so that a screen reader reads a
-    French page in French. `lang` is en or fr (checked by the view), never article text."""
+    French page in French. `lang` is en, fr or ru (checked by the view), never article text."""
     st.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>", unsafe_allow_javascript=True)
 
 

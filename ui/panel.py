@@ -20,7 +20,7 @@ from present.markup import (CITATION_OPACITY, attribute, excerpt_markup, highlig
 from present.selection import (article_parts, corpus_languages, excerpt_reason, fallback, heading, people_in,
                                person_name, selection_excerpts)
 from present.summits import summit_sheet
-from present.strings import source_label, format_date, summit_label, t
+from present.strings import format_date, inferred_mark, source_label, summit_label, t
 from present.view import View
 from ui.paging import more_button, shown_count
 from ui.share import copy_field, view_link
@@ -137,10 +137,12 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
     def article_dialog() -> None:
         lang = view.lang
         st.subheader(inert(article.title, html=False), anchor=False)
-        facts = [
-            t(lang, "field", label=t(lang, "source"), value=inert(source_label(article, lang))),
-            t(lang, "field", label=t(lang, "published"), value=inert(format_date(article.published, lang))),
-            t(lang, "in_language", language=t(lang, f"lang_{article.language}")),
+        facts = [f"*{t(lang, 'title')}{inferred_mark(article, 'title', lang)}*"] if "title" in article.inferred else []
+        facts += [
+            t(lang, "field", label=t(lang, "source"), value=inert(source_label(article, lang)) + inferred_mark(article, "source", lang)),
+            t(lang, "field", label=t(lang, "published"),
+              value=inert(format_date(article.published, lang)) + inferred_mark(article, "published", lang)),
+            t(lang, "in_language", language=t(lang, f"lang_{article.language}")) + inferred_mark(article, "language", lang),
         ]
         url = safe_url(article.url)
         if url:

@@ -1,0 +1,129 @@
+"""Russian and Chinese articles in the agencies' styles (Kazinform, TASS, AKIpress, Xinhua, CGTN):
+read and inferred, split into sentences, their places, countries, region, capitals meant, themes,
+dates and figures found, and searchable; and the whole path through the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus.build import build_index
+from corpus.figures import corpus_figures
+from corpus.text import split_sentences, words
+from corpus.timeline import corpus_events
+from tests.fixtures.documents import make_pdf
+from tests.helpers import run_app, texts
+from tests.test_formats import PDF_TEXT
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ARTICLES = ["kazinform_astana_ru.txt", "tass_bishkek_ru.txt", "akipress_osh_ru.html", "xinhua_astana_zh.txt",
+            "cgtn_xian_zh.html"]
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ru_zh")
+    for name in ARTICLES:
+        (folder / name).write_bytes((FIXTURES / name).read_bytes())
+    return build_index(folder)
+
+
+def mentions(index, article_id: str) -> set[tuple[str, str]]:
+    return {(m.kind, m.key) for s in index.sentences if s.article_id == article_id for m in s.mentions}
+
+
+def test_each_is_read_in_its_language_with_what_its_file_or_dateline_says(index):
+    articles = index.corpus.articles
+    assert index.corpus.skipped == ()
+    assert {a.id: a.language for a in articles.values()} == {
+        "kazinform_astana_ru": "ru", "tass_bishkek_ru": "ru", "akipress_osh_ru": "ru", "xinhua_astana_zh": "zh",
+        "cgtn_xian_zh": "zh"}
+    kazinform, tass, akipress = articles["kazinform_astana_ru"], articles["tass_bishkek_ru"], articles["akipress_osh_ru"]
+    assert (kazinform.source, kazinform.published) == ("Kazinform", "2025-06-17")  # the lead's "17 июня 2025 года"
+    assert tass.source == "ТАСС" and tass.published.endswith("-06-18") and "year from the file" in tass.note
+    assert tass.title.startswith("Строительство железной дороги")  # not the dateline "БИШКЕК, 18 июня. /ТАСС/."
+    assert (akipress.source, akipress.published, akipress.url) == ("AKIpress", "2025-06-20",
+                                                                    "https://akipress.org/news:2025062001/")
+    assert "Читайте также" not in akipress.body and "cookie" not in akipress.body
+    xinhua = articles["xinhua_astana_zh"]
+    assert (xinhua.title, xinhua.source) == ("习近平出席第二届中国－中亚峰会", "Xinhua (新华社)")
+    assert xinhua.published.endswith("-06-17")
+
+
+def test_chinese_and_russian_sentences_and_words():
+    assert [s for s, _ in split_sentences("习近平出席峰会。哈萨克斯坦总统主持会议！双方达成共识。", "zh")] == [0, 8, 20]
+    text = "Президент РФ В. В. Путин прибыл в Астану. Визит продлится два дня."
+    assert len(split_sentences(text, "ru")) == 2
+    assert [("哈萨克斯坦首都阿斯塔纳"[s:e]) for s, e in words("哈萨克斯坦首都阿斯塔纳")] == ["哈萨克斯坦", "首都", "阿斯塔纳"]
+
+
+def test_places_in_their_cases_countries_demonyms_and_the_region(index):
+    kazinform = mentions(index, "kazinform_astana_ru")
+    assert {("place", "astana"), ("country", "KAZ"), ("country", "CHN"), ("country", "KGZ"), ("country", "UZB"),
+            ("country", "TKM"), ("region", "central-asia")} <= kazinform  # Астане, Казахстана, Китаем…
+    assert {("place", "osh"), ("place", "kashgar"), ("place", "bishkek")} <= mentions(index, "tass_bishkek_ru")  # Оша, Кашгара
+    akipress = mentions(index, "akipress_osh_ru")
+    assert ("country", "CHN") in akipress  # "китайских инвесторов": a demonym is a country mention
+    xinhua = mentions(index, "xinhua_astana_zh")
+    assert {("place", "astana"), ("country", "KAZ"), ("country", "KGZ"), ("country", "TJK"), ("country", "TKM"),
+            ("country", "UZB"), ("region", "central-asia")} <= xinhua
+    assert ("place", "xian") in mentions(index, "cgtn_xian_zh")
+
+
+def test_the_capital_meant_without_being_named(index):
+    tass = [s for s in index.sentences if s.article_id == "tass_bishkek_ru" and "столице Казахстана" in s.text]
+    assert ("place", "astana") in {(m.kind, m.key) for m in tass[0].mentions}
+    from corpus.gazetteer import load_gazetteer
+    from corpus.recognise import Recogniser
+    from corpus.themes import load_themes
+
+    found = Recogniser(load_gazetteer(), load_themes()).mentions("峰会在哈萨克斯坦首都举行。", "zh")
+    assert ("place", "astana") in {(m.kind, m.key) for m in found}
+
+
+def test_themes_by_russian_stems_and_chinese_words(index):
+    assert {("theme", "trade"), ("theme", "connectivity"), ("theme", "peace-stability")} <= mentions(
+        index, "kazinform_astana_ru")  # Товарооборот, железную дорогу, газопроводу, вечном добрососедстве
+    assert {("theme", "trade"), ("theme", "connectivity"), ("theme", "poverty-reduction"),
+            ("theme", "desertification"), ("theme", "exchanges")} <= mentions(index, "xinhua_astana_zh")
+    assert {("theme", "belt-and-road"), ("theme", "agriculture"), ("theme", "digital-economy")} <= mentions(
+        index, "cgtn_xian_zh")
+
+
+def test_dates_and_figures_as_written_in_russian_and_chinese(index):
+    figures = {(f.article.id, f.value, f.scale, f.unit) for f in corpus_figures(index)}
+    assert {("kazinform_astana_ru", 94.8, "billion", "USD"), ("xinhua_astana_zh", 94.8, "billion", "USD"),
+            ("akipress_osh_ru", 35.0, "million", "USD"), ("tass_bishkek_ru", 4.7, "billion", "USD")} <= figures
+    events = {(e.article.id, e.date, e.status) for e in corpus_events(index) if e.article and e.span}
+    assert ("kazinform_astana_ru", "2025-06-17", "stated") in events  # 17 июня 2025 года
+    assert ("kazinform_astana_ru", "2024", "stated") in events  # в 2024 году
+    assert ("xinhua_astana_zh", "2024", "stated") in events  # 2024年
+    assert ("cgtn_xian_zh", "2023-05-18", "inferred") in events  # 5月18日, the year from the article
+
+
+def test_search_in_russian_and_in_chinese(index):
+    assert {e.article.id for e in index.search("铁路")} == {"xinhua_astana_zh"}  # inside 中吉乌铁路建设
+    found = index.search("阿斯塔纳")
+    # a place's name finds it in every language (corpus.query): в Астане, в столице Казахстана
+    assert {e.article.id for e in found} == {"xinhua_astana_zh", "kazinform_astana_ru", "tass_bishkek_ru"}
+    chinese = next(e for e in found if e.article.id == "xinhua_astana_zh")
+    assert chinese.text[chinese.highlights[0][0]:chinese.highlights[0][1]] == "阿斯塔纳"
+    assert {e.article.id for e in index.search("Кашгар")} == {"tass_bishkek_ru", "akipress_osh_ru"}
+    assert not index.search("铁塔")  # characters present, not together: no match
+
+
+def test_a_saved_page_a_pdf_and_a_russian_item_dropped_in_seeds_are_on_the_map_in_panels_and_search(
+        seeds_copy: Path, monkeypatch):
+    for name in ("reuters_pipeline_en.html", "tass_bishkek_ru.txt"):
+        (seeds_copy / name).write_bytes((FIXTURES / name).read_bytes())
+    (seeds_copy / "cgtn_railway.pdf").write_bytes(make_pdf(PDF_TEXT, author="CGTN"))
+    monkeypatch.setenv("ATLAS_SEEDS_DIR", str(seeds_copy))
+    at = run_app({"place": "kashgar"})
+    assert at.subheader[0].value == "Kashgar" and not at.warning
+    shown = texts(at)
+    assert "<mark>Кашгара</mark> до Оша" in shown and "Pamir mountains" in shown and "to Andijan through Osh" in shown
+    assert "Кашгар" in texts(run_app({"q": "Кашгар"}))
+    at = run_app({"article": "tass_bishkek_ru", "lang": "ru"})
+    facts = texts(at)
+    assert "Источник: ТАСС (выведено)" in facts and "(выведено)" in facts.split("Опубликовано:")[1]
