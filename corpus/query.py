@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import snowballstemmer
 import yaml
 
 from corpus.gazetteer import reading
@@ -103,17 +104,34 @@ def matching_across_languages(index, words: list[str]) -> tuple[set[int], list[s
             found |= {s.id for s in index.mentioning(kind, key)}
         for other in table.get(phrase, ()):
             found |= _matching(index, other.split())
-            marks += other.split()
-        marks += words[i:i + n]
+            marks += [term for w in other.split() for term in _as_searched(w)]
+        marks += [term for w in words[i:i + n] for term in _as_searched(w)]
         groups.append(found)
         i += n
     ids = set.intersection(*groups) if groups else set()
     return ids, list(dict.fromkeys(marks))
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_RUSSIAN = snowballstemmer.stemmer("russian")
+_RUSSIAN_LOCK = threading.Lock()  # a stemmer keeps its word while it works: one thread at a time
+MIN_STEM = 4  # letters a Russian word keeps as its stem: "железная" → железн, "дорога" → дорог
+
+
+def _as_searched(word: str) -> list[str]:
+    """A folded query word as the index is asked for it, each term taken as a word start: a Russian
+    word by its stem (Russian declines its nouns and adjectives: "железная дорога" must find
+    "железной дороги"), Chinese by pairs of characters (corpus.text.search_terms)."""
+    if _CYRILLIC.search(word) and len(word) > MIN_STEM:
+        with _RUSSIAN_LOCK:
+            stem = _RUSSIAN.stemWord(word)
+        return [stem if len(stem) >= MIN_STEM else word]
+    return search_terms(word)
+
+
 def _matching(index, words: list[str]) -> set[int]:
-    """The store's sentences holding every word, each as the full-text index holds it (Chinese by character)."""
-    return set(index.store.matching([term for w in words for term in search_terms(w)]))
+    """The store's sentences holding every word, each as the full-text index holds it."""
+    return set(index.store.matching([term for w in words for term in _as_searched(w)]))
 
 
 def by_meaning(index, query: str, words: list[str], exclude: set[int]) -> list[tuple[int, float]]:

@@ -82,8 +82,10 @@ RELATIVE = [
 # A release's own dateline: "PÉKIN, 19 juin 2025 (GLOBE NEWSWIRE)", "BEIJING, June 19, 2025 (…)"
 # Every agency's form: "PÉKIN, 19 juin 2025 (GLOBE NEWSWIRE)", "URUMQI, March 12 (Xinhua) --",
 # "HOTAN (Chine), 14 juin 2024 (AFP) -", "TURKMENBASHI, Turkmenistan, May 14 (Reuters) -".
-DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,}(?:\s*\([^)]{1,40}\))?(?:,\s*[A-Z][a-zà-ÿ]+)?,\s+"
-                      r"(?:\d{1,2}(?:er)?\s+[A-Za-zéûÉ]+\.?|[A-Za-z]+\.?\s+\d{1,2},?)(?:\s+\d{4})?\s*[(—–-]")
+# Russian agencies too: "БИШКЕК, 14 октября 2025 года (Кабар) —", "БИШКЕК, 18 июня. /ТАСС/.".
+DATELINE = re.compile(r"^[A-ZÀ-ÝА-ЯЁ][A-ZÀ-ÝА-ЯЁ'’ .-]{2,}(?:\s*\([^)]{1,40}\))?(?:,\s*[A-ZА-ЯЁ][a-zà-ÿа-яё]+)?,\s+"
+                      r"(?:\d{1,2}(?:er)?\s+[A-Za-zéûÉа-яё]+\.?|[A-Za-z]+\.?\s+\d{1,2},?)(?:\s+\d{4}(?:\s+(?:года|г\.))?)?"
+                      r"\.?\s*[(—–/-]")
 ENGLISH_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                   "october", "november", "december"}
 ALTERNATION = re.compile(r"tous les deux ans|every two years")

@@ -113,6 +113,16 @@ def test_search_in_russian_and_in_chinese(index):
     assert not index.search("铁塔")  # characters present, not together: no match
 
 
+def test_a_russian_query_finds_the_words_as_russian_declines_them_and_english_finds_russian(index):
+    """"железная дорога" (nominative) must find "железной дороги" and "железную дорогу"; an English
+    query finds the Russian words through the lexicon (corpus/data/search_lexicon.yaml)."""
+    found = index.search("железная дорога")
+    assert {"kazinform_astana_ru", "tass_bishkek_ru"} <= {e.article.id for e in found}
+    tass = next(e for e in found if e.article.id == "tass_bishkek_ru")
+    assert [tass.text[s:e] for s, e in tass.highlights][:2] == ["железной", "дороги"]
+    assert {"kazinform_astana_ru", "tass_bishkek_ru"} <= {e.article.id for e in index.search("railway")}
+
+
 def test_a_saved_page_a_pdf_and_a_russian_item_dropped_in_seeds_are_on_the_map_in_panels_and_search(
         seeds_copy: Path, monkeypatch):
     for name in ("reuters_pipeline_en.html", "tass_bishkek_ru.txt"):
