@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlparse
@@ -130,6 +132,20 @@ WAIT_MS = 30_000
 # A first read of a generated corpus puts every sentence through the sentence encoder: minutes on
 # a busy 2-core machine. A wait, not a measure (speed is in bench/).
 FIRST_READ_MS = 300_000
+
+
+PHONE = {"width": 390, "height": 844}
+PHONE_CONTEXT = dict(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+
+
+@contextmanager
+def new_page(browser, **context_options) -> Iterator[Page]:
+    """A page in a browser context of its own (a fresh reader: no cookies, no session), closed after."""
+    context = browser.new_context(**context_options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def open_atlas(page: Page, url: str, first_wait_ms: float = WAIT_MS) -> Frame:

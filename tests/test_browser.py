@@ -6,7 +6,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from tests.helpers import MAP_IFRAME, WAIT_MS, heading, location, open_atlas, wait_for_url_param
+from tests.helpers import MAP_IFRAME, WAIT_MS, heading, location, new_page, open_atlas, wait_for_url_param
 
 pytestmark = pytest.mark.browser
 def test_map_draws_from_the_apps_own_files(page: Page, atlas_server):
@@ -41,14 +41,10 @@ def test_click_astana_then_kazakhstan_and_share_the_link(page: Page, atlas_serve
     expect(frame.locator(".atlas-ring")).to_have_count(0)
 
     shared = page.evaluate("window.location.href")
-    context = browser.new_context()
-    try:
-        fresh = context.new_page()
+    with new_page(browser) as fresh:
         open_atlas(fresh, shared)
         expect(heading(fresh, "Kazakhstan")).to_be_visible(timeout=WAIT_MS)
         expect(fresh.get_by_text("Capital: Astana")).to_be_visible()
-    finally:
-        context.close()
 
 
 def test_french_link_with_theme_reopens_that_view(page: Page, atlas_server):
@@ -154,13 +150,9 @@ def test_the_link_box_gives_the_absolute_address_of_the_current_view(page: Page,
     expect(field).to_have_value(re.compile(r"&sentence=\d+"), timeout=WAIT_MS)
     excerpt = field.input_value().strip()
     assert excerpt.startswith(f"{atlas_server.url}/?country=KAZ&article=") and "&sentence=" in excerpt
-    context = browser.new_context()
-    try:
-        fresh = context.new_page()
+    with new_page(browser) as fresh:
         fresh.goto(excerpt)
         expect(fresh.locator("#atlas-linked-sentence")).to_be_visible(timeout=WAIT_MS)
-    finally:
-        context.close()
 
 
 def test_the_map_draws_with_tiles_and_every_outside_host_unreachable(browser, atlas_server):

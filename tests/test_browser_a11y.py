@@ -8,11 +8,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import ROOT
-from tests.helpers import MAP_IFRAME, WAIT_MS, heading, location, open_atlas, wait_for_url_param
+from tests.helpers import MAP_IFRAME, PHONE, PHONE_CONTEXT, WAIT_MS, heading, location, new_page, open_atlas, wait_for_url_param
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "test-results"
-PHONE = {"width": 390, "height": 844}
 IN_MAP = f"(selector) => document.querySelector('{MAP_IFRAME}').contentDocument.querySelectorAll(selector).length"
 
 
@@ -53,9 +52,7 @@ def test_the_language_switch_changes_the_labels_and_the_url(page: Page, atlas_se
 
 
 def test_the_map_page_on_a_phone(browser, atlas_server):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
-    try:
-        page = context.new_page()
+    with new_page(browser, **PHONE_CONTEXT) as page:
         frame = open_atlas(page, atlas_server.url)
         map_box = page.locator(MAP_IFRAME).bounding_box()
         # drawn across the screen, and short enough to leave room to scroll past it
@@ -87,8 +84,6 @@ def test_the_map_page_on_a_phone(browser, atlas_server):
         panel.scroll_into_view_if_needed()
         page.screenshot(path=str(SHOTS / "phone-390x844-panel.png"))
         assert Path(SHOTS / "phone-390x844-panel.png").stat().st_size > 10_000
-    finally:
-        context.close()
 
 
 def test_the_table_view_by_keyboard(page: Page, atlas_server):

@@ -9,12 +9,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import ROOT
-from tests.helpers import MAP_IFRAME, WAIT_MS, heading, open_atlas, wait_for_url_param
+from tests.helpers import MAP_IFRAME, PHONE, PHONE_CONTEXT, WAIT_MS, heading, new_page, open_atlas, wait_for_url_param
 
 pytestmark = pytest.mark.browser
 
 SHOTS = ROOT / "test-results"
-PHONE = {"width": 390, "height": 844}
 EVERY_THEME = ("trade,investment,connectivity,green-mining,agriculture,exchanges,poverty-reduction,"
                "desertification,digital-economy,peace-stability,belt-and-road")
 
@@ -30,9 +29,7 @@ MARKERS = ".leaflet-marker-icon.atlas-marker, .leaflet-marker-icon.atlas-theme, 
 
 
 def test_on_a_phone_the_map_is_near_the_top_and_a_tap_shows_the_panel(browser, atlas_server):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
-    try:
-        page = context.new_page()
+    with new_page(browser, **PHONE_CONTEXT) as page:
         frame = open_atlas(page, atlas_server.url)
         map_box = page.locator(MAP_IFRAME).bounding_box()
         assert map_box["y"] < PHONE["height"] / 3  # the map is on the first screen, most of it
@@ -60,8 +57,6 @@ def test_on_a_phone_the_map_is_near_the_top_and_a_tap_shows_the_panel(browser, a
                                "'[data-testid=stElementContainer]').getBoundingClientRect();"
                                " return r.top >= 0 && r.top < 200; }", timeout=WAIT_MS)
         page.screenshot(path=str(SHOTS / "issue14-phone-panel.png"))
-    finally:
-        context.close()
 
 
 def test_the_legend_folds_over_a_marker_and_a_popup(page: Page, atlas_server):

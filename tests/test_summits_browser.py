@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.helpers import WAIT_MS, heading, open_atlas, wait_for_url_param
+from tests.helpers import WAIT_MS, heading, new_page, open_atlas, wait_for_url_param
 
 pytestmark = pytest.mark.browser
 
@@ -32,10 +32,6 @@ def test_a_person_is_opened_from_a_venues_panel_and_the_link_reopens_it(page: Pa
     expect(heading(page, "Lin Jian")).to_be_visible(timeout=WAIT_MS)
     expect(page.get_by_text("quotes Lin Jian").first).to_be_visible()
     shared = page.evaluate("window.location.href")
-    context = browser.new_context()
-    try:
-        fresh = context.new_page()
+    with new_page(browser) as fresh:
         open_atlas(fresh, shared)
         expect(heading(fresh, "Lin Jian")).to_be_visible(timeout=WAIT_MS)
-    finally:
-        context.close()
