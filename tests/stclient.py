@@ -20,6 +20,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
 
 THEME_KEY = "theme_choice"  # ui.atlas.controls' widget keys
 SEARCH_KEY = "q_choice"
@@ -87,12 +88,17 @@ class Session:
 
     async def close(self) -> None:
         if self._ws is not None:
-            await self._ws.close()
+            await self._ws.close()  # closing a stream already dropped returns at once
         if self._reader is not None:
             await asyncio.gather(self._reader, return_exceptions=True)
 
     async def send(self, msg: BackMsg) -> None:
-        await self._ws.send(msg.SerializeToString())
+        """Sends one message; a stream the server dropped is a ProtocolError, as when reading (the
+        replica killed between two clicks fails the next send, not the next read)."""
+        try:
+            await self._ws.send(msg.SerializeToString())
+        except ConnectionClosed as error:
+            raise ProtocolError("the server closed the stream") from error
 
     async def open(self, params: dict[str, str] | None = None) -> Run:
         """The page opened with `params` in its address (a shared link), as a new tab does."""

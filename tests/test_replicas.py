@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from websockets.exceptions import InvalidStatus
 
 from corpus.store import store_path
 from tests.conftest import ROOT
@@ -106,6 +107,22 @@ def replicas(seeds_copy: Path):
 AFTER_KILL = 3  # actions each reader does once the replica is dead
 
 
+async def reconnect(reader: Reader, balancer: Balancer, query: str) -> tuple[Session, object]:
+    """Reconnects as Streamlit's frontend does: it keeps trying (a balancer that has not yet marked
+    the dead replica down may send the first tries there), at most 20 times, a second apart."""
+    for attempt in range(20):
+        reader.cookie = await asyncio.to_thread(balancer.first_page, reader.cookie, True)
+        session = Session(balancer.url, timeout=60)
+        try:
+            await session.connect({"Cookie": reader.cookie})
+            session.query = query
+            return session, await session.rerun([])
+        except (ProtocolError, OSError, InvalidStatus):
+            await session.close()
+            await asyncio.sleep(1)
+    raise AssertionError(f"reader {reader.number} never got a live stream back")
+
+
 async def drive(reader: Reader, balancer: Balancer, killed: asyncio.Event) -> None:
     """A reader moving around the atlas through the balancer; on a dropped stream it reconnects
     and reopens its view from its address, and checks the view is the one it had."""
@@ -131,11 +148,7 @@ async def drive(reader: Reader, balancer: Balancer, killed: asyncio.Event) -> No
             await session.close()
             reader.reconnects += 1
             had_query, had = reader.query, reader.headings
-            reader.cookie = await asyncio.to_thread(balancer.first_page, reader.cookie, True)
-            session = Session(balancer.url, timeout=60)
-            await session.connect({"Cookie": reader.cookie})
-            session.query = had_query
-            run = await session.rerun([])
+            session, run = await reconnect(reader, balancer, had_query)
             if run.headings != had or session.query != had_query or run.exceptions:
                 reader.lost.append(f"{had_query}: {had} became {session.query}: {run.headings} {run.exceptions}")
             reader.query, reader.headings = session.query, run.headings
