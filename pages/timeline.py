@@ -9,7 +9,7 @@ import streamlit as st
 
 from present.markup import citation, highlighted, in_language, inert
 from present.selection import selection_name
-from present.strings import format_date, summit_label, t
+from present.strings import format_date, plural, summit_label, t
 from present.timeline import all_entries, entry_title, timeline_for
 from ui.atlas import page_start
 from ui.paging import more_button, shown_count
@@ -31,6 +31,8 @@ def basis_note(event, lang: str) -> str:
     if event.basis == "alternation":
         values["host"] = t(lang, f"host_{values['host']}")
         values["last"] = index.gazetteer.places[values["last"]].name(lang)
+    if event.basis == "years_before":  # За 31 год, not 31 лет
+        return plural(lang, "basis_years_before", int(values.pop("years")), **values)
     return t(lang, f"basis_{event.basis}", **values)
 
 

@@ -142,7 +142,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "group_region": "Central Asia as a whole",
         "group_none": "No country named",
         "basis_article_year": "Year taken from the article's date ({published}).",
-        "basis_years_before": "{years} years before the article's date ({published}).",
+        "basis_years_before_one": "{n} year before the article's date ({published}).",
+        "basis_years_before_few": "{n} years before the article's date ({published}).",
+        "basis_years_before_many": "{n} years before the article's date ({published}).",
+        "basis_years_before_other": "{n} years before the article's date ({published}).",
         "basis_relative": "Worked out from “{words}” and the article's date ({published}).",
         "basis_summit_list": "{label}: date from the atlas's summit list.",
         "basis_alternation": "Summit number {number} expected in {host} under the alternation rule (every two years, China and Central Asia in turn), two years after {last}.",
@@ -386,7 +389,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "group_region": "L’Asie centrale dans son ensemble",
         "group_none": "Aucun pays nommé",
         "basis_article_year": "Année tirée de la date de l’article ({published}).",
-        "basis_years_before": "{years} ans avant la date de l’article ({published}).",
+        "basis_years_before_one": "{n} an avant la date de l’article ({published}).",
+        "basis_years_before_few": "{n} ans avant la date de l’article ({published}).",
+        "basis_years_before_many": "{n} ans avant la date de l’article ({published}).",
+        "basis_years_before_other": "{n} ans avant la date de l’article ({published}).",
         "basis_relative": "Déduite de « {words} » et de la date de l’article ({published}).",
         "basis_summit_list": "{label} : date tirée de la liste des sommets de l’atlas.",
         "basis_alternation": "Sommet numéro {number} attendu en {host} selon la règle d’alternance (tous les deux ans, en Chine et en Asie centrale tour à tour), deux ans après {last}.",
@@ -620,7 +626,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "group_region": "Центральная Азия в целом",
         "group_none": "Страна не названа",
         "basis_article_year": "Год взят из даты статьи ({published}).",
-        "basis_years_before": "За {years} лет до даты статьи ({published}).",
+        "basis_years_before_one": "За {n} год до даты статьи ({published}).",
+        "basis_years_before_few": "За {n} года до даты статьи ({published}).",
+        "basis_years_before_many": "За {n} лет до даты статьи ({published}).",
+        "basis_years_before_other": "За {n} года до даты статьи ({published}).",
         "basis_summit_list": "{label}: дата из списка саммитов атласа.",
         "basis_alternation": "Саммит № {number} ожидается в регионе «{host}» по правилу чередования (раз в два года, по очереди в Китае и в Центральной Азии), через два года после {last}.",
         "host_china": "Китай",
@@ -823,10 +832,11 @@ def inferred_mark(article, field: str, lang: str) -> str:
     return f" ({t(lang, 'inferred')})" if field in getattr(article, "inferred", ()) else ""
 
 
-def plural(lang: str, key: str, n: int) -> str:
-    """`key` in the plural form the language gives `n` (Russian has three: 1 файл, 2 файла, 5 файлов)."""
+def plural(lang: str, key: str, n: int, **values) -> str:
+    """`key` in the plural form the language gives `n` (Russian has three: 1 файл, 2 файла, 5 файлов,
+    and 21 год, 31 год), `n` written as the language writes numbers, with the string's other values."""
     form = Locale.parse(_locale(lang)).plural_form(n)
-    return t(lang, f"{key}_{form if form in ('one', 'few', 'many') else 'other'}", n=format_number(n, lang))
+    return t(lang, f"{key}_{form if form in ('one', 'few', 'many') else 'other'}", n=format_number(n, lang), **values)
 
 
 def source_label(article, lang: str) -> str:

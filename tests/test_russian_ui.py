@@ -62,3 +62,10 @@ def test_a_country_panel_in_russian_keeps_excerpts_in_their_language():
     assert at.subheader[0].value == "Казахстан"
     text = shown(at)
     assert 'lang="fr"' in text and "Kazakhstan" in text  # the French excerpts, as written, marked as French
+
+
+def test_the_timeline_counts_years_back_in_russian_grammar():
+    # seed 000: «… depuis l’établissement des relations diplomatiques il y a 31 ans» (published 2023)
+    text = shown(run_app({"lang": "ru"}, page="pages/timeline.py"))
+    assert "За 31 год до даты статьи" in text
+    assert "31 лет" not in text

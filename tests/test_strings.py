@@ -120,3 +120,11 @@ def test_babel_is_pinned_for_the_deployment():
 def test_the_browser_tab_is_titled_in_the_readers_language():
     assert tab_title("en") == "China–Central Asia Summit Atlas"
     assert tab_title("fr", "timeline_title") == "Chronologie · Atlas des sommets Chine–Asie centrale"
+
+
+@pytest.mark.parametrize(("n", "ru", "en", "fr"), [(1, "За 1 год", "1 year", "1 an"), (3, "За 3 года", "3 years", "3 ans"),
+                                                 (10, "За 10 лет", "10 years", "10 ans"),
+                                                 (31, "За 31 год", "31 years", "31 ans")])
+def test_a_date_counted_back_in_years_says_the_years_as_each_language_does(n, ru, en, fr):
+    written = [plural(lang, "basis_years_before", n, published="x") for lang in ("ru", "en", "fr")]
+    assert [w.split(" до", 1)[0].split(" before", 1)[0].split(" avant", 1)[0] for w in written] == [ru, en, fr]
