@@ -24,30 +24,46 @@ _DATE = r"(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{
 # "ASTANA, June 17 (Xinhua) --", "PÉKIN, 19 juin 2025 (GLOBE NEWSWIRE) —", "XI'AN, China (AFP) —",
 # "BISHKEK (AKIpress) -", "PÉKIN, 18 juin 2025 —", "KAZINFORM –" (after a lone "ASTANA.")
 DATELINE_AT_START = re.compile(
-    rf"^(?:{_CITY}(?:,\s*[A-Z][a-z]+)?(?:,\s*{_DATE})?\s*(?:\([^()]{{2,40}}\))?|\([^()]{{2,40}}\)|[{_UPPER}]{{3,}})"
+    rf"^(?:{_CITY}(?:,\s*[A-Z][a-z]+)?(?:,\s*{_DATE})?\s*(?:\([^()]{{2,40}}\))?|\([^()]{{2,40}}\)|[{_UPPER}]{{3,}}"
+    rf"|[{_UPPER}][a-zà-ÿ'’\-]+(?:[ \-][{_UPPER}][a-zà-ÿ'’\-]+)?(?:,\s*{_DATE})?\s*\((?:AFP|Reuters|AP|Xinhua|ANSA|EFE|DPA)\))"
     r"\s*(?:--|—|–|-)\s+(?=\S)")
-LONE_DATELINE = re.compile(rf"^{_CITY}(?:,\s*{_DATE})?\.?$")
+LONE_DATELINE = re.compile(rf"^(?P<city>{_CITY})(?:,\s*[A-Z][a-z]+)?(?:,\s*{_DATE})?\.?$")  # "ASTANA, Kazakhstan, June 17."
 
 # A photo's credit: "/ VCG", "(Xinhua/Li Xueren)", "(Photo by X / POOL / AFP)", "Photo : AFP", "Photo credit: Akorda"
 CREDIT = re.compile(
-    r"(?:^|\s)/\s*[A-Z][A-Za-z]+\s*$"
+    r"(?:^|\s)/\s*[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2}\s*$"  # "/ VCG", "© AP / Florence Lo"
+    r"|\S\s+©\s*\S[^©]{0,80}$"  # a credit after the caption: "… le 17 juin 2025. © Présidence via AFP"
+    r"|\((?:AP|AFP|Reuters|Xinhua|EPA|Getty)\b[^()]{0,40}\)\s*$|\bvia Getty Images\s*$|\bGetty Images\s*$"
     r"|^\((?:photo\b[^()]*|[A-Z][A-Za-z]+/[^()]+)\)$"
     r"|^(?:photo|photos|crédit photo|photo credit|credit|picture)\s*(?:credit)?\s*:\s*\S",
     re.IGNORECASE)
 # A byline or credit line: short, a word that announces it, then a name.
 BYLINE = re.compile(
     r"^(?i:editor|editing by|edited by|reporting by|reported by|written by|author|auteur|rédaction|rédacteur"
-    r"|par|by|source|sources|published|updated|publié le|mis à jour)\s*:?\s+[A-ZÀ-Þ]")
+    r"|par|by|source|sources|published|updated|publié le|mis à jour|texte par|text by|avec notre correspondante?"
+    r"|de notre correspondante?|from our correspondent)\s*:?\s+(?:(?:à|in|en)\s+[A-ZÀ-Þ][^,]*,\s*)?[A-ZÀ-Þ]")
 BYLINE_MAX = 80  # characters
 METADATA_LINE = re.compile(
     r"^\((?:avec|with)\b[^()]*\)$"  # "(Avec entrée de Xinhua)", "(With input from Xinhua)"
     r"|^date\s+\d{4}(?:-\d\d)?\b"  # a line of page data left at the top of a release
-    r"|distribution id\s+\d+\s*$",
+    r"|distribution id\s+\d+\s*$"
+    # the page's own dates and flags: "Publié le : 18/05/2023 - 10:45", "Updated 3 hours ago",
+    # "Publié le 5 septembre 2025 à 06h00", "Article réservé aux abonnés", "Subscribers only"
+    r"|^(?:publié|mis à jour|modifié|actualisé|published|updated|posted|last updated)(?:\s+(?:le|on|at))?\s*:?\s*\d"
+    r"|^(?:article\s+)?réservé aux abonnés\.?$|^(?:for\s+)?subscribers only\.?$|^premium\.?$"
+    # who wrote it, with the agency: "France 24 avec AFP", "Le Monde avec AFP et Reuters", "(avec AFP)"
+    r"|^[\w'’ .-]{2,30}\s+(?:avec|with)\s+(?:l[’']?)?(?:AFP|Reuters|AP|agences?|Xinhua|Belga)(?:\s+(?:et|and)\s+\w+)?\.?$"
+    r"|^(?:reporting|reported|additional reporting) by\b.*\b(?:editing|writing) by\b",
     re.IGNORECASE)
 BOILERPLATE_LINE = re.compile(  # matched on the lower-cased sentence
     r"^©|\bcopyright\b|all rights reserved|tous droits réservés|^follow\b.*\bon\b|^suivez\b"
     r"|pour plus d[’']informations|for more information|\bclick here\b|cliquez ici|veuillez cliquer"
-    r"|^(?:https?://|www\.)\S+$|^(?:read more|lire aussi|lire la suite|related)\s*:")
+    r"|^(?:https?://|www\.)\S+$|^(?:read more|read also|see also|related|à lire aussi|lire aussi|lire la suite"
+    r"|voir aussi)\s*[:|]"
+    # the agency's own promotion and house notes
+    r"|^our standards\b|trust principles|\bpress ctrl\s*\+\s*enter\b|^if you find an error\b"
+    r"|^(?:stay up[- ]to[- ]date|subscribe|sign up|join us|join our|abonnez-vous|inscrivez-vous)\b.*"
+    r"\b(?:channel|newsletter|telegram|whatsapp|chaîne|lettre d[’']information)\b")
 ENDS_SENTENCE = re.compile(r"[.!?…:;»”\"')]\s*$")
 HEADING_MAX = 90  # characters
 
@@ -96,7 +112,7 @@ def read_roles(paragraphs: list[list[str]]) -> list[Role]:
     awaiting: str | None = None
     after_lone_dateline = False
     for sentences in paragraphs:
-        credits = [bool(CREDIT.search(s.strip())) for s in sentences]
+        credits = [bool(CREDIT.search(s.strip())) and not BOILERPLATE_LINE.search(s.strip().lower()) for s in sentences]
         caption_paragraph = any(credits) and len(sentences) <= 3
         for number, sentence in enumerate(sentences):
             text = sentence.strip()
@@ -110,7 +126,8 @@ def read_roles(paragraphs: list[list[str]]) -> list[Role]:
                 kind = METADATA
             elif BOILERPLATE_LINE.search(text.lower()):
                 kind = BOILERPLATE
-            elif number == 0 and LONE_DATELINE.match(text) and text.upper() == text:  # "ASTANA." then "KAZINFORM –"
+            elif (number == 0 and (lone := LONE_DATELINE.match(text))  # "ASTANA." then "KAZINFORM –"
+                  and lone.group("city").upper() == lone.group("city")):
                 kind = DATELINE
             elif (match := DATELINE_AT_START.match(text)) and (after_lone_dateline or _looks_filed(match.group())):
                 dateline_end = match.end()

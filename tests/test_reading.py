@@ -50,9 +50,30 @@ def sentence(reading: CorpusReading, article_id: str, starts: str):
      ["quotation", "quotation"]),
     ([["Par ailleurs, les deux pays ont signé un accord."]], ["body"]),  # "Par" opening a sentence is no byline
     ([["By 2030, trade should double, the minister said."]], ["body"]),
+    # the page's furniture as papers and broadcasters print it (fresh set, issue 11)
+    ([["Publié le : 03/09/2025 - 08:15"], ["Modifié le : 03/09/2025 - 11:02"]], ["metadata", "metadata"]),
+    ([["Mis à jour le 12 mars 2025 à 18h40"]], ["metadata"]),
+    ([["Texte par : RFI"], ["De notre correspondante à Almaty, Marie Dupont"]], ["metadata", "metadata"]),
+    ([["Le Figaro avec AFP"], ["Article réservé aux abonnés"]], ["metadata", "metadata"]),
+    ([["Additional reporting by Mariya Gordeyeva in Almaty and Yew Lun Tian in Beijing; Writing by Tom Balmforth; "
+       "Editing by Alison Williams"]], ["metadata"]),
+    ([["À lire aussi | Le Kazakhstan mise sur l’uranium"], ["Read more: China opens consulate in Aktau"]],
+     ["boilerplate", "boilerplate"]),
+    ([["Our Standards: The Thomson Reuters Trust Principles."], ["Join our Telegram channel for the latest news"]],
+     ["boilerplate", "boilerplate"]),
+    ([["Copyright © 2000-2025 XINHUANET.com All rights reserved."]], ["boilerplate"]),  # a © is no photo credit here
+    ([["Des ouvriers sur le chantier de la ligne Chine-Kirghizistan-Ouzbékistan, le 27 décembre 2024. © AFP / Vyacheslav Oseledko"]],
+     ["caption"]),
+    ([["Tashkent (AFP) - Uzbekistan signed a loan with China on Monday."]], ["body"]),
+    ([["ASTANA, Kazakhstan, June 17.", "Kazakhstan and China signed 58 documents."]], ["dateline", "body"]),
 ])
 def test_each_sentence_has_its_role(paragraphs, kinds):
     assert [role.kind for role in read_roles(paragraphs)] == kinds
+
+
+def test_a_title_case_city_before_the_agency_is_a_dateline():
+    [role] = read_roles([["Tashkent (AFP) - Uzbekistan signed a loan with China on Monday."]])
+    assert role.dateline_end == len("Tashkent (AFP) - ")
 
 
 def test_a_dateline_opening_a_sentence_leaves_it_content_but_its_city_does_not_count(news):
