@@ -21,13 +21,15 @@ SPEECH_VERB = re.compile(
     # French: participles (after "a", "ont", "avait", "a pour sa part"…) and present tense
     r"déclaré|ajouté|précisé|souligné|indiqué|annoncé|affirmé|estimé|noté|expliqué|dit|assuré|rappelé|salué"
     r"|appelé|exhorté|plaidé|proposé|insisté|martelé|averti|promis|répondu|confié|écrit|lancé|poursuivi|conclu"
-    r"|déploré|jugé|observé|relevé|prévenu|réaffirmé|dénoncé|signalé|fait savoir"
+    r"|déploré|jugé|observé|relevé|prévenu|réaffirmé|dénoncé|signalé|fait savoir|reconnu|admis|confirmé"
+    r"|démenti|critiqué|mis en garde|fait valoir|plaidé"
     r"|déclare|ajoute|précise|souligne|indique|annonce|affirme|estime|explique|assure|rappelle|insiste"
     r"|a-t-il|a-t-elle|ont-ils|ont-elles|selon|d’après|d'après"
     # English
     r"|said|says|told|tells|added|adds|noted|stressed|announced|stated|declared|urged|called for|called on"
     r"|proposed|wrote|pledged|warned|insisted|explained|emphasi[sz]ed|underlined|remarked|asserted|affirmed"
-    r"|argued|suggested|recalled|welcomed|hailed|praised|according to"
+    r"|argued|suggested|recalled|welcomed|hailed|praised|according to|acknowledged|admitted|conceded|confirmed"
+    r"|saying|adding|noting|stressing|calling for|calling on|urging|warning that"
     r")(?![\w-])", re.IGNORECASE)
 FOLLOWED_BY_NAME = re.compile(r"^(?:selon|d’après|d'après|according to)$", re.IGNORECASE)
 PRONOUN_FORMS = re.compile(r"^(?:a-t-il|a-t-elle|ont-ils|ont-elles)$", re.IGNORECASE)

@@ -239,3 +239,17 @@ def test_an_article_added_with_a_quote_reaches_its_speakers_panel(tmp_path: Path
     reading = CorpusReading(build_index(tmp_path))
     quoted, _, _ = reading.person_sentences("mao-ning")
     assert [s.article_id for s in quoted] == ["mao"]
+
+
+def test_speakers_named_in_apposition_by_the_leaders_title_and_as_analysts(tmp_path: Path):
+    (tmp_path / "gazeta_visit.md").write_text(
+        "---\ntitle: Visit\npublished: 2025-09-02\nlanguage: en\nsource: Gazeta.uz\n---\n\n"
+        "Uzbek President Shavkat Mirziyoyev met Xi Jinping in Tianjin on Monday.\n\n"
+        "\"China is our reliable partner. We are ready to raise our cooperation to a new level,\" the Uzbek leader said.\n\n"
+        "\"Beijing is offering money and investment,\" said Aziz Karimov, a senior fellow at a Tashkent think tank.\n\n"
+        "China's foreign ministry spokesperson, Guo Jiakun, stressed that the visit was a success.\n\n"
+        "Mirziyoyev also acknowledged that the railway had been delayed.\n", encoding="utf-8")
+    article = reading_of(build_index(tmp_path)).article("gazeta_visit")
+    speakers = [s.slug if s else None for s in article.statements]
+    assert speakers == [None, "shavkat-mirziyoyev", "shavkat-mirziyoyev", "aziz-karimov", "guo-jiakun",
+                        "shavkat-mirziyoyev"]
