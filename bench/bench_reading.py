@@ -1,10 +1,11 @@
 """The close reading on its labelled set: sentence roles, datelines, speakers and summit
 attachment, precision and recall per category, with every miss.
 
-Run: .venv/bin/python bench/bench_reading.py [--heldout | --fresh]
+Run: .venv/bin/python bench/bench_reading.py [--heldout | --fresh | --fresh2]
 (--heldout scores the held-out quarter: once, after the rules are settled. --fresh scores
 tests/data/summit_labels_fresh.yaml: ten articles written on 2026-12-02 by a writer who had not
-seen the rules, all held out, scored once.)
+seen the rules, all held out, scored once, then tuned on; --fresh2 scores
+tests/data/summit_labels_fresh2.yaml, ten more by a second writer, scored once after that tuning.)
 """
 
 from __future__ import annotations
@@ -19,19 +20,22 @@ from corpus.reading_quality import evaluate, items, load_labels, read_folders  #
 
 LABELS = ROOT / "tests" / "data" / "summit_labels.yaml"
 FOLDERS = [ROOT / "tests" / "fixtures" / "summits", ROOT / "seeds"]
-FRESH = ROOT / "tests" / "data" / "summit_labels_fresh.yaml", [ROOT / "tests" / "fixtures" / "summits_fresh"]
+FRESH = {name: (ROOT / "tests" / "data" / f"summit_labels_{name}.yaml", [ROOT / "tests" / "fixtures" / f"summits_{name}"])
+         for name in ("fresh", "fresh2")}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--heldout", action="store_true", help="score the held-out articles instead")
     parser.add_argument("--fresh", action="store_true", help="score the fresh set (all held out)")
+    parser.add_argument("--fresh2", action="store_true", help="score the second fresh set (all held out)")
     args = parser.parse_args()
-    path, folders = FRESH if args.fresh else (LABELS, FOLDERS)
-    held_out = args.heldout or args.fresh
+    fresh = "fresh2" if args.fresh2 else "fresh" if args.fresh else None
+    path, folders = FRESH[fresh] if fresh else (LABELS, FOLDERS)
+    held_out = args.heldout or bool(fresh)
     labels = load_labels(path)
     reading = read_folders(folders)
-    part = "fresh" if args.fresh else "held-out" if args.heldout else "tuning"
+    part = fresh or ("held-out" if args.heldout else "tuning")
     print(f"{part} set: {items(labels, held_out)} sentences, {path.relative_to(ROOT)}")
     scores = evaluate(reading, labels, held_out)
     print(f"{'category':<20} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>7}")

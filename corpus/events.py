@@ -40,9 +40,25 @@ DOCUMENT_WORD = re.compile(r"\b(?:traite|treaty|declaration|accords?|agreements?
 SIGNALS = re.compile(
     r"\b(?:dirigeants|leaders|chefs d'etat|heads of state|en marge|on the sidelines|sidelines|signe|signed|signent|"
     r"signature|adopte|adopted|convenu|agreed|decide|decided|annonce|announced|traite|treaty|declaration|"
-    r"commitment|pledged|s'est tenu|was held|discours|speech|keynote|ceremonie|ceremony)\b")
+    r"commitment|pledged|s'est tenu|was held|discours|speech|keynote|ceremonie|ceremony|signer|sign|will sign)\b")
+_COUNT = r"(?:\d+|un|deux|trois|quatre|cinq|six|dix|a|one|two|three|four|five|six|ten)"
 OTHER_TIME = re.compile(r"\b(?:earlier|auparavant|precedemment|a ce jour|to date|so far|jusqu'a present|"
-                        r"il y a \d+ ans|\d+ years ago|in the past|dans le passe)\b")
+                        rf"il y a {_COUNT} ans|{_COUNT} years? ago|in the past|dans le passe)\b")
+# Another meeting than the C+C5 summits: a sentence that names one is about it, not about the
+# article's summit ("G7 leaders are expected…", "Au sommet de l'OCS, à Tianjin", "le premier sommet
+# Russie–Asie centrale", "a state visit"). Matched on folded text.
+OTHER_MEETING = re.compile(
+    r"\b(?:g7|g20|brics|sco|ocs|cica|cis|cei|otan|nato|asean|apec"
+    r"|(?:organisation|organization) de (?:cooperation de )?shanghai|shanghai cooperation organi[sz]ation"
+    r"|russie\W+asie centrale|russia\W+central asia|(?:ue|eu|union europeenne|european union)\W+(?:asie centrale|central asia)"
+    r"|c5\+1|central asia\W*plus|asie centrale\W*plus|etats-unis\W+asie centrale|us\W+central asia"
+    r"|japon\W+asie centrale|japan\W+central asia|coree\W+asie centrale|korea\W+central asia"
+    r"|state visit|visite d'etat|official visit|visite officielle|bilateral talks|entretiens bilateraux"
+    r"|forum|congress|congres|expo|exposition|salon)\b")
+OUR_SERIES = re.compile(r"\b(?:chine\W+asie centrale|china\W+central asia|c\+c5|china-central asian)\b")
+NEXT_SUMMIT = re.compile(r"\b(?:next|prochain|prochaine|upcoming|future)\s+(?:[\w-]+\s+){0,3}(?:sommet|summit)\b")
+SINCE_YEAR = re.compile(r"\b(?:depuis|since|des|from)\s+(?:(?:le|la|l'|the)\s+)?(?:[\w'-]+\s+){0,4}?((?:19|20)\d\d)\b")
+DECISION = re.compile(r"\b(?:agreed|decided|convenu|convenus|decide|decident|conviennent|resolved)\b")
 YEAR = re.compile(r"(?<![\w/-])((?:19|20)\d\d)(?![\w/-])")
 ANAPHOR_START = re.compile(r"^(?:\W*)(?:il|elle|ils|elles|he|she|they|ce|cet|cette|ces|this|these|those|"
                            r"(?:\w+\s+){0,2}(?:cette|ce|this)\b)", re.IGNORECASE)
@@ -75,16 +91,24 @@ def published_date(published: str) -> date:
 def explicit(folded: str, venues_named: set[str], refs: list[SummitRef]) -> list[str]:
     """Summits a sentence names: by number ("le premier sommet"), or by its venue next to a word
     for a summit or its documents ("sommet d'Astana", "the Xi'an Declaration")."""
+    if other_meeting(folded):  # "le premier sommet Russie–Asie centrale", "le sommet de l'OCS à Astana"
+        return []
     found = [ref.venue for ref in refs if NUMBERED.get(ref.number) and NUMBERED[ref.number].search(folded)]
     if SUMMIT_WORD.search(folded) or DOCUMENT_WORD.search(folded):
         found += [ref.venue for ref in refs if ref.venue in venues_named]
     return list(dict.fromkeys(found))
 
 
+def other_meeting(folded: str) -> bool:
+    """The sentence names another meeting than a China–Central Asia summit, and not one of ours."""
+    return bool(OTHER_MEETING.search(folded)) and not OUR_SERIES.search(folded)
+
+
 def names_other_number(folded: str, refs: list[SummitRef]) -> bool:
     """A summit by a number the atlas has no venue for ("the third summit")."""
     known = {ref.number for ref in refs}
-    return any(n not in known and pattern.search(folded) for n, pattern in NUMBERED.items())
+    return bool(NEXT_SUMMIT.search(folded)) or any(n not in known and pattern.search(folded)
+                                                   for n, pattern in NUMBERED.items())
 
 
 def article_subject(folded: list[str], venues: list[set[str]], roles: list[Role], published: str,
@@ -92,12 +116,18 @@ def article_subject(folded: list[str], venues: list[set[str]], roles: list[Role]
     """The summit an article reports: the one its sentences name most; else the one held within
     days of its date."""
     counts: dict[str, int] = {}
+    others = 0  # sentences about another meeting: an article about the SCO summit is not about ours
+    lead = True  # the first sentence of content says what the article reports: it counts twice
     for text, named, role in zip(folded, venues, roles):
         if role.content:
             for venue in explicit(text, named, refs):
-                counts[venue] = counts.get(venue, 0) + 1
+                counts[venue] = counts.get(venue, 0) + 1 + lead
+            others += (other_meeting(text) and bool(SUMMIT_WORD.search(text))) * (1 + lead)
+            lead = False
     if counts:
         best = max(counts, key=lambda venue: counts[venue])
+        if others > counts[best]:
+            return None
         return next(ref for ref in refs if ref.venue == best)
     when = published_date(published)
     near = [ref for ref in refs if abs((when - ref.start).days) <= NEAR_DAYS]
@@ -107,7 +137,8 @@ def article_subject(folded: list[str], venues: list[set[str]], roles: list[Role]
 def _other_time(folded: str, subject: SummitRef, published: date) -> bool:
     if OTHER_TIME.search(folded):
         return True
-    if any(int(year) < subject.start.year for year in YEAR.findall(folded)):
+    since = set(SINCE_YEAR.findall(folded))  # "depuis le lancement du mécanisme en 2023" dates no event here
+    if any(int(year) < subject.start.year and year not in since for year in YEAR.findall(folded)):
         return True
     months = {MONTHS[word] for word in re.findall(r"[a-z]+", folded) if word in MONTHS}
     months.discard(subject.month)
@@ -139,12 +170,22 @@ def attach(texts: list[str], paragraphs: list[int], roles: list[Role], venues: l
         venue = None
         if role.content:
             named = explicit(text, venues[number], refs)
+            elsewhere = [ref.venue for ref in refs if ref.venue in venues[number] and subject and ref.venue != subject.venue]
             if named:
                 venue = named[0]
-            elif subject and not names_other_number(text, refs) and not _other_time(text, subject, when):
+            elif other_meeting(text):
+                venue = None  # about another meeting
+            elif elsewhere and SIGNALS.search(text):
+                venue = elsewhere[0]  # "Il y a deux ans, à Xi'an, les dirigeants avaient lancé…"
+            elif subject and names_other_number(text, refs):
+                # the next summit, as the leaders decided it there ("The leaders agreed that the third
+                # summit will be held in 2027"); else a plan, no summit held
+                venue = subject.venue if DECISION.search(text) and not _other_time(text, subject, when) else None
+            elif subject and not _other_time(text, subject, when):
                 statement = statements[number]
+                near = abs((when - subject.start).days) <= NEAR_DAYS
                 if (SIGNALS.search(text) or SUMMIT_WORD.search(text) or _on_summit_day(text, subject, when)
-                        or (statement and statement.slug in leaders)):
+                        or (statement and statement.slug in leaders and near)):
                     venue = subject.venue
                 elif previous[1] == subject.venue and (previous[0] == paragraphs[number]
                                                        or ANAPHOR_START.match(texts[number])):
