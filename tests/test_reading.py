@@ -253,3 +253,34 @@ def test_speakers_named_in_apposition_by_the_leaders_title_and_as_analysts(tmp_p
     speakers = [s.slug if s else None for s in article.statements]
     assert speakers == [None, "shavkat-mirziyoyev", "shavkat-mirziyoyev", "aziz-karimov", "guo-jiakun",
                         "shavkat-mirziyoyev"]
+
+
+def _summits(tmp_path: Path, name: str, published: str, language: str, paragraphs: list[str]) -> list[str | None]:
+    (tmp_path / f"{name}.md").write_text(
+        f"---\ntitle: T\npublished: {published}\nlanguage: {language}\nsource: S\n---\n\n" + "\n\n".join(paragraphs) + "\n",
+        encoding="utf-8")
+    return list(reading_of(build_index(tmp_path)).article(name).summits)
+
+
+def test_another_meeting_is_not_our_summit_even_in_an_article_that_recalls_ours(tmp_path: Path):
+    assert _summits(tmp_path, "sco", "2025-09-01", "en", [
+        "Uzbek President Shavkat Mirziyoyev met Xi Jinping in Tianjin on the sidelines of the SCO summit.",
+        "The leaders discussed the railway and new flights.",
+        "They also reviewed the results of the second China-Central Asia summit held in Astana in June.",
+        "G7 leaders are expected to discuss supply chains next month.",
+    ]) == [None, None, "astana", None]
+
+
+def test_the_other_summit_recalled_and_the_next_summit_as_decided(tmp_path: Path):
+    assert _summits(tmp_path, "astana_fr", "2025-06-17", "fr", [
+        "ASTANA (AFP) - Le président chinois Xi Jinping a signé mardi à Astana un traité avec les dirigeants "
+        "des cinq pays d'Asie centrale.",
+        "Il y a deux ans, à Xi'an, les dirigeants avaient lancé le mécanisme.",
+        "Les dirigeants sont convenus que le prochain sommet se tiendrait en Chine en 2027.",
+        "Vladimir Poutine avait réuni les dirigeants de la région à Astana en 2022, lors du premier sommet "
+        "Russie-Asie centrale.",
+    ]) == ["astana", "xian", "astana", None]
+    (tmp_path / "later").mkdir()
+    assert _summits(tmp_path / "later", "plan", "2025-09-01", "en", [
+        "The next China-Central Asia summit is scheduled to be held in China in 2027.",
+    ]) == [None]
