@@ -7,9 +7,10 @@ Sets: `seed` (tests/data/labelled.yaml, written while the first rules were tuned
 with --heldout). Russian and Chinese (tests/data/labelled_ru_zh.yaml) join `tune`, their
 `set: heldout` quarter `heldout`. `fresh` (tests/fixtures/news/fresh.yaml, all four languages,
 written on 2026-12-02 by a writer who saw neither the rules nor the other sets; only with --fresh):
-scored once, then tuned on, like `heldout` before it.
+scored once, then tuned on, like `heldout` before it. `fresh2` (tests/fixtures/news/fresh2.yaml, a
+second writer, 2026-12-02; only with --fresh2): scored once after that tuning; never trained on.
 
-Run: .venv/bin/python bench/bench_quality.py [--lang fr|en|ru|zh] [--heldout] [--fresh] [--terms-only] [--misses]
+Run: .venv/bin/python bench/bench_quality.py [--lang fr|en|ru|zh] [--heldout] [--fresh] [--fresh2] [--terms-only] [--misses]
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from corpus.themes import load_themes  # noqa: E402
 SETS = {"seed": ROOT / "tests" / "data" / "labelled.yaml",
         "tune": ROOT / "tests" / "fixtures" / "news" / "tune.yaml",
         "heldout": ROOT / "tests" / "fixtures" / "news" / "heldout.yaml",
-        "fresh": ROOT / "tests" / "fixtures" / "news" / "fresh.yaml"}
+        "fresh": ROOT / "tests" / "fixtures" / "news" / "fresh.yaml",
+        "fresh2": ROOT / "tests" / "fixtures" / "news" / "fresh2.yaml"}
 RU_ZH = ROOT / "tests" / "data" / "labelled_ru_zh.yaml"
 LANGUAGES = {"fr+en": ("fr", "en"), "fr": ("fr",), "en": ("en",), "ru": ("ru",), "zh": ("zh",)}
 
@@ -45,12 +47,13 @@ def main() -> None:
     parser.add_argument("--lang", choices=("fr", "en", "ru", "zh"))
     parser.add_argument("--heldout", action="store_true", help="also score the held-out set (once, at the end)")
     parser.add_argument("--fresh", action="store_true", help="also score the fresh set")
+    parser.add_argument("--fresh2", action="store_true", help="also score the second fresh set")
     parser.add_argument("--terms-only", action="store_true", help="themes by terms alone, without the model")
     parser.add_argument("--misses", action="store_true", help="print every false and missed key")
     args = parser.parse_args()
     recogniser = Recogniser(load_gazetteer(), load_themes(), None if args.terms_only else theme_model())
     for name in SETS:
-        if name == "heldout" and not args.heldout or name == "fresh" and not args.fresh:
+        if name in ("heldout", "fresh", "fresh2") and not getattr(args, name):
             continue
         items = labelled(name)
         for language in ([args.lang] if args.lang else LANGUAGES):

@@ -28,11 +28,11 @@ ISO2 = {"CHN": "CN", "KAZ": "KZ", "KGZ": "KG", "TJK": "TJ", "TKM": "TM", "UZB": 
 # GeoNames alternates that are another thing's name: Арал (Alaer's) is the Aral Sea in Russian news.
 # GeoNames' alternates that are another place's name: Alaer's "Арал", Xinyang's "Цзинань" (Jinan),
 # Jiuquan's old name "Сучжоу" (肃州; Suzhou is 苏州), Jalal-Abad's "Манас" (as in hand/exclude.txt),
-# Khorgos's "卡拉苏" (Karasu), Yixing's "宜城" (Yicheng, Hubei), Tongchuan's old "铜官", the Ili prefecture (伊犁哈萨克自治州) given as Ghulja, Shenzhen's districts 宝安 and 罗湖 (places of their own), Changsha's misspelt "Чаншу" (Changshu). No alias may belong to two places (test_meaning).
+# Khorgos's "卡拉苏" (Karasu), Yixing's "宜城" (Yicheng, Hubei), Tongchuan's old "铜官", the Ili prefecture (伊犁哈萨克自治州) given as Ghulja, Shenzhen's districts 宝安 and 罗湖 (places of their own), Changsha's misspelt "Чаншу" (Changshu), Aralsk's "Арал", "Аральское Море" (the sea) and "阿拉尔" (Alaer). No alias may belong to two places (test_meaning).
 NOT_ALIASES = {("alaer", "Арал"), ("xinyang", "Цзинань"), ("jiuquan", "Сучжоу"), ("jalalabad", "Манас"),
                ("khorgos", "卡拉苏"), ("yixing", "宜城"), ("tongchuan", "铜官"),
                ("ghulja", "伊犁哈萨克自治州"), ("shenzhen", "宝安"), ("shenzhen", "罗湖"),
-               ("changsha", "Чаншу")}
+               ("changsha", "Чаншу"), ("aralsk", "Арал"), ("aralsk", "Аральское Море"), ("aralsk", "阿拉尔")}
 # Chinese news abbreviates each country to one character in compounds: 中哈 (China–Kazakhstan),
 # 中吉乌 (China–Kyrgyzstan–Uzbekistan), 土中; each compound names every country in it.
 ABBREVIATIONS = {"CHN": "中", "KAZ": "哈", "KGZ": "吉", "TJK": "塔", "TKM": "土", "UZB": "乌"}
@@ -136,6 +136,17 @@ def _noun_cases(word: str, feminine: bool = False) -> tuple[str, ...] | None:
     return tuple(prefix + stem + c for c in cases)
 
 
+def adjective_paradigm(word: str) -> list[str]:
+    """Every case and gender of a Russian adjective given in the masculine (кыргызский → кыргызская,
+    кыргызским, кыргызскими, кыргызскую…); other words as they are."""
+    if not word.endswith(("ый", "ий", "ой")) or len(word) < 5:
+        return [word]
+    stem = word[:-2]
+    i = "и" if stem[-1:] in SIBILANT_OR_VELAR else "ы"
+    return [word, *(stem + ending for ending in ("ая", "ое", i + "е", "ого", "ой", "ому", i + "м", i + "х", i + "ми",
+                                                 "ую", "ом"))]
+
+
 def russian_forms(name: str) -> list[str]:
     """A name and its case forms. One word: every form `_declined` gives (Астана → Астаны, Астане…).
     Several: the adjectives before the head noun agree with it in each case, the words after it
@@ -194,7 +205,8 @@ def build() -> list[dict[str, str]]:
                          "aliases_ru": "|".join(dict.fromkeys(form for name in [name_ru, *filter(None, extra.get(
                              "aliases_ru", "").split("|"))] for form in russian_forms(name))),
                          "aliases_zh": "|".join(dict.fromkeys([name_zh, *filter(None, extra.get("aliases_zh", "").split("|"))])),
-                         "adjectives_ru": extra.get("adjectives_ru", ""),
+                         "adjectives_ru": "|".join(dict.fromkeys(form for word in filter(None, extra.get(
+                             "adjectives_ru", "").split("|")) for form in adjective_paradigm(word))),
                          "adjectives_zh": "|".join(filter(None, [extra.get("adjectives_zh", ""),
                                                                  *abbreviated[country["iso3"]]]))})
     with open(DATA_DIR / "places.csv", encoding="utf-8", newline="") as handle:

@@ -1,5 +1,8 @@
 """Train the theme model (corpus/data/theme_model.npz) on the labelled sentences that may be tuned
-on: tests/data/labelled.yaml, tests/fixtures/news/tune.yaml and themes_train.yaml (never the held-out set).
+on: tests/data/labelled.yaml, tests/fixtures/news/tune.yaml and themes_train.yaml, and the sets
+that were held out and have been scored (heldout.yaml, fresh.yaml, tests/data/labelled_ru_zh.yaml:
+once scored, a held-out set is tuning material); never a set not yet scored (fresh2.yaml).
+French, English, Russian and Chinese together: the encoder puts them in one space.
 
 One-vs-rest logistic regression per theme over the sentences' USE vectors (numpy, L2-regularised,
 positives weighted up), and a threshold per theme chosen out of fold (folds by article) so that
@@ -22,14 +25,18 @@ from corpus.themes import load_themes
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT / "tests" / "fixtures" / "news"
-TRAINING = (ROOT / "tests" / "data" / "labelled.yaml", NEWS / "tune.yaml", NEWS / "themes_train.yaml")
+TRAINING = (ROOT / "tests" / "data" / "labelled.yaml", NEWS / "tune.yaml", NEWS / "themes_train.yaml",
+            NEWS / "heldout.yaml", NEWS / "fresh.yaml", ROOT / "tests" / "data" / "labelled_ru_zh.yaml")
 FOLDS = 5
-L2 = 1e-4
+L2 = 1e-4  # nested out-of-fold on the 885 sentences: 1e-4 0.841/0.827, 1e-3 0.843/0.828, 1e-2 0.820/0.807
+# (1e-3 flattens the scores: "les villageois plantent des haies d’arbustes" against the dunes fell
+# below the desertification threshold)
 STEPS = 600
 RATE = 2.0
-# The thresholds maximise F-beta out of fold; beta a little over 1 leans to recall. Chosen on the
-# tuning sets (out-of-fold precision/recall: beta 1.0 0.925/0.825, 1.15 0.908/0.838, 1.3 0.883/0.851).
-BETA = 1.15
+# The thresholds maximise F-beta out of fold. On the 885 sentences (thresholds themselves chosen on
+# the other folds): beta 0.8 0.892/0.809, 1.0 0.859/0.821, 1.15 0.843/0.828; k nearest neighbours or
+# a blend with them did no better (0.84/0.82), nor a veto of terms by a low model score.
+BETA = 1.0
 THRESHOLDS = np.round(np.arange(0.20, 0.96, 0.025), 3)
 
 
@@ -86,6 +93,13 @@ def main() -> None:
     truth = labels > 0
     tp = (guesses & truth).sum()
     print(f"out of fold, terms or model, all themes: precision {tp / guesses.sum():.3f} recall {tp / truth.sum():.3f}")
+    languages = np.array([item["lang"] for item in items])
+    for language in ("fr", "en", "ru", "zh"):
+        rows = languages == language
+        for name, guess in (("terms or model", guesses[rows]), ("terms alone", by_terms[rows])):
+            hit = (guess & truth[rows]).sum()
+            print(f"  {language}: {rows.sum():>3} sentences, {name:<14} precision {hit / max(guess.sum(), 1):.3f} "
+                  f"recall {hit / max(truth[rows].sum(), 1):.3f}")
     w, b = fit(vectors, labels)
     np.savez_compressed(MODEL_FILE, slugs=np.array(slugs), weights=w.astype(np.float32), bias=b.astype(np.float32),
                         thresholds=np.array(thresholds, dtype=np.float32), examples=vectors.astype(np.float16),

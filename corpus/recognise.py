@@ -113,6 +113,14 @@ class Recogniser:
             self._add(_key(phrase), _Entry("place", ""))
         for term in REGION_TERMS:
             self._add(_key(term), _Entry("region", REGION))
+        # a region by its base name, for "the Naryn and Jalal-Abad regions" (each a region of its own)
+        self._region_of: dict[tuple[str, ...], str] = {}
+        for place in gazetteer.places.values():
+            if place.kind == "region":
+                for alias in place.aliases:
+                    base, _, area = alias.rpartition(" ")
+                    if base and area.lower() in ("region", "oblast", "province"):
+                        self._region_of.setdefault(_key(base), place.slug)
         self._prefixes = {key[:n] for key in self._names for n in range(1, len(key) + 1)}
         self._first_words = {key[0] for key in self._names}
         self._themes = ThemeLexicon(themes)
@@ -144,7 +152,15 @@ class Recogniser:
         for mention, i in weak:
             if self._evident(text, spans, folded, i, mention, found):
                 found.append(mention)
-        found = [m for m in _outermost(found) if m.kind != "place" or m.key and self._means_place(text, spans, folded, m)]
+        kept = []
+        for m in _outermost(found):
+            if m.kind == "place" and not m.key:
+                continue  # a name that is not a place ("Shanghai Cooperation Organisation")
+            if m.kind == "place" and not self._means_place(text, spans, folded, m):
+                m = self._as_region(text, spans, folded, m)
+            if m is not None:
+                kept.append(m)
+        found = kept
         found += [Mention("theme", slug, s, e) for slug, s, e in self._themes.find(text, spans, language, folded)]
         return tuple(sorted(found, key=lambda m: (m.start, m.end, m.kind, m.key)))
 
@@ -167,6 +183,18 @@ class Recogniser:
             if extra:
                 found[i] = tuple(sorted(found[i] + extra, key=lambda m: (m.start, m.end, m.kind, m.key)))
         return found
+
+    def _as_region(self, text: str, spans, folded: list[str], mention: Mention) -> Mention | None:
+        """A city's name that names an area: its region when two are named with one plural area word
+        ("the Naryn and Jalal-Abad regions"); else nothing (the area is not the city)."""
+        last = next(n for n, (_, e) in enumerate(spans) if e == mention.end)
+        plural = {"regions", "oblasts", "provinces"}
+        ahead = folded[last + 1:last + 6]
+        if not (ahead[:1] and ahead[0] in plural or ahead[:1] and ahead[0] in ("and", "et")
+                and any(w in plural for w in ahead[1:])):
+            return None
+        region = self._region_of.get(_key(text[mention.start:mention.end]))
+        return Mention("place", region, mention.start, mention.end) if region else None
 
     def _means_place(self, text: str, spans, folded: list[str], mention: Mention) -> bool:
         """False for a city's name that names its region, valley or range ("the Zhambyl region",

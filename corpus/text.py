@@ -90,6 +90,11 @@ def atlas_chinese_words() -> list[str]:
     return [w for w in dict.fromkeys(found) if CJK.search(w) and " " not in w]
 
 
+# Two-character words that name China at the head of a compound (each also a country adjective in
+# names_ru_zh.csv); not 土方 (土方工程 is earthwork) nor 华商 (华商报 is a newspaper)
+CHINA_PREFIXES = frozenset({"中资", "驻华", "对华", "访华", "来华", "赴华", "在华"})
+
+
 @functools.cache
 def _jieba():
     import logging
@@ -98,8 +103,14 @@ def _jieba():
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    for word in atlas_chinese_words():
+    atlas = atlas_chinese_words()
+    for word in atlas:
         jieba.add_word(word, freq=max(jieba.get_FREQ(word) or 0, 10_000_000))
+    # jieba's own compounds that swallow a word naming China: 驻华大使 (ambassador to China), 中资企业
+    # (Chinese-funded firm), 对华政策: cut as 驻华 | 大使 so that the country is seen
+    compounds = [w for w, f in jieba.dt.FREQ.items() if f and len(w) > 2 and w[:2] in CHINA_PREFIXES]
+    for word in compounds:
+        jieba.del_word(word)
     return jieba
 
 

@@ -176,8 +176,8 @@ def test_regions_and_hubs_are_on_the_map(news_folder, monkeypatch):
 
 def test_a_theme_found_by_meaning_says_why_in_the_panel(tmp_path: Path, monkeypatch):
     (tmp_path / "a.md").write_text('---\ntitle: "T"\npublished: 2025-06-20\nlanguage: fr\n---\n\n'
-                                   "Au Turkménistan, les dunes avancent chaque année vers les oasis, et les villageois "
-                                   "plantent des haies d’arbustes.\n", encoding="utf-8")
+                                   "Au Turkménistan, les dunes gagnent du terrain sur les oasis, et les habitants "
+                                   "plantent des arbustes pour les arrêter.\n", encoding="utf-8")
     _, text = _app(tmp_path, monkeypatch, {"theme": "desertification"})
     assert "Theme found by meaning" in text and "close to “" in text  # inert: the colon is escaped
 
