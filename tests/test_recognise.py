@@ -144,3 +144,10 @@ def test_a_new_french_article_puts_its_places_on_the_map(tmp_path: Path):
     assert [e.article.id for e in index.excerpts_for_place("samarkand")] == ["fr_article"]
     assert index.excerpts_for_country("UZB")[0].strength == 3
     assert index.excerpts_for_theme("connectivity")
+
+
+def test_two_regions_named_with_one_plural_area_word_are_both_regions():
+    recogniser = Recogniser(load_gazetteer(), load_themes())
+    text = "The railway will create jobs in the Naryn and Jalal-Abad regions, among the poorest."
+    assert {m.key for m in recogniser.mentions(text, "en") if m.kind == "place"} == {"narynregion", "jalalabadregion"}
+    assert {m.key for m in recogniser.mentions("Naryn is a small town.", "en") if m.kind == "place"} == {"naryn"}

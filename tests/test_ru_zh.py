@@ -173,3 +173,14 @@ def test_every_place_has_its_russian_and_chinese_name_and_regions_are_declined_i
 def test_a_regions_panel_is_headed_by_its_russian_name():
     at = run_app({"lang": "ru", "place": "ferganavalley"})
     assert "Ферганская долина" in at.subheader[0].value
+
+
+@pytest.mark.parametrize(("lang", "text", "country"), [
+    ("ru", "Китайская сторона передала кыргызским пограничникам 50 внедорожников.", "KGZ"),  # dative plural
+    ("ru", "Делегация встретилась с узбекскими фермерами.", "UZB"),  # instrumental plural
+    ("zh", "哈萨克斯坦驻华大使出席了招待会。", "CHN"),  # 驻华 inside jieba's 驻华大使
+    ("zh", "一家中资企业投资3亿美元开发钨矿。", "CHN"),  # 中资 inside 中资企业
+])
+def test_country_adjectives_in_every_case_and_inside_chinese_compounds(lang, text, country):
+    recogniser = Recogniser(load_gazetteer(), load_themes())
+    assert country in {m.key for m in recogniser.mentions(text, lang) if m.kind == "country"}
