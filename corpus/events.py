@@ -27,8 +27,11 @@ MONTHS = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6
 WEEKDAYS = ({"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6} |
             {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6})
 NEAR_DAYS = 10  # an article this close to a summit may speak of it by its weekday ("mardi")
+LEAD = 3  # sentences of content: what an article reports, it says there
 
 SUMMIT_WORD = re.compile(r"\b(?:sommets?|summits?)\b")
+GATHERING = re.compile(r"\b(?:gathering|rencontre|reunion)\b")  # "the Xi'an gathering": a summit with its venue
+THE_SUMMIT = re.compile(r"\b(?:the|this|that|ce|cet|le|du|au)\s+(?:sommet|summit)\b")  # not "every summit"
 ORDINALS = {1: r"premier|premiere|1er|first|inaugural", 2: r"deuxieme|second|2e|2nd", 3: r"troisieme|third|3e|3rd"}
 # The words of a summit's number, as the full-text index finds them (the summit's articles, quickly)
 NUMBER_WORDS = {1: ("premier sommet", "first summit"), 2: ("deuxieme sommet", "second summit", "2e sommet"),
@@ -54,9 +57,12 @@ OTHER_MEETING = re.compile(
     r"|c5\+1|central asia\W*plus|asie centrale\W*plus|etats-unis\W+asie centrale|us\W+central asia"
     r"|japon\W+asie centrale|japan\W+central asia|coree\W+asie centrale|korea\W+central asia"
     r"|state visit|visite d'etat|official visit|visite officielle|bilateral talks|entretiens bilateraux"
+    r"|putin|poutine|von der leyen|biden|trump|modi|erdogan|kishida|his own first summit|its own summit"
+    r"|union europeenne|european union|l'ue|the eu"
     r"|forum|congress|congres|expo|exposition|salon)\b")
 OUR_SERIES = re.compile(r"\b(?:chine\W+asie centrale|china\W+central asia|c\+c5|china-central asian)\b")
-NEXT_SUMMIT = re.compile(r"\b(?:next|prochain|prochaine|upcoming|future)\s+(?:[\w-]+\s+){0,3}(?:sommet|summit)\b")
+NEXT_SUMMIT = re.compile(r"\b(?:next|prochain|prochaine|upcoming|future)\s+(?:[\w-]+\s+){0,3}"
+                         r"(?:sommet|summit|meeting|rencontre|reunion)\b")
 SINCE_YEAR = re.compile(r"\b(?:depuis|since|des|from)\s+(?:(?:le|la|l'|the)\s+)?(?:[\w'-]+\s+){0,4}?((?:19|20)\d\d)\b")
 DECISION = re.compile(r"\b(?:agreed|decided|convenu|convenus|decide|decident|conviennent|resolved)\b")
 YEAR = re.compile(r"(?<![\w/-])((?:19|20)\d\d)(?![\w/-])")
@@ -94,7 +100,7 @@ def explicit(folded: str, venues_named: set[str], refs: list[SummitRef]) -> list
     if other_meeting(folded):  # "le premier sommet Russie–Asie centrale", "le sommet de l'OCS à Astana"
         return []
     found = [ref.venue for ref in refs if NUMBERED.get(ref.number) and NUMBERED[ref.number].search(folded)]
-    if SUMMIT_WORD.search(folded) or DOCUMENT_WORD.search(folded):
+    if SUMMIT_WORD.search(folded) or DOCUMENT_WORD.search(folded) or GATHERING.search(folded):
         found += [ref.venue for ref in refs if ref.venue in venues_named]
     return list(dict.fromkeys(found))
 
@@ -113,25 +119,27 @@ def names_other_number(folded: str, refs: list[SummitRef]) -> bool:
 
 def article_subject(folded: list[str], venues: list[set[str]], roles: list[Role], published: str,
                     refs: list[SummitRef]) -> SummitRef | None:
-    """The summit an article reports: the one its sentences name most; else the one held within
-    days of its date."""
+    """The summit an article reports, as its lead says: the one held within days of its date (unless
+    the lead reports another meeting), else the one its first sentences of content name most. An
+    article whose lead is about something else only recalls a summit: it has no subject, and only
+    the sentences that name a summit belong to one."""
     counts: dict[str, int] = {}
-    others = 0  # sentences about another meeting: an article about the SCO summit is not about ours
-    lead = True  # the first sentence of content says what the article reports: it counts twice
-    for text, named, role in zip(folded, venues, roles):
-        if role.content:
-            for venue in explicit(text, named, refs):
-                counts[venue] = counts.get(venue, 0) + 1 + lead
-            others += (other_meeting(text) and bool(SUMMIT_WORD.search(text))) * (1 + lead)
-            lead = False
+    others = 0  # the lead's sentences about another meeting: an article about the SCO summit is not about ours
+    lead = [(text, named) for text, named, role in zip(folded, venues, roles) if role.content][:LEAD]
+    for n, (text, named) in enumerate(lead):
+        for venue in explicit(text, named, refs):
+            counts[venue] = counts.get(venue, 0) + 1 + (n == 0)
+        others += other_meeting(text) * (1 + (n == 0))  # a lead about a forum, a visit, another summit
+    when = published_date(published)
+    near = [ref for ref in refs if abs((when - ref.start).days) <= NEAR_DAYS]
+    if near and not (others and not counts.get(near[0].venue)):
+        return near[0]
     if counts:
         best = max(counts, key=lambda venue: counts[venue])
         if others > counts[best]:
             return None
         return next(ref for ref in refs if ref.venue == best)
-    when = published_date(published)
-    near = [ref for ref in refs if abs((when - ref.start).days) <= NEAR_DAYS]
-    return near[0] if near else None
+    return None
 
 
 def _other_time(folded: str, subject: SummitRef, published: date) -> bool:
@@ -146,6 +154,28 @@ def _other_time(folded: str, subject: SummitRef, published: date) -> bool:
     if "may" in folded and "may" not in re.findall(r"\bmay\s+\d", folded):
         months.discard(5)  # "may" the verb
     return bool(months)
+
+
+def _next_after(subject: SummitRef | None, refs: list[SummitRef], published: date) -> str | None:
+    """The summit after the article's (or after the last one held before it was written), if the
+    atlas knows it and it had not been held when the article was written."""
+    held = [ref for ref in refs if ref.start <= published]
+    base = subject.number if subject else (held[-1].number if held else 0)
+    following = [ref for ref in refs if ref.number == base + 1 and ref.start > published]
+    return following[0].venue if following else None
+
+
+def _ours_unnamed(folded: str, refs: list[SummitRef], published: date) -> str | None:
+    """A China–Central Asia summit named by its series alone: the one of the month the sentence
+    names, else the last one held before the article was written."""
+    if not (OUR_SERIES.search(folded) and SUMMIT_WORD.search(folded)):
+        return None
+    months = {MONTHS[word] for word in re.findall(r"[a-z]+", folded) if word in MONTHS}
+    by_month = [ref for ref in refs if ref.month in months and ref.start <= published]
+    if by_month:
+        return by_month[-1].venue
+    held = [ref for ref in refs if ref.start <= published]
+    return held[-1].venue if held else None
 
 
 def _on_summit_day(folded: str, subject: SummitRef, published: date) -> bool:
@@ -177,10 +207,18 @@ def attach(texts: list[str], paragraphs: list[int], roles: list[Role], venues: l
                 venue = None  # about another meeting
             elif elsewhere and SIGNALS.search(text):
                 venue = elsewhere[0]  # "Il y a deux ans, à Xi'an, les dirigeants avaient lancé…"
-            elif subject and names_other_number(text, refs):
-                # the next summit, as the leaders decided it there ("The leaders agreed that the third
-                # summit will be held in 2027"); else a plan, no summit held
-                venue = subject.venue if DECISION.search(text) and not _other_time(text, subject, when) else None
+            elif names_other_number(text, refs):
+                # the next summit: as the leaders decided it there ("The leaders agreed that the third
+                # summit will be held in 2027"); or, written before it, the one the atlas knows
+                # ("Kazakhstan will host the next meeting in 2025", in 2023); else a plan, no summit held
+                if subject and DECISION.search(text) and not _other_time(text, subject, when):
+                    venue = subject.venue
+                elif NEXT_SUMMIT.search(text):
+                    venue = _next_after(subject, refs, when)
+            elif series := _ours_unnamed(text, refs, when):
+                venue = series  # "the China-Central Asia summit in June", venue and number unsaid
+            elif not subject and THE_SUMMIT.search(text) and previous[1] and previous[0] >= paragraphs[number] - 1:
+                venue = previous[1]  # "… the documents for the summit were almost ready", after naming it
             elif subject and not _other_time(text, subject, when):
                 statement = statements[number]
                 near = abs((when - subject.start).days) <= NEAR_DAYS

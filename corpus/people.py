@@ -85,15 +85,18 @@ OFFICE = (r"(?:porte-parole|spokesperson|spokesman|spokeswoman|vice-ministre|min
           r"|secrétaire général|secretary-general|secretary general|chairman|chairwoman|conseiller|adviser|advisor"
           r"|professeur|professor|chercheur|chercheuse|researcher|analyste|analyst|gouverneur|governor|maire|mayor"
           r"|ambassador|head of state|chef de l’état|chef de l'état|senior fellow|fellow|expert|experte|economist"
-          r"|économiste|politologue|political scientist|sinologue|sinologist)")
+          r"|économiste|politologue|political scientist|sinologue|sinologist|éditorialiste|editorialist|chroniqueur"
+          r"|chroniqueuse|columnist|commentator|commentateur|blogger|blogueur)")
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'\-]+"
+# a name's particles: "Ursula von der Leyen", "Ahmad bin Ali"
+_PARTICLES = r"(?:\s+(?:von|van|der|den|de|da|del|di|al|el|bin|ibn))*"
 TITLED_NAME = re.compile(
     rf"(?i:\b{OFFICE})(?P<mods>(?:\s+[^\s,;:«»\"“”()]+){{0,6}}?)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})+)"
     r"(?=$|[\s,.;:)»”\"])")
 # The office, then the name set off by commas: "le porte-parole de la diplomatie chinoise, Wang
 # Wenbin, a souligné", "China's foreign ministry spokesperson, Mao Ning, said".
 TITLED_APPOSITION = re.compile(
-    rf"(?i:\b{OFFICE})(?:\s+[^\s,;:«»\"“”()]+){{0,6}}?,\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})"
+    rf"(?i:\b{OFFICE})(?:\s+[^\s,;:«»\"“”()]+){{0,6}}?,\s+(?P<name>{_NAME_WORD}(?:{_PARTICLES}\s+{_NAME_WORD}){{1,2}})"
     r"(?=\s*[,.;)])")
 NAME_THEN_OFFICE = re.compile(
     rf"(?:^|(?<=[\s(«“\"]))(?P<name>{_NAME_WORD}\s+{_NAME_WORD}),\s+(?:(?i:le|la|l’|l'|the|a|an)\s+)?"
@@ -111,7 +114,8 @@ NOT_NAME = {_key(w)[0] for w in (
 # A cheap first look (most sentences name no office): the offices' first words in lower-case text
 # (Python's case-insensitive alternations are slow).
 OFFICE_HINT = re.compile(r"porte-parole|spokes|minist|premier|président|president|ambassad|envoy|envoyé|direct"
-                         r"|fellow|expert|economist|économiste|politolog|political scientist|sinolog"
+                         r"|fellow|expert|economist|économiste|politolog|political scientist|sinolog|éditorial"
+                         r"|editorial|chroniqu|columnist|commentat|blog"
                          r"|secr[ée]tar|chair|conseiller|advis|profess|cherch|research|analy|gouverneur|governor"
                          r"|maire|mayor|head of state|chef de l")
 HONORIFICS = {"m", "mr", "mrs", "ms", "mme", "dr", "president", "president", "presidente", "ministre", "minister",

@@ -29,7 +29,8 @@ SPEECH_VERB = re.compile(
     r"|said|says|told|tells|added|adds|noted|stressed|announced|stated|declared|urged|called for|called on"
     r"|proposed|wrote|pledged|warned|insisted|explained|emphasi[sz]ed|underlined|remarked|asserted|affirmed"
     r"|argued|suggested|recalled|welcomed|hailed|praised|according to|acknowledged|admitted|conceded|confirmed"
-    r"|saying|adding|noting|stressing|calling for|calling on|urging|warning that"
+    r"|saying|adding|noting|stressing|calling for|calling on|urging|warning that|called|described|dubbed"
+    r"|promised|vowed"
     r")(?![\w-])", re.IGNORECASE)
 FOLLOWED_BY_NAME = re.compile(r"^(?:selon|d’après|d'après|according to)$", re.IGNORECASE)
 PRONOUN_FORMS = re.compile(r"^(?:a-t-il|a-t-elle|ont-ils|ont-elles)$", re.IGNORECASE)
@@ -37,7 +38,12 @@ PRONOUN_BEFORE = re.compile(r"(?:^|[\s,;:»”\"])(?:il|elle|ils|elles|he|she|th
                             r"a|ont|avait|had|has|later|further|n[’']a))*\s*(?:\S+\s+){0,2}$", re.IGNORECASE)
 THAT = re.compile(r"(?<![\w-])(?:que|qu’|qu'|that)(?![\w-])", re.IGNORECASE)
 OFFICE_WORD = re.compile(r"(?<![\w-])(?:porte-parole|spokesperson|spokesman|spokeswoman|ministre|minister"
-                         r"|ambassadeur|ambassador|président|president)(?![\w-])", re.IGNORECASE)
+                         r"|ambassadeur|ambassador|président|president|head of state|chef de l[’']état|leader)(?![\w-])",
+                         re.IGNORECASE)
+# Offices that name a head of state without saying "president": the title the article gave them
+# earlier says it ("the Kyrgyz President Sadyr Japarov … the head of state said")
+HEAD_OF_STATE_WORDS = ("head of state", "chef de l’état", "chef de l'état", "leader")
+LISTENER_VERBS = re.compile(r"^(?:told|tells)$", re.IGNORECASE)  # "X told Xi": the person after listens
 INVERTED_REACH = 100  # characters after the verb where an inverted subject may stand
 SUBJECT_REACH = 160  # characters before it
 LOOK_BACK = 6  # sentences in which a pronoun or an office finds its person
@@ -107,7 +113,7 @@ def _speaker(text: str, quotes, mentions: list[PersonMention], sentences: list[s
             continue  # "selon les douanes": an institution, not a person
         if PRONOUN_FORMS.match(word):
             return last_speaker or _recent(people, number), True
-        if after:
+        if after and not LISTENER_VERBS.match(word):
             return after[0].slug, True
         before = [m for m in mentions if m.end <= verb.start() and verb.start() - m.end <= SUBJECT_REACH
                   and not re.search(r"[.;]", text[m.end:verb.start()])]
@@ -117,6 +123,8 @@ def _speaker(text: str, quotes, mentions: list[PersonMention], sentences: list[s
         lead = text[max(0, verb.start() - 40):verb.start()]
         office = OFFICE_WORD.search(text[max(0, verb.start() - 60):min(len(text), verb.end() + 60)])
         if PRONOUN_BEFORE.search(lead) and not (before and before[-1].end > verb.start() - 25):
+            if before:  # "Xi first brought the leaders together …, when he promised": the sentence's subject
+                return before[0].slug, True
             return last_speaker or _recent(people, number), True
         if before:
             return before[-1].slug, True
@@ -136,9 +144,10 @@ def _recent(people: list[list[PersonMention]], number: int) -> str | None:
 def _with_office(office: str, people: list[list[PersonMention]], number: int) -> str | None:
     """The person near this sentence whom the article gave this office ("le porte-parole Lin Jian")."""
     office = office.lower()
+    wanted = ("president", "président", "leader", "chef de l") if office in HEAD_OF_STATE_WORDS else (office,)
     nearby = [*reversed(people[max(0, number - LOOK_BACK):number + 1]), *people[number + 1:number + 3]]
     for mentions in nearby:
         for mention in mentions:
-            if office in mention.title.lower():
+            if any(word in mention.title.lower() for word in wanted):
                 return mention.slug
     return None

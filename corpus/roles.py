@@ -34,6 +34,9 @@ CREDIT = re.compile(
     r"(?:^|\s)/\s*[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2}\s*$"  # "/ VCG", "© AP / Florence Lo"
     r"|\S\s+©\s*\S[^©]{0,80}$"  # a credit after the caption: "… le 17 juin 2025. © Présidence via AFP"
     r"|\((?:AP|AFP|Reuters|Xinhua|EPA|Getty)\b[^()]{0,40}\)\s*$|\bvia Getty Images\s*$|\bGetty Images\s*$"
+    r"|\S/(?:AFP|AP|Reuters|Xinhua|EPA|Sputnik|TASS|Getty Images|VCG|Kyodo)\s*$"  # "PHOTO LI XIN/AFP"
+    r"|\s\|\s*(?:AFP|AP|Reuters|Xinhua|EPA|Getty Images|Maxppp|Sipa)\s*$"  # "…, le 4 avril 2025. | AFP"
+    r"|^photo\s+[A-Z][^.!?]{2,60}$"  # "Photo President’s press service"
     r"|^\((?:photo\b[^()]*|[A-Z][A-Za-z]+/[^()]+)\)$"
     r"|^(?:photo|photos|crédit photo|photo credit|credit|picture)\s*(?:credit)?\s*:\s*\S",
     re.IGNORECASE)
@@ -53,7 +56,15 @@ METADATA_LINE = re.compile(
     r"|^(?:article\s+)?réservé aux abonnés\.?$|^(?:for\s+)?subscribers only\.?$|^premium\.?$"
     # who wrote it, with the agency: "France 24 avec AFP", "Le Monde avec AFP et Reuters", "(avec AFP)"
     r"|^[\w'’ .-]{2,30}\s+(?:avec|with)\s+(?:l[’']?)?(?:AFP|Reuters|AP|agences?|Xinhua|Belga)(?:\s+(?:et|and)\s+\w+)?\.?$"
-    r"|^(?:reporting|reported|additional reporting) by\b.*\b(?:editing|writing) by\b",
+    r"|^(?:reporting|reported|additional reporting) by\b.*\b(?:editing|writing) by\b"
+    # "… contributed to this report", "—With assistance from …", "Aziz Karimov, rédacteur pour Novastan"
+    r"|\bcontributed to this (?:report|story|article)\.?$|\ba contribué à (?:cet article|ce reportage)\.?$"
+    r"|^[—–-]*\s*with (?:assistance|reporting|help) from\b"
+    r"|^[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2},\s*(?:rédacteur|rédactrice|journaliste|correspondant|correspondante"
+    r"|envoyée? spéciale?|reporter|staff writer|correspondent|editor)\b[^.]{0,40}$"
+    # a line that is only a date and a time: "September 2, 2025 at 6:30 AM GMT+2", "04/04/2025 à 14h32"
+    r"|^(?:(?:updated|published|posted)(?: on)?\s+)?[A-Z][a-z]+\.? \d{1,2},? \d{4}(?:,? (?:at )?\d{1,2}[:.h]\d\d\s*(?:[AP]M)?"
+    r"(?:\s*(?:GMT|UTC)[+-]?\d*)?)?\.?$",
     re.IGNORECASE)
 BOILERPLATE_LINE = re.compile(  # matched on the lower-cased sentence
     r"^©|\bcopyright\b|all rights reserved|tous droits réservés|^follow\b.*\bon\b|^suivez\b"
@@ -63,7 +74,10 @@ BOILERPLATE_LINE = re.compile(  # matched on the lower-cased sentence
     # the agency's own promotion and house notes
     r"|^our standards\b|trust principles|\bpress ctrl\s*\+\s*enter\b|^if you find an error\b"
     r"|^(?:stay up[- ]to[- ]date|subscribe|sign up|join us|join our|abonnez-vous|inscrivez-vous)\b.*"
-    r"\b(?:channel|newsletter|telegram|whatsapp|chaîne|lettre d[’']information)\b")
+    r"\b(?:channel|newsletter|telegram|whatsapp|chaîne|lettre d[’']information)\b"
+    r"|\b(?:inscrivez-vous|abonnez-vous|subscribe|sign up)\b[^.]{0,40}\b(?:newsletter|lettre d[’']information)\b"
+    r"|^il vous reste \d+\s*%|\bla suite est réservée\b|^(?:cet |l[’'])article est réservé aux abonnés"
+    r"|\bpermitted only with\b|\breproduction (?:interdite|prohibited)\b|\bhyperlink to the source\b")
 ENDS_SENTENCE = re.compile(r"[.!?…:;»”\"')]\s*$")
 HEADING_MAX = 90  # characters
 
@@ -71,6 +85,14 @@ HEADING_MAX = 90  # characters
 # is a term or a name in quotes, not a quotation.
 QUOTE_MARKS = {"«": "»", "“": "”", '"': '"'}
 MIN_QUOTED_WORDS = 3
+# Fewer words than that are someone's words when the sentence says someone spoke them: "a salué un
+# « tournant historique »", "said the documents were “almost ready”"; without a speech verb, a
+# name in quotes stays a name ("un traité de « bon voisinage éternel »" needs four words).
+SPEECH_CUE = re.compile(
+    r"(?<![\w-])(?:said|says|told|added|called|described|dubbed|hailed|praised|warned|stressed|noted|insisted"
+    r"|a (?:salué|qualifié|décrit|déclaré|dit|ajouté|estimé|jugé|dénoncé|évoqué|souligné|promis|assuré)|selon|d’après|d'après"
+    r"|a-t-il|a-t-elle)(?![\w-])", re.IGNORECASE)
+NAME_IN_QUOTES_MAX = 3  # words: a treaty's or a programme's name in quotes, without a speech verb
 
 
 @dataclass(frozen=True)
@@ -102,6 +124,10 @@ def quote_spans(text: str, open_from_before: str | None = None) -> tuple[list[tu
     return spans, awaiting
 
 
+def _outside_spans(spans, position: int) -> bool:
+    return not any(s <= position < e for s, e in spans)
+
+
 def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
@@ -118,7 +144,10 @@ def read_roles(paragraphs: list[list[str]]) -> list[Role]:
             text = sentence.strip()
             continued = awaiting
             spans, awaiting = quote_spans(text, awaiting)
-            quotes = tuple((s, e) for s, e in spans if _words(text[s:e]) >= MIN_QUOTED_WORDS)
+            cue = any(_outside_spans(spans, m.start()) for m in SPEECH_CUE.finditer(text))
+            quotes = tuple((s, e) for s, e in spans
+                           if _words(text[s:e]) > NAME_IN_QUOTES_MAX or cue and _words(text[s:e]) >= 1
+                           or (s, e) == spans[0] and continued)
             kind, dateline_end = BODY, 0
             if caption_paragraph and (credits[number] or number < max(i for i, c in enumerate(credits) if c)):
                 kind = CAPTION

@@ -66,6 +66,19 @@ def sentence(reading: CorpusReading, article_id: str, starts: str):
      ["caption"]),
     ([["Tashkent (AFP) - Uzbekistan signed a loan with China on Monday."]], ["body"]),
     ([["ASTANA, Kazakhstan, June 17.", "Kazakhstan and China signed 58 documents."]], ["dateline", "body"]),
+    ([["Associated Press writer Ken Moritsugu in Beijing contributed to this report."]], ["metadata"]),
+    ([["—With assistance from Dana Khraiche"], ["Aziz Karimov, rédacteur pour Novastan"]], ["metadata", "metadata"]),
+    ([["September 2, 2025 at 6:30 AM GMT+2"], ["Updated on September 2, 2025 at 9:15 AM GMT+2"]],
+     ["metadata", "metadata"]),
+    ([["Il vous reste 68% de cet article à découvrir."], ["Use of 24.kg materials is permitted only with a hyperlink."]],
+     ["boilerplate", "boilerplate"]),
+    ([["Recevez chaque jour l’essentiel de l’actualité : inscrivez-vous à notre newsletter."]], ["boilerplate"]),
+    ([["Les dirigeants de l’OCS posent pour la photo de famille, à Tianjin, le 1er septembre 2025.", "PHOTO LI XIN/AFP"]],
+     ["caption", "caption"]),
+    ([["Photo President’s press service"]], ["caption"]),
+    # a short quote is someone's words when a verb says so, a name otherwise
+    ([["Le chef de l’État kazakh a salué un « tournant historique » dans les relations."]], ["quotation"]),
+    ([["Les dirigeants ont signé un traité de « bon voisinage éternel »."]], ["body"]),
 ])
 def test_each_sentence_has_its_role(paragraphs, kinds):
     assert [role.kind for role in read_roles(paragraphs)] == kinds
@@ -284,3 +297,33 @@ def test_the_other_summit_recalled_and_the_next_summit_as_decided(tmp_path: Path
     assert _summits(tmp_path / "later", "plan", "2025-09-01", "en", [
         "The next China-Central Asia summit is scheduled to be held in China in 2027.",
     ]) == [None]
+
+
+def test_the_listener_the_sentences_own_subject_and_people_by_their_title(tmp_path: Path):
+    (tmp_path / "bloomberg.md").write_text(
+        "---\ntitle: Gas\npublished: 2025-09-02\nlanguage: en\nsource: Bloomberg\n---\n\n"
+        "President Serdar Berdimuhamedov told Xi Jinping on Monday that his country was ready to double supplies.\n\n"
+        "Xi first brought the leaders together in Xi'an in 2023, when he promised 26 billion yuan in financing.\n\n"
+        "Kyrgyz President Sadyr Japarov arrived later.\n\n"
+        "\u201cRussia remains our strategic partner,\u201d the head of state said.\n\n"
+        "\u201cWe are real partners,\u201d said the President of the European Commission, Ursula von der Leyen.\n",
+        encoding="utf-8")
+    article = reading_of(build_index(tmp_path)).article("bloomberg")
+    assert [s.slug if s else None for s in article.statements] == [
+        "serdar-berdimuhamedov", "xi-jinping", None, "sadyr-japarov", "ursula-von-der-leyen"]
+
+
+def test_an_article_whose_lead_is_about_something_else_only_recalls_a_summit(tmp_path: Path):
+    assert _summits(tmp_path, "railway", "2025-01-08", "fr", [
+        "Le chantier du chemin de fer Chine-Kirghizstan-Ouzbékistan a été lancé fin décembre.",
+        "« C’est un projet historique », a déclaré le président kirghiz Sadyr Japarov lors de la cérémonie.",
+        "L’accord a été signé en juin 2024 à Pékin.",
+        "Le sommet de Xi’an en 2023 avait donné une impulsion décisive au projet.",
+        "Les présidents feront le point lors du prochain sommet Chine-Asie centrale.",
+    ]) == [None, None, None, "xian", "astana"]
+    (tmp_path / "later").mkdir()
+    assert _summits(tmp_path / "later", "gas", "2025-09-02", "en", [
+        "Turkmenistan is pressing China to build a fourth gas link, its office said.",
+        "The project was endorsed by the six leaders at the China-Central Asia summit in June.",
+        "“Every summit restates it,” said an analyst.",
+    ]) == [None, "astana", None]
