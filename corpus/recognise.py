@@ -16,6 +16,7 @@ theme); a theme found by meaning only is a mention with an empty span (nothing t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from corpus.gazetteer import REGION_TERMS, Gazetteer
@@ -54,6 +55,10 @@ class _Entry:
 # Phrases that hold a place's name but name no place (an organisation named after a city).
 NOT_PLACES = ("Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "Organisation de coopération de Shanghai",
               "Organisation de Shanghai", "Shanghai Five", "Groupe de Shanghai", "Manas airport", "Manas International Airport")
+# "в Костанайской и Акмолинской областях", "Бухарской и Самаркандской областей"
+RUSSIAN_REGIONS = re.compile(
+    r"(?P<first>(?P<firststem>[А-ЯЁ][\w-]+?)(?:ой|ая|ую|ою))\s+и\s+(?P<second>(?P<secondstem>[А-ЯЁ][\w-]+?)(?:ой|ая|ую|ою))"
+    r"\s+област(?:ях|ей|ям|ями|и)\b")
 # A city's name next to one of these words names the region, valley or range, not the city:
 # "the Zhambyl region", "la région de Djizak", "the Fergana range" (known ones are places of their own).
 AREA_AFTER = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces", "valley", "range", "mountains",
@@ -121,6 +126,11 @@ class Recogniser:
                     base, _, area = alias.rpartition(" ")
                     if base and area.lower() in ("region", "oblast", "province"):
                         self._region_of.setdefault(_key(base), place.slug)
+        self._russian_region_of: dict[str, str] = {}  # "костанайск" → kostanayregion
+        for place in gazetteer.places.values():
+            name = place.name("ru")
+            if place.kind == "region" and name.endswith("ая область"):
+                self._russian_region_of.setdefault(name.split()[0][:-2].lower(), place.slug)
         self._prefixes = {key[:n] for key in self._names for n in range(1, len(key) + 1)}
         self._first_words = {key[0] for key in self._names}
         self._themes = ThemeLexicon(themes)
@@ -161,6 +171,8 @@ class Recogniser:
             if m is not None:
                 kept.append(m)
         found = kept
+        if language == "ru":
+            found += [m for m in self._russian_regions(text) if not any(k.start <= m.start < k.end for k in found)]
         found += [Mention("theme", slug, s, e) for slug, s, e in self._themes.find(text, spans, language, folded)]
         return tuple(sorted(found, key=lambda m: (m.start, m.end, m.kind, m.key)))
 
@@ -182,6 +194,17 @@ class Recogniser:
             extra = tuple(Mention("theme", t.slug, 0, 0) for t in themes if t.slug not in have)
             if extra:
                 found[i] = tuple(sorted(found[i] + extra, key=lambda m: (m.start, m.end, m.kind, m.key)))
+        return found
+
+    def _russian_regions(self, text: str) -> list[Mention]:
+        """Two regions under one plural word, in Russian: "в Костанайской и Акмолинской областях"
+        (each region's name is its adjective and область, declined)."""
+        found = []
+        for match in RUSSIAN_REGIONS.finditer(text):
+            for group in ("first", "second"):
+                slug = self._russian_region_of.get(match.group(group + "stem").lower())
+                if slug:
+                    found.append(Mention("place", slug, match.start(group), match.end(group)))
         return found
 
     def _as_region(self, text: str, spans, folded: list[str], mention: Mention) -> Mention | None:
@@ -231,6 +254,9 @@ class Recogniser:
             return dateline or (after[:1] == "," and country_named)
         if not written[:1].isupper() or written.isupper() and len(written) <= 3:
             return False
+        before = text[spans[i - 1][0]:spans[i - 1][1]]
+        if before[:1].isupper() and text[spans[i - 1][1]:spans[i][0]] == " " and folded[i - 1] not in LOCATIVES:
+            return False  # after a capitalised word: a name's surname ("Mehmet Oral", "Mary Cole" aside)
         return folded[i - 1] in LOCATIVES or country_named
 
 

@@ -151,3 +151,14 @@ def test_two_regions_named_with_one_plural_area_word_are_both_regions():
     text = "The railway will create jobs in the Naryn and Jalal-Abad regions, among the poorest."
     assert {m.key for m in recogniser.mentions(text, "en") if m.kind == "place"} == {"narynregion", "jalalabadregion"}
     assert {m.key for m in recogniser.mentions("Naryn is a small town.", "en") if m.kind == "place"} == {"naryn"}
+
+
+@pytest.mark.parametrize(("text", "lang", "places"), [
+    ("В Костанайской и Акмолинской областях завершена уборка урожая.", "ru", {"kostanayregion", "akmolaregion"}),
+    ("“The sea leg is slow,” said Mehmet Oral, a freight forwarder who works in Kazakhstan.", "en", set()),
+    ("Trains leave Oral for Samara daily, Kazakh officials said.", "en", {"oral"}),
+    ("Le canal du Karakoum perd la moitié de son eau par évaporation.", "fr", {"karakumcanal"}),
+])
+def test_regions_in_a_russian_plural_a_surname_like_a_town_and_a_canal_not_its_desert(text, lang, places):
+    recogniser = Recogniser(load_gazetteer(), load_themes())
+    assert {m.key for m in recogniser.mentions(text, lang) if m.kind == "place"} == places
