@@ -27,11 +27,11 @@ MONTHS = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6
 WEEKDAYS = ({"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6} |
             {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6})
 NEAR_DAYS = 10  # an article this close to a summit may speak of it by its weekday ("mardi")
-LEAD = 3  # sentences of content: what an article reports, it says there
+LEAD = 2  # sentences of content: what an article reports, it says there
 
 SUMMIT_WORD = re.compile(r"\b(?:sommets?|summits?)\b")
 GATHERING = re.compile(r"\b(?:gathering|rencontre|reunion)\b")  # "the Xi'an gathering": a summit with its venue
-THE_SUMMIT = re.compile(r"\b(?:the|this|that|ce|cet|le|du|au)\s+(?:sommet|summit)\b")  # not "every summit"
+THE_SUMMIT = re.compile(r"\b(?:the|this|that|ce|cet|cette|le|la|du|au)\s+(?:sommet|summit|gathering|rencontre)\b")  # not "every summit"
 ORDINALS = {1: r"premier|premiere|1er|first|inaugural", 2: r"deuxieme|second|2e|2nd", 3: r"troisieme|third|3e|3rd"}
 # The words of a summit's number, as the full-text index finds them (the summit's articles, quickly)
 NUMBER_WORDS = {1: ("premier sommet", "first summit"), 2: ("deuxieme sommet", "second summit", "2e sommet"),
@@ -105,6 +105,12 @@ def explicit(folded: str, venues_named: set[str], refs: list[SummitRef]) -> list
     return list(dict.fromkeys(found))
 
 
+def _ours_first(folded: str) -> bool:
+    """"The summit" said before another meeting is named: the sentence is about ours."""
+    ours, other = THE_SUMMIT.search(folded), OTHER_MEETING.search(folded)
+    return bool(ours and other and ours.start() < other.start())
+
+
 def other_meeting(folded: str) -> bool:
     """The sentence names another meeting than a China–Central Asia summit, and not one of ours."""
     return bool(OTHER_MEETING.search(folded)) and not OUR_SERIES.search(folded)
@@ -129,7 +135,7 @@ def article_subject(folded: list[str], venues: list[set[str]], roles: list[Role]
     for n, (text, named) in enumerate(lead):
         for venue in explicit(text, named, refs):
             counts[venue] = counts.get(venue, 0) + 1 + (n == 0)
-        others += other_meeting(text) * (1 + (n == 0))  # a lead about a forum, a visit, another summit
+        others += (other_meeting(text) and not _ours_first(text)) * (1 + (n == 0))  # a forum, a visit, another summit
     when = published_date(published)
     near = [ref for ref in refs if abs((when - ref.start).days) <= NEAR_DAYS]
     if near and not (others and not counts.get(near[0].venue)):
@@ -166,16 +172,24 @@ def _next_after(subject: SummitRef | None, refs: list[SummitRef], published: dat
 
 
 def _ours_unnamed(folded: str, refs: list[SummitRef], published: date) -> str | None:
-    """A China–Central Asia summit named by its series alone: the one of the month the sentence
-    names, else the last one held before the article was written."""
-    if not (OUR_SERIES.search(folded) and SUMMIT_WORD.search(folded)):
+    """A China–Central Asia summit named without its venue or number: by its series ("the
+    China-Central Asia summit in June": the one of that month, else the last one held before the
+    article was written), or by its date ("the summit in June", "en mai 2023 … pour un sommet")."""
+    if not SUMMIT_WORD.search(folded) or other_meeting(folded):
         return None
     months = {MONTHS[word] for word in re.findall(r"[a-z]+", folded) if word in MONTHS}
-    by_month = [ref for ref in refs if ref.month in months and ref.start <= published]
-    if by_month:
+    years = set(YEAR.findall(folded))
+    dated = [ref for ref in refs if ref.month in months and str(ref.start.year) in years]
+    if dated:
+        return dated[-1].venue
+    by_month = [ref for ref in refs if ref.month in months and ref.start <= published
+                and (published - ref.start).days <= 366]
+    if by_month and (OUR_SERIES.search(folded) or THE_SUMMIT.search(folded)):
         return by_month[-1].venue
-    held = [ref for ref in refs if ref.start <= published]
-    return held[-1].venue if held else None
+    if OUR_SERIES.search(folded):
+        held = [ref for ref in refs if ref.start <= published]
+        return held[-1].venue if held else None
+    return None
 
 
 def _on_summit_day(folded: str, subject: SummitRef, published: date) -> bool:
@@ -203,8 +217,11 @@ def attach(texts: list[str], paragraphs: list[int], roles: list[Role], venues: l
             elsewhere = [ref.venue for ref in refs if ref.venue in venues[number] and subject and ref.venue != subject.venue]
             if named:
                 venue = named[0]
-            elif other_meeting(text):
-                venue = None  # about another meeting
+            elif other_meeting(text) and not (subject and _ours_first(text)):
+                venue = None  # about another meeting ("Le sommet coïncidait avec celui du G7" is ours)
+            elif not subject and THE_SUMMIT.search(text) and previous[1] and previous[0] >= paragraphs[number] - 1 \
+                    and not other_meeting(text):
+                venue = previous[1]  # "At that gathering, Xi said …", after a sentence about a summit
             elif elsewhere and SIGNALS.search(text):
                 venue = elsewhere[0]  # "Il y a deux ans, à Xi'an, les dirigeants avaient lancé…"
             elif names_other_number(text, refs):
@@ -217,8 +234,6 @@ def attach(texts: list[str], paragraphs: list[int], roles: list[Role], venues: l
                     venue = _next_after(subject, refs, when)
             elif series := _ours_unnamed(text, refs, when):
                 venue = series  # "the China-Central Asia summit in June", venue and number unsaid
-            elif not subject and THE_SUMMIT.search(text) and previous[1] and previous[0] >= paragraphs[number] - 1:
-                venue = previous[1]  # "… the documents for the summit were almost ready", after naming it
             elif subject and not _other_time(text, subject, when):
                 statement = statements[number]
                 near = abs((when - subject.start).days) <= NEAR_DAYS

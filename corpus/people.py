@@ -91,7 +91,7 @@ _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'\-]+"
 # a name's particles: "Ursula von der Leyen", "Ahmad bin Ali"
 _PARTICLES = r"(?:\s+(?:von|van|der|den|de|da|del|di|al|el|bin|ibn))*"
 TITLED_NAME = re.compile(
-    rf"(?i:\b{OFFICE})(?P<mods>(?:\s+[^\s,;:«»\"“”()]+){{0,6}}?)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})+)"
+    rf"(?i:\b{OFFICE})(?P<mods>(?:\s+[^\s,;:«»\"“”()]+){{0,6}}?)\s+(?P<name>{_NAME_WORD}(?:{_PARTICLES}\s+{_NAME_WORD})+)"
     r"(?=$|[\s,.;:)»”\"])")
 # The office, then the name set off by commas: "le porte-parole de la diplomatie chinoise, Wang
 # Wenbin, a souligné", "China's foreign ministry spokesperson, Mao Ning, said".
@@ -99,8 +99,8 @@ TITLED_APPOSITION = re.compile(
     rf"(?i:\b{OFFICE})(?:\s+[^\s,;:«»\"“”()]+){{0,6}}?,\s+(?P<name>{_NAME_WORD}(?:{_PARTICLES}\s+{_NAME_WORD}){{1,2}})"
     r"(?=\s*[,.;)])")
 NAME_THEN_OFFICE = re.compile(
-    rf"(?:^|(?<=[\s(«“\"]))(?P<name>{_NAME_WORD}\s+{_NAME_WORD}),\s+(?:(?i:le|la|l’|l'|the|a|an)\s+)?"
-    rf"(?P<office>(?i:{OFFICE})[^,;]{{0,70}})")
+    rf"(?:^|(?<=[\s(«“\"]))(?P<name>{_NAME_WORD}{_PARTICLES}\s+{_NAME_WORD}),\s+(?:(?i:le|la|l’|l'|the|a|an)\s+)?"
+    rf"(?P<office>(?:[a-zà-ÿ-]+\s+){{0,2}}(?i:{OFFICE})[^,;]{{0,70}})")  # "Temirlan Asanov, a transport economist"
 # Words a name the file does not know is never made of: offices' institutions and sentence openers.
 NOT_NAME = {_key(w)[0] for w in (
     "Affaires Affairs Foreign Étrangères Transports Transport Commerce Commission Ministry Ministère Council Conseil "

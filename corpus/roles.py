@@ -25,7 +25,8 @@ _DATE = r"(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{
 # "BISHKEK (AKIpress) -", "PÉKIN, 18 juin 2025 —", "KAZINFORM –" (after a lone "ASTANA.")
 DATELINE_AT_START = re.compile(
     rf"^(?:{_CITY}(?:,\s*[A-Z][a-z]+)?(?:,\s*{_DATE})?\s*(?:\([^()]{{2,40}}\))?|\([^()]{{2,40}}\)|[{_UPPER}]{{3,}}"
-    rf"|[{_UPPER}][a-zà-ÿ'’\-]+(?:[ \-][{_UPPER}][a-zà-ÿ'’\-]+)?(?:,\s*{_DATE})?\s*\((?:AFP|Reuters|AP|Xinhua|ANSA|EFE|DPA)\))"
+    rf"|[{_UPPER}][a-zà-ÿ'’\-]+(?:[ \-][{_UPPER}][a-zà-ÿ'’\-]+)?(?:\s*\([{_UPPER}][a-zà-ÿ]+\))?(?:,\s*{_DATE})?"
+    r"\s*\((?:AFP|Reuters|AP|Xinhua|ANSA|EFE|DPA)\))"
     r"\s*(?:--|—|–|-)\s+(?=\S)")
 LONE_DATELINE = re.compile(rf"^(?P<city>{_CITY})(?:,\s*[A-Z][a-z]+)?(?:,\s*{_DATE})?\.?$")  # "ASTANA, Kazakhstan, June 17."
 
@@ -37,6 +38,9 @@ CREDIT = re.compile(
     r"|\S/(?:AFP|AP|Reuters|Xinhua|EPA|Sputnik|TASS|Getty Images|VCG|Kyodo)\s*$"  # "PHOTO LI XIN/AFP"
     r"|\s\|\s*(?:AFP|AP|Reuters|Xinhua|EPA|Getty Images|Maxppp|Sipa)\s*$"  # "…, le 4 avril 2025. | AFP"
     r"|^photo\s+[A-Z][^.!?]{2,60}$"  # "Photo President’s press service"
+    r"|^\((?:crédits?|credits?|photos?|illustration)\s*:?[^()]{1,60}\)$"  # "(Crédits : REUTERS)"
+    r"|\bvia REUTERS\b|\bPurchase Licensing Rights\b|\bvia AFP\s*$"
+    r"|\((?:right|left|centre|center|second (?:left|right)|à gauche|à droite|au centre)\)"  # "Tokayev (right) greets"
     r"|^\((?:photo\b[^()]*|[A-Z][A-Za-z]+/[^()]+)\)$"
     r"|^(?:photo|photos|crédit photo|photo credit|credit|picture)\s*(?:credit)?\s*:\s*\S",
     re.IGNORECASE)
@@ -60,6 +64,13 @@ METADATA_LINE = re.compile(
     # "… contributed to this report", "—With assistance from …", "Aziz Karimov, rédacteur pour Novastan"
     r"|\bcontributed to this (?:report|story|article)\.?$|\ba contribué à (?:cet article|ce reportage)\.?$"
     r"|^[—–-]*\s*with (?:assistance|reporting|help) from\b"
+    r"|^[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2} (?:is|was|est) (?:a|an|un|une) (?:[\w-]+ ){0,2}"
+    r"(?:journalist|reporter|writer|correspondent|editor|journaliste|correspondante?|rédactrice|rédacteur)\b"
+    r"|^(?:tags|mots-clés|keywords|topics|thèmes|sujets)\s*:"
+    r"|^(?:mise à jour|mis à jour|actualisé|modifié)\s*(?:le\s*)?:?\s*\d"
+    r"|\|\s*(?:publié|mis à jour|updated|published)\b[^|]{0,30}\d"  # "French.news.cn | Publié le 2025-09-02"
+    r"|^[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2},? [A-Z][a-z]{2}\.? \d{1,2},? \d{4}$"  # "Aibek Toktosunov Jun 7, 2024"
+    r"|^[A-Z][a-z]+\.? \d{1,2},? \d{4},? \d{1,2}:\d\d\b"  # "September 1, 2025 7:42 AM GMT+8 Updated 3 hours ago"
     r"|^[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2},\s*(?:rédacteur|rédactrice|journaliste|correspondant|correspondante"
     r"|envoyée? spéciale?|reporter|staff writer|correspondent|editor)\b[^.]{0,40}$"
     # a line that is only a date and a time: "September 2, 2025 at 6:30 AM GMT+2", "04/04/2025 à 14h32"
@@ -76,8 +87,11 @@ BOILERPLATE_LINE = re.compile(  # matched on the lower-cased sentence
     r"|^(?:stay up[- ]to[- ]date|subscribe|sign up|join us|join our|abonnez-vous|inscrivez-vous)\b.*"
     r"\b(?:channel|newsletter|telegram|whatsapp|chaîne|lettre d[’']information)\b"
     r"|\b(?:inscrivez-vous|abonnez-vous|subscribe|sign up)\b[^.]{0,40}\b(?:newsletter|lettre d[’']information)\b"
-    r"|^il vous reste \d+\s*%|\bla suite est réservée\b|^(?:cet |l[’'])article est réservé aux abonnés"
+    r"|^il vous reste \d+(?:[.,]\d+)?\s*%|\bla suite est réservée\b|^(?:cet |l[’'])article est réservé aux abonnés"
+    r"|©\s*(?:19|20)\d\d|^[\w/ .&-]{2,40},? inc\.?$|^(?:lire aussi|à lire aussi|read also|read next|see also|voir aussi)\b"
+    r"|\b(?:boîte|boite) (?:mail|e-mail|aux lettres)\b|\bdownload (?:our|the) app\b|\btéléchargez l[’']application\b"
     r"|\bpermitted only with\b|\breproduction (?:interdite|prohibited)\b|\bhyperlink to the source\b")
+LONE_NAME = re.compile(r"^(?:By\s+|Par\s+)?[A-ZÀ-Þ][a-zà-ÿ'’-]+(?: [A-ZÀ-Þ][a-zà-ÿ'’-]+){1,2}$")
 ENDS_SENTENCE = re.compile(r"[.!?…:;»”\"')]\s*$")
 HEADING_MAX = 90  # characters
 
@@ -88,10 +102,24 @@ MIN_QUOTED_WORDS = 3
 # Fewer words than that are someone's words when the sentence says someone spoke them: "a salué un
 # « tournant historique »", "said the documents were “almost ready”"; without a speech verb, a
 # name in quotes stays a name ("un traité de « bon voisinage éternel »" needs four words).
-SPEECH_CUE = re.compile(
-    r"(?<![\w-])(?:said|says|told|added|called|described|dubbed|hailed|praised|warned|stressed|noted|insisted"
-    r"|a (?:salué|qualifié|décrit|déclaré|dit|ajouté|estimé|jugé|dénoncé|évoqué|souligné|promis|assuré)|selon|d’après|d'après"
-    r"|a-t-il|a-t-elle)(?![\w-])", re.IGNORECASE)
+# What people say: used here for short quotes, and by corpus/quotes.py to find who said it.
+SPEECH_VERB = re.compile(
+    r"(?<![\w-])(?:"
+    # French: participles (after "a", "ont", "avait", "a pour sa part"…) and present tense
+    r"déclaré|ajouté|précisé|souligné|indiqué|annoncé|affirmé|estimé|noté|expliqué|dit|assuré|rappelé|salué"
+    r"|appelé|exhorté|plaidé|proposé|insisté|martelé|averti|promis|répondu|confié|écrit|lancé|poursuivi|conclu(?!e?s?\s+par)"
+    r"|déploré|jugé|observé|relevé|prévenu|réaffirmé|dénoncé|signalé|fait savoir|reconnu|admis|confirmé"
+    r"|démenti|critiqué|mis en garde|fait valoir|qualifié|décrit|évoqué"
+    r"|déclare|ajoute|précise|souligne|indique|annonce|affirme|estime|explique|assure|rappelle|insiste"
+    r"|a-t-il|a-t-elle|ont-ils|ont-elles|selon|d’après|d'après"
+    # English
+    r"|said|says|told|tells|added|adds|noted|stressed|announced|stated|declared|urged|called for|called on"
+    r"|proposed|wrote|pledged|warned|insisted|explained|emphasi[sz]ed|underlined|remarked|asserted|affirmed"
+    r"|argued|suggested|recalled|welcomed|hailed|praised|according to|acknowledged|admitted|conceded|confirmed"
+    r"|saying|adding|noting|stressing|calling for|calling on|urging|warning that|called|described|dubbed"
+    r"|promised|vowed"
+    r")(?![\w-])", re.IGNORECASE)
+SPEECH_CUE = SPEECH_VERB
 NAME_IN_QUOTES_MAX = 3  # words: a treaty's or a programme's name in quotes, without a speech verb
 
 
@@ -124,6 +152,20 @@ def quote_spans(text: str, open_from_before: str | None = None) -> tuple[list[tu
     return spans, awaiting
 
 
+DOCUMENT_NAME = re.compile(r"(?:traité|treaty|accord|agreement|déclaration|declaration|programme|program|plan"
+                           r"|initiative|stratégie|strategy|charte|charter|pacte|pact|projet|project|opération"
+                           r"|operation|exercices?|exercise|drills?)(?:\s+(?:de|d[’']|du|des|on|of|for|sur|pour))?\s*[«“\"]?\s*$",
+                           re.IGNORECASE)
+
+
+def _names_a_document(text: str, start: int) -> bool:
+    """Quoted words that name a treaty, a plan or an exercise ("un « traité de bon voisinage
+    éternel »", "the treaty on “eternal good-neighbourliness”"), not someone's words."""
+    quoted = text[start:start + 12].lower()
+    return bool(DOCUMENT_NAME.search(text[max(0, start - 40):start])) or quoted.startswith(
+        ("traité", "treaty", "accord", "déclaration", "declaration", "plan ", "programme", "initiative"))
+
+
 def _outside_spans(spans, position: int) -> bool:
     return not any(s <= position < e for s, e in spans)
 
@@ -146,8 +188,8 @@ def read_roles(paragraphs: list[list[str]]) -> list[Role]:
             spans, awaiting = quote_spans(text, awaiting)
             cue = any(_outside_spans(spans, m.start()) for m in SPEECH_CUE.finditer(text))
             quotes = tuple((s, e) for s, e in spans
-                           if _words(text[s:e]) > NAME_IN_QUOTES_MAX or cue and _words(text[s:e]) >= 1
-                           or (s, e) == spans[0] and continued)
+                           if (_words(text[s:e]) > NAME_IN_QUOTES_MAX and not _names_a_document(text, s)) or cue
+                           and _words(text[s:e]) >= 1 or (s, e) == spans[0] and continued)
             kind, dateline_end = BODY, 0
             if caption_paragraph and (credits[number] or number < max(i for i, c in enumerate(credits) if c)):
                 kind = CAPTION
@@ -158,8 +200,12 @@ def read_roles(paragraphs: list[list[str]]) -> list[Role]:
             elif (number == 0 and (lone := LONE_DATELINE.match(text))  # "ASTANA." then "KAZINFORM –"
                   and lone.group("city").upper() == lone.group("city")):
                 kind = DATELINE
-            elif (match := DATELINE_AT_START.match(text)) and (after_lone_dateline or _looks_filed(match.group())):
-                dateline_end = match.end()
+            elif (match := DATELINE_AT_START.match(text)) and (after_lone_dateline or _looks_filed(match.group())
+                                                                or not any(r.content for r in roles)
+                                                                and _capital_head(match.group())):
+                dateline_end = match.end()  # the story's first words: "ASTANA – President Tokayev said"
+            elif len(sentences) == 1 and len(roles) < 4 and LONE_NAME.match(text):
+                kind = METADATA  # a byline at the top: "Zhao Mingyue"
             elif (len(sentences) == 1 and not ENDS_SENTENCE.search(text) and len(text) <= HEADING_MAX
                   and not continued):
                 kind = HEADING
@@ -173,8 +219,14 @@ def read_roles(paragraphs: list[list[str]]) -> list[Role]:
     return roles
 
 
+def _capital_head(dateline: str) -> bool:
+    head = dateline.split(",")[0].split("(")[0].strip(" -–—")
+    return len(head) >= 4 and head.upper() == head and any(c.isalpha() for c in head)
+
+
 def _looks_filed(dateline: str) -> bool:
     """A dateline has an upper-case city and a date or an agency: not a sentence opening with an
     acronym ("BRI - ...")."""
     head = dateline.split(",")[0].split("(")[0].strip(" -–—")
-    return bool(re.search(r"\d|\(", dateline)) or (len(head) >= 4 and head.upper() == head and "," in dateline)
+    return bool(re.search(r"\d|\(", dateline)) or (len(head) >= 4 and head.upper() == head
+                                                     and ("," in dateline or "--" in dateline))

@@ -79,6 +79,15 @@ def sentence(reading: CorpusReading, article_id: str, starts: str):
     # a short quote is someone's words when a verb says so, a name otherwise
     ([["Le chef de l’État kazakh a salué un « tournant historique » dans les relations."]], ["quotation"]),
     ([["Les dirigeants ont signé un traité de « bon voisinage éternel »."]], ["body"]),
+    ([["Zhao Mingyue"], ["Xi Jinping delivered a keynote speech in Xi'an on Friday."]], ["metadata", "body"]),
+    ([["Aibek Toktosunov is a journalist based in Bishkek."], ["Mots-clés : Chine Kazakhstan"]], ["metadata", "metadata"]),
+    ([["Mise à jour 19.05.2023 à 16:05"], ["French.news.cn | Publié le 2025-09-02 à 21:05"]], ["metadata", "metadata"]),
+    ([["AFP © 2023 AFP"], ["RFE/RL, Inc."], ["Lire aussi Asie centrale : la Chine signe un traité"]],
+     ["boilerplate", "boilerplate", "boilerplate"]),
+    ([["Kazakh President Kassym-Jomart Tokayev (right) greets Chinese leader Xi Jinping in Astana."]], ["caption"]),
+    ([["Ursula von der Leyen et Shavkat Mirziyoyev à Samarcande, le 4 avril 2025.", "(Crédits : REUTERS)"]],
+     ["caption", "caption"]),
+    ([["ASTANA -- Chinese leader Xi Jinping and the five presidents signed a treaty."]], ["body"]),
 ])
 def test_each_sentence_has_its_role(paragraphs, kinds):
     assert [role.kind for role in read_roles(paragraphs)] == kinds
@@ -327,3 +336,30 @@ def test_an_article_whose_lead_is_about_something_else_only_recalls_a_summit(tmp
         "The project was endorsed by the six leaders at the China-Central Asia summit in June.",
         "“Every summit restates it,” said an analyst.",
     ]) == [None, "astana", None]
+
+
+def test_an_analyst_with_a_modifier_an_institution_and_a_dated_summit(tmp_path: Path):
+    (tmp_path / "eurasianet.md").write_text(
+        "---\ntitle: Rail\npublished: 2024-06-07\nlanguage: en\nsource: Eurasianet\n---\n\n"
+        "Kyrgyzstan, China and Uzbekistan signed the railway agreement in Beijing on Thursday.\n\n"
+        "The 523-km line will cost about $4.7 billion.\n\n"
+        "The leaders, hosted by Chinese President Xi Jinping, first discussed the line at the first China-Central Asia "
+        "summit in Xi'an in May 2023.\n\n"
+        "At that gathering, Xi said China would provide 26 billion yuan in financing.\n\n"
+        "\u201cThe railway is the one deliverable everyone can see,\u201d said Temirlan Asanov, a transport economist in Bishkek.\n\n"
+        "The line will anchor its presence in the region, Beijing says.\n", encoding="utf-8")
+    article = reading_of(build_index(tmp_path)).article("eurasianet")
+    assert [s.slug if s else None for s in article.statements] == [None, None, None, "xi-jinping", "temirlan-asanov", None]
+    assert list(article.summits) == [None, None, "xian", "xian", None, None]
+
+
+def test_the_summit_said_before_another_meeting_and_a_summit_by_its_date(tmp_path: Path):
+    assert _summits(tmp_path, "tv5", "2023-05-19", "fr", [
+        "Xi'an (Chine) (AFP) - Les dirigeants de la Chine et des cinq pays d'Asie centrale se sont réunis vendredi.",
+        "Le sommet coïncidait avec celui du G7 à Hiroshima, au Japon.",
+    ]) == ["xian", "xian"]
+    (tmp_path / "eu").mkdir()
+    assert _summits(tmp_path / "eu", "samarcande", "2025-04-04", "fr", [
+        "L'Union européenne a promis 12 milliards d'euros lors d'un premier sommet avec les cinq pays à Samarcande.",
+        "En mai 2023, Xi Jinping avait reçu les cinq présidents dans l'ancienne capitale impériale pour un sommet inédit.",
+    ]) == [None, "xian"]
