@@ -10,9 +10,10 @@ written on 2026-12-02 by a writer who saw neither the rules nor the other sets; 
 scored once, then tuned on, like `heldout` before it. `fresh2` (tests/fixtures/news/fresh2.yaml, a
 second writer, 2026-12-02; only with --fresh2): scored once after that tuning, then tuned on.
 `fresh3` (tests/fixtures/news/fresh3.yaml, a third writer; only with --fresh3): scored once after
-tuning on fresh2; never trained on.
+tuning on fresh2, then tuned on. `fresh4` (a fourth writer; only with --fresh4): scored once after
+tuning on fresh3; never trained on.
 
-Run: .venv/bin/python bench/bench_quality.py [--lang fr|en|ru|zh] [--heldout] [--fresh] [--fresh2] [--fresh3] [--terms-only] [--misses]
+Run: .venv/bin/python bench/bench_quality.py [--lang fr|en|ru|zh] [--heldout] [--fresh] [--fresh2] [--fresh3] [--fresh4] [--terms-only] [--misses]
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ SETS = {"seed": ROOT / "tests" / "data" / "labelled.yaml",
         "heldout": ROOT / "tests" / "fixtures" / "news" / "heldout.yaml",
         "fresh": ROOT / "tests" / "fixtures" / "news" / "fresh.yaml",
         "fresh2": ROOT / "tests" / "fixtures" / "news" / "fresh2.yaml",
-        "fresh3": ROOT / "tests" / "fixtures" / "news" / "fresh3.yaml"}
+        "fresh3": ROOT / "tests" / "fixtures" / "news" / "fresh3.yaml",
+        "fresh4": ROOT / "tests" / "fixtures" / "news" / "fresh4.yaml"}
 RU_ZH = ROOT / "tests" / "data" / "labelled_ru_zh.yaml"
 LANGUAGES = {"fr+en": ("fr", "en"), "fr": ("fr",), "en": ("en",), "ru": ("ru",), "zh": ("zh",)}
 
@@ -52,12 +54,13 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="also score the fresh set")
     parser.add_argument("--fresh2", action="store_true", help="also score the second fresh set")
     parser.add_argument("--fresh3", action="store_true", help="also score the third fresh set")
+    parser.add_argument("--fresh4", action="store_true", help="also score the fourth fresh set")
     parser.add_argument("--terms-only", action="store_true", help="themes by terms alone, without the model")
     parser.add_argument("--misses", action="store_true", help="print every false and missed key")
     args = parser.parse_args()
     recogniser = Recogniser(load_gazetteer(), load_themes(), None if args.terms_only else theme_model())
     for name in SETS:
-        if name in ("heldout", "fresh", "fresh2", "fresh3") and not getattr(args, name):
+        if name in ("heldout", "fresh", "fresh2", "fresh3", "fresh4") and not getattr(args, name):
             continue
         items = labelled(name)
         for language in ([args.lang] if args.lang else LANGUAGES):

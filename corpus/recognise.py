@@ -210,11 +210,16 @@ class Recogniser:
     def _as_region(self, text: str, spans, folded: list[str], mention: Mention) -> Mention | None:
         """A city's name that names an area: its region when two are named with one plural area word
         ("the Naryn and Jalal-Abad regions"); else nothing (the area is not the city)."""
+        first = next(n for n, (s, _) in enumerate(spans) if s == mention.start)
         last = next(n for n, (_, e) in enumerate(spans) if e == mention.end)
         plural = {"regions", "oblasts", "provinces"}
         ahead = folded[last + 1:last + 6]
-        if not (ahead[:1] and ahead[0] in plural or ahead[:1] and ahead[0] in ("and", "et")
-                and any(w in plural for w in ahead[1:])):
+        behind = folded[max(0, first - 8):first]
+        # "the Naryn and Jalal-Abad regions"; "les régions de Boukhara et de Samarcande"
+        english = ahead[:1] and ahead[0] in plural or ahead[:1] and ahead[0] in ("and", "et") and any(
+            w in plural for w in ahead[1:])
+        french = behind[-1:] and behind[-1] in AREA_LINKS and any(w in plural for w in behind)
+        if not (english or french):
             return None
         region = self._region_of.get(_key(text[mention.start:mention.end]))
         return Mention("place", region, mention.start, mention.end) if region else None
@@ -232,8 +237,12 @@ class Recogniser:
         # "Naryn and Jalal-Abad regions": a name, "and", one to three capitalised words, a plural area word
         if after[:1] and after[0] in ("and", "et") and any(w in ("regions", "oblasts", "provinces") for w in after[1:]):
             return False
-        if first >= 1 and folded[first - 1] in AREA_LINKS and first >= 2 and folded[first - 2] in AREA_BEFORE:
-            return False
+        if (first >= 2 and folded[first - 1] in AREA_LINKS and folded[first - 2] in AREA_BEFORE
+                and text[spans[first - 2][1]:spans[first - 1][0]].strip() == ""):
+            return False  # "la région de Djizak", not "de la région, de Bichkek à Achgabat"
+        if first >= 2 and folded[first - 1] in AREA_LINKS and folded[first - 2] == "et" and any(
+                w in ("regions", "oblasts", "provinces") for w in folded[max(0, first - 8):first - 2]):
+            return False  # "les régions de Boukhara et de Samarcande": the second region too
         if first >= 1 and folded[first - 1] in AREA_BEFORE:
             return False
         if first >= 1 and text[spans[first - 1][1]:spans[first][0]] == " " and text[spans[first - 1][0]].isupper():

@@ -92,7 +92,7 @@ def atlas_chinese_words() -> list[str]:
 
 # Two-character words that name China at the head of a compound (each also a country adjective in
 # names_ru_zh.csv); not 土方 (土方工程 is earthwork) nor 华商 (华商报 is a newspaper)
-CHINA_PREFIXES = frozenset({"中资", "驻华", "对华", "访华", "来华", "赴华", "在华"})
+CHINA_PREFIXES = frozenset({"中资", "驻华", "对华", "访华", "来华", "赴华", "在华", "中国"})  # 中国科学院: 中国 | 科学院
 
 
 @functools.cache

@@ -158,7 +158,16 @@ def test_two_regions_named_with_one_plural_area_word_are_both_regions():
     ("“The sea leg is slow,” said Mehmet Oral, a freight forwarder who works in Kazakhstan.", "en", set()),
     ("Trains leave Oral for Samara daily, Kazakh officials said.", "en", {"oral"}),
     ("Le canal du Karakoum perd la moitié de son eau par évaporation.", "fr", {"karakumcanal"}),
+    ("Des centrales solaires dans les régions de Boukhara et de Samarcande.", "fr", {"bukhararegion", "samarkandregion"}),
+    ("Huawei équipe les réseaux de la région, de Bichkek à Achgabat.", "fr", {"bishkek", "ashgabat"}),
+    ("On accuse la Chine de prélever trop d’eau dans l’Ili.", "fr", {"ili"}),
 ])
 def test_regions_in_a_russian_plural_a_surname_like_a_town_and_a_canal_not_its_desert(text, lang, places):
     recogniser = Recogniser(load_gazetteer(), load_themes())
     assert {m.key for m in recogniser.mentions(text, lang) if m.kind == "place"} == places
+
+
+def test_a_french_compound_adjective_names_both_countries():
+    recogniser = Recogniser(load_gazetteer(), load_themes())
+    text = "En 2021, des affrontements ont eu lieu à la frontière kirghizo-tadjike."
+    assert {m.key for m in recogniser.mentions(text, "fr") if m.kind == "country"} == {"KGZ", "TJK"}

@@ -180,6 +180,8 @@ def test_a_regions_panel_is_headed_by_its_russian_name():
     ("ru", "Делегация встретилась с узбекскими фермерами.", "UZB"),  # instrumental plural
     ("zh", "哈萨克斯坦驻华大使出席了招待会。", "CHN"),  # 驻华 inside jieba's 驻华大使
     ("zh", "一家中资企业投资3亿美元开发钨矿。", "CHN"),  # 中资 inside 中资企业
+    ("zh", "中国科学院新疆生态与地理研究所在努库斯建立了联合实验室。", "CHN"),  # 中国 inside 中国科学院
+    ("ru", "Таджикско-китайское совместное предприятие добывает золото.", "TJK"),  # a compound adjective
 ])
 def test_country_adjectives_in_every_case_and_inside_chinese_compounds(lang, text, country):
     recogniser = Recogniser(load_gazetteer(), load_themes())
