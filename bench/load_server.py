@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from corpus.gazetteer import load_gazetteer  # noqa: E402
-from geo.atlas_map import LABEL_POINTS  # noqa: E402
+from geo.layers import LABEL_POINTS  # noqa: E402
 from tests.server import StreamlitServer  # noqa: E402
 from tests.stclient import ProtocolError, Session  # noqa: E402
 
