@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.people import PersonMention
-from corpus.roles import QUOTATION, SPEECH_VERB, Role
+from corpus.roles import QUOTATION, SPEECH_VERB, Role, outside
 
 FOLLOWED_BY_NAME = re.compile(r"^(?:selon|d’après|d'après|according to)$", re.IGNORECASE)
 PRONOUN_FORMS = re.compile(r"^(?:a-t-il|a-t-elle|ont-ils|ont-elles)$", re.IGNORECASE)
@@ -48,10 +48,6 @@ class Statement:
     direct: bool  # quoted words (else reported speech)
 
 
-def _outside(spans, start: int, end: int) -> bool:
-    return not any(s <= start and end <= e for s, e in spans)
-
-
 def attribute(sentences: list[str], roles: list[Role], people: list[list[PersonMention]]) -> list[Statement | None]:
     """Each sentence's statement (None when it quotes and reports no one)."""
     statements: list[Statement | None] = []
@@ -61,7 +57,7 @@ def attribute(sentences: list[str], roles: list[Role], people: list[list[PersonM
             statements.append(None)
             continue
         quotes = role.quotes
-        mentions = [m for m in people[number] if _outside(quotes, m.start, m.end) and m.start >= role.dateline_end]
+        mentions = [m for m in people[number] if outside(quotes, m.start, m.end) and m.start >= role.dateline_end]
         slug, found = _speaker(text, quotes, mentions, sentences, people, number, last_speaker)
         direct = role.kind == QUOTATION
         previous = statements[-1] if statements else None
@@ -93,7 +89,7 @@ def _speaker(text: str, quotes, mentions: list[PersonMention], sentences: list[s
              people: list[list[PersonMention]], number: int, last_speaker: str | None) -> tuple[str | None, bool]:
     """(speaker, found): found is False when the sentence reports no speech."""
     for verb in SPEECH_VERB.finditer(text):
-        if not _outside(quotes, *verb.span()):
+        if not outside(quotes, *verb.span()):
             continue
         word = verb.group()
         after = [m for m in mentions if m.start >= verb.end() and m.start - verb.end() <= INVERTED_REACH

@@ -56,7 +56,7 @@ METADATA_LINE = re.compile(
     r"|distribution id\s+\d+\s*$"
     # the page's own dates and flags: "Publié le : 18/05/2023 - 10:45", "Updated 3 hours ago",
     # "Publié le 5 septembre 2025 à 06h00", "Article réservé aux abonnés", "Subscribers only"
-    r"|^(?:publié|mis à jour|modifié|actualisé|published|updated|posted|last updated)(?:\s+(?:le|on|at))?\s*:?\s*\d"
+    r"|^(?:publié|mis à jour|mise à jour|modifié|actualisé|published|updated|posted|last updated)(?:\s+(?:le|on|at))?\s*:?\s*\d"
     r"|^(?:article\s+)?réservé aux abonnés\.?$|^(?:for\s+)?subscribers only\.?$|^premium\.?$"
     # who wrote it, with the agency: "France 24 avec AFP", "Le Monde avec AFP et Reuters", "(avec AFP)"
     r"|^[\w'’ .-]{2,30}\s+(?:avec|with)\s+(?:l[’']?)?(?:AFP|Reuters|AP|agences?|Xinhua|Belga)(?:\s+(?:et|and)\s+\w+)?\.?$"
@@ -67,7 +67,6 @@ METADATA_LINE = re.compile(
     r"|^[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2} (?:is|was|est) (?:a|an|un|une) (?:[\w-]+ ){0,2}"
     r"(?:journalist|reporter|writer|correspondent|editor|journaliste|correspondante?|rédactrice|rédacteur)\b"
     r"|^(?:tags|mots-clés|keywords|topics|thèmes|sujets)\s*:"
-    r"|^(?:mise à jour|mis à jour|actualisé|modifié)\s*(?:le\s*)?:?\s*\d"
     r"|\|\s*(?:publié|mis à jour|updated|published)\b[^|]{0,30}\d"  # "French.news.cn | Publié le 2025-09-02"
     r"|^[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2},? [A-Z][a-z]{2}\.? \d{1,2},? \d{4}$"  # "Aibek Toktosunov Jun 7, 2024"
     r"|^[A-Z][a-z]+\.? \d{1,2},? \d{4},? \d{1,2}:\d\d\b"  # "September 1, 2025 7:42 AM GMT+8 Updated 3 hours ago"
@@ -80,8 +79,7 @@ METADATA_LINE = re.compile(
 BOILERPLATE_LINE = re.compile(  # matched on the lower-cased sentence
     r"^©|\bcopyright\b|all rights reserved|tous droits réservés|^follow\b.*\bon\b|^suivez\b"
     r"|pour plus d[’']informations|for more information|\bclick here\b|cliquez ici|veuillez cliquer"
-    r"|^(?:https?://|www\.)\S+$|^(?:read more|read also|see also|related|à lire aussi|lire aussi|lire la suite"
-    r"|voir aussi)\s*[:|]"
+    r"|^(?:https?://|www\.)\S+$|^(?:read more|related|lire la suite)\s*[:|]"
     # the agency's own promotion and house notes
     r"|^our standards\b|trust principles|\bpress ctrl\s*\+\s*enter\b|^if you find an error\b"
     r"|^(?:stay up[- ]to[- ]date|subscribe|sign up|join us|join our|abonnez-vous|inscrivez-vous)\b.*"
@@ -95,13 +93,12 @@ LONE_NAME = re.compile(r"^(?:By\s+|Par\s+)?[A-ZÀ-Þ][a-zà-ÿ'’-]+(?: [A-ZÀ-
 ENDS_SENTENCE = re.compile(r"[.!?…:;»”\"')]\s*$")
 HEADING_MAX = 90  # characters
 
-# Quoted words: « … », “ … ”, " … " (straight quotes paired in order). Fewer than three words inside
-# is a term or a name in quotes, not a quotation.
+# Quoted words: « … », “ … ”, " … " (straight quotes paired in order). More than three words inside
+# are someone's words, unless they name a treaty, a plan or a drill; fewer are someone's words when
+# a speech verb in the sentence says so ("a salué un « tournant historique »", "said the documents
+# were “almost ready”"), else a term or a name in quotes.
 QUOTE_MARKS = {"«": "»", "“": "”", '"': '"'}
-MIN_QUOTED_WORDS = 3
-# Fewer words than that are someone's words when the sentence says someone spoke them: "a salué un
-# « tournant historique »", "said the documents were “almost ready”"; without a speech verb, a
-# name in quotes stays a name ("un traité de « bon voisinage éternel »" needs four words).
+NAME_IN_QUOTES_MAX = 3  # words
 # What people say: used here for short quotes, and by corpus/quotes.py to find who said it.
 SPEECH_VERB = re.compile(
     r"(?<![\w-])(?:"
@@ -119,8 +116,6 @@ SPEECH_VERB = re.compile(
     r"|saying|adding|noting|stressing|calling for|calling on|urging|warning that|called|described|dubbed"
     r"|promised|vowed"
     r")(?![\w-])", re.IGNORECASE)
-SPEECH_CUE = SPEECH_VERB
-NAME_IN_QUOTES_MAX = 3  # words: a treaty's or a programme's name in quotes, without a speech verb
 
 
 @dataclass(frozen=True)
@@ -166,8 +161,11 @@ def _names_a_document(text: str, start: int) -> bool:
         ("traité", "treaty", "accord", "déclaration", "declaration", "plan ", "programme", "initiative"))
 
 
-def _outside_spans(spans, position: int) -> bool:
-    return not any(s <= position < e for s, e in spans)
+def outside(spans, start: int, end: int | None = None) -> bool:
+    """Whether [start, end] (or the one position `start`) lies within none of the spans."""
+    if end is None:
+        return not any(s <= start < e for s, e in spans)
+    return not any(s <= start and end <= e for s, e in spans)
 
 
 def _words(text: str) -> int:
@@ -186,7 +184,7 @@ def read_roles(paragraphs: list[list[str]]) -> list[Role]:
             text = sentence.strip()
             continued = awaiting
             spans, awaiting = quote_spans(text, awaiting)
-            cue = any(_outside_spans(spans, m.start()) for m in SPEECH_CUE.finditer(text))
+            cue = any(outside(spans, m.start()) for m in SPEECH_VERB.finditer(text))
             quotes = tuple((s, e) for s, e in spans
                            if (_words(text[s:e]) > NAME_IN_QUOTES_MAX and not _names_a_document(text, s)) or cue
                            and _words(text[s:e]) >= 1 or (s, e) == spans[0] and continued)
