@@ -165,7 +165,7 @@ def _other_time(folded: str, subject: SummitRef, published: date) -> bool:
 def _next_after(subject: SummitRef | None, refs: list[SummitRef], published: date) -> str | None:
     """The summit after the article's (or after the last one held before it was written), if the
     atlas knows it and it had not been held when the article was written."""
-    held = [ref for ref in refs if ref.start <= published]
+    held = _held(refs, published)
     base = subject.number if subject else (held[-1].number if held else 0)
     following = [ref for ref in refs if ref.number == base + 1 and ref.start > published]
     return following[0].venue if following else None
@@ -182,14 +182,18 @@ def _ours_unnamed(folded: str, refs: list[SummitRef], published: date) -> str | 
     dated = [ref for ref in refs if ref.month in months and str(ref.start.year) in years]
     if dated:
         return dated[-1].venue
-    by_month = [ref for ref in refs if ref.month in months and ref.start <= published
-                and (published - ref.start).days <= 366]
+    by_month = [ref for ref in _held(refs, published) if ref.month in months and (published - ref.start).days <= 366]
     if by_month and (OUR_SERIES.search(folded) or THE_SUMMIT.search(folded)):
         return by_month[-1].venue
     if OUR_SERIES.search(folded):
-        held = [ref for ref in refs if ref.start <= published]
+        held = _held(refs, published)
         return held[-1].venue if held else None
     return None
+
+
+def _held(refs: list[SummitRef], published: date) -> list[SummitRef]:
+    """The summits held when the article was written, in order."""
+    return [ref for ref in refs if ref.start <= published]
 
 
 def _on_summit_day(folded: str, subject: SummitRef, published: date) -> bool:
@@ -208,6 +212,7 @@ def attach(texts: list[str], paragraphs: list[int], roles: list[Role], venues: l
     folded = [fold_plain(text) for text in texts]
     subject = article_subject(folded, venues, roles, published, refs)
     when = published_date(published)
+    near = subject is not None and abs((when - subject.start).days) <= NEAR_DAYS  # a leader's words count then
     attached: list[str | None] = []
     previous: tuple[int, str | None] = (-1, None)  # the last content sentence: its paragraph and summit
     for number, (text, role) in enumerate(zip(folded, roles)):
@@ -236,7 +241,6 @@ def attach(texts: list[str], paragraphs: list[int], roles: list[Role], venues: l
                 venue = series  # "the China-Central Asia summit in June", venue and number unsaid
             elif subject and not _other_time(text, subject, when):
                 statement = statements[number]
-                near = abs((when - subject.start).days) <= NEAR_DAYS
                 if (SIGNALS.search(text) or SUMMIT_WORD.search(text) or _on_summit_day(text, subject, when)
                         or (statement and statement.slug in leaders and near)):
                     venue = subject.venue
