@@ -14,7 +14,7 @@ import folium
 
 from geo.areas import AreaGroup
 from geo.assets import SERVED_COUNTRIES, SERVED_NEIGHBOURS, STATIC_PREFIX, self_served
-from geo.controls import ControlTitles, FitFrame, Legend, PhoneHeight
+from geo.controls import ControlTitles, FitFrame, Legend, NoOpeningReport, PhoneHeight
 from geo.corridors import Corridor
 from geo.countries import Shapes
 from geo.layers import CountryNames, MarkerGroup, ShapesFromFile, ThemeGroup
@@ -72,6 +72,7 @@ def base_map(shapes: Shapes, markers: list[MarkerSpec], labels: MapLabels, tiles
            ).add_to(atlas)
     PhoneHeight().add_to(atlas)  # before FitFrame, which fits the frame to the map's final size
     FitFrame().add_to(atlas)
+    NoOpeningReport().add_to(atlas)  # one run per page open, not two
     return stable_ids(atlas)
 
 

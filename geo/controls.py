@@ -50,6 +50,14 @@ class PhoneHeight(Call):
         super().__init__("phoneHeight", {"narrow": narrow, "lowest": lowest, "highest": highest})
 
 
+class NoOpeningReport(Call):
+    """st_folium does not report the map's opening state as a change: the page is not run a
+    second time on every open (atlas.noOpeningReport in static/atlas/patches.js)."""
+
+    def __init__(self):
+        super().__init__("noOpeningReport", None)
+
+
 class Note(Call):
     """A line of text at the map's foot (the standalone export says what it shows and when)."""
 

@@ -1,7 +1,9 @@
-"""The two patches of code the atlas does not own (static/atlas/patches.js), each checked in
+"""The three patches of code the atlas does not own (static/atlas/patches.js), each checked in
 Chromium against the vendored Leaflet, on the standalone map file (no server needed):
-`atlas.quiet` (a badge answers a click with its popup only, deaf to st_folium's click handler)
-and `atlas.holdFrameHeight` (st_folium's requests for the frame's height held to a phone's)."""
+`atlas.quiet` (a badge answers a click with its popup only, deaf to st_folium's click handler),
+`atlas.holdFrameHeight` (st_folium's requests for the frame's height held to a phone's) and
+`atlas.noOpeningReport` (st_folium's opening state is not reported as a change; against the
+real st_folium in tests/test_browser.py)."""
 
 from __future__ import annotations
 
@@ -73,3 +75,23 @@ def test_a_phone_sized_map_holds_st_folium_to_its_height(browser: Browser, map_f
             assert asked == [560] and height > 460  # a desktop map is left as st_folium sizes it
     finally:
         context.close()
+
+
+# st_folium's state as its frontend starts it: the default from Python (count null), its own count 0.
+FAKE_ST_FOLIUM_STATE = """(clicks) => { window.__GLOBAL_DATA__ = {last_object_clicked_count: clicks,
+    previous_data: {last_object_clicked: null, last_object_clicked_count: null}}; }"""
+
+
+@pytest.mark.parametrize("clicks, quieted", [(0, True), (1, False)])
+def test_the_opening_state_is_not_a_change_but_a_click_is(browser: Browser, map_file, clicks, quieted):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(map_file.as_uri())
+        page.wait_for_function(SIX_COUNTRIES)
+        assert page.evaluate("atlas.noOpeningReport()") is False  # outside st_folium: nothing to do
+        page.evaluate(FAKE_ST_FOLIUM_STATE, clicks)
+        assert page.evaluate("atlas.noOpeningReport()") is quieted
+        expected = 0 if quieted else None  # a click already counted is left to be reported
+        assert page.evaluate("window.__GLOBAL_DATA__.previous_data.last_object_clicked_count") == expected
+    finally:
+        page.close()

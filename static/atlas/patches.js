@@ -1,8 +1,8 @@
-/* The two places where the atlas changes the behaviour of code it does not own: st_folium's
- * frame height and Leaflet's click handling. Nothing else in static/atlas/ does. Each exists
+/* The three places where the atlas changes the behaviour of code it does not own: st_folium's
+ * frame height and opening report, and Leaflet's click handling. Nothing else in static/atlas/ does. Each exists
  * because no public API gives the behaviour; each says what it relies on, so that an upgrade of
- * streamlit-folium or Leaflet knows what to check. tests/test_patches_browser.py checks both
- * against the vendored Leaflet (and a stand-in for st_folium's window.Streamlit).
+ * streamlit-folium or Leaflet knows what to check. tests/test_patches_browser.py checks each
+ * against the vendored Leaflet (and stand-ins for st_folium's window.Streamlit and its state).
  */
 (function () {
     "use strict";
@@ -28,6 +28,28 @@
         lib.setFrameHeight = function () { return ask.call(lib, height); };
         lib.atlasHeld = true;
         lib.setFrameHeight();
+        return true;
+    };
+
+    /* noOpeningReport(): st_folium does not report the map's opening state as if it were a click.
+     *
+     * Why: st_folium compares what it would report with the `default` its Python side sent and
+     * reports when they differ. For `last_object_clicked_count` the default is null and the
+     * frontend's own start is 0, so every page open reports "no click yet" once, which reruns
+     * the whole page for nothing (the second run of every open: the page's elements drawn twice,
+     * the map's first paint waiting for it; BENCHMARKS.md, page open).
+     *
+     * Relies on: streamlit-folium 0.27's frontend keeping its state in window.__GLOBAL_DATA__,
+     * set before the map's script runs, and comparing `previous_data` (the default at start) by
+     * JSON with the value it would send. Only a count still at its start (no click yet) is set
+     * to 0, so the first real click (count 1) is reported as before. Returns whether it did. */
+    atlas.noOpeningReport = function () {
+        var data = window.__GLOBAL_DATA__;
+        var previous = data && data.previous_data;
+        if (!previous || data.last_object_clicked_count !== 0 || previous.last_object_clicked_count !== null) {
+            return false;
+        }
+        previous.last_object_clicked_count = 0;
         return true;
     };
 
