@@ -29,7 +29,7 @@ MASK = (1 << SENTENCE_BITS) - 1
 
 def replicate(source: Path, target: Path, copies: int, articles: int | None = None) -> int:
     target.mkdir(parents=True, exist_ok=True)
-    for path in target.glob(STORE_NAME + "*"):
+    for path in target.glob(Path(STORE_NAME).stem + "*"):
         path.unlink()
     built = sqlite3.connect(f"file:{source / STORE_NAME}?mode=ro", uri=True)
     names = [name for (name,) in built.execute("SELECT name FROM files ORDER BY name")][:articles]
@@ -78,6 +78,10 @@ def replicate(source: Path, target: Path, copies: int, articles: int | None = No
     db.execute("UPDATE sqlite_sequence SET seq = (SELECT max(id) FROM sentences) WHERE name = 'sentences'")
     db.commit()
     db.close()
+    # the sentence vectors are kept by text (corpus.meaning.VectorCache): the copies' are the originals'
+    vectors = Path(STORE_NAME).stem + "-vectors.sqlite"
+    if (source / vectors).exists():
+        shutil.copyfile(source / vectors, target / vectors)
     store = CorpusStore(target)  # the kept counts, counted once for the new rows
     with store._writing() as connection:
         for kept in kept_counts():

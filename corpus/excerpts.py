@@ -410,6 +410,22 @@ class CorpusIndex:
             cache.popitem(last=False)
         return found
 
+    def texts_after(self, after: int, limit: int) -> list[tuple[int, str]]:
+        """(id, text) of the index's next `limit` sentences after id `after`, in id order: the text
+        alone, for a pass over the whole corpus (corpus.query's sign codes)."""
+        where, parameters = self._where_live("id")
+        return self.store.read(f"SELECT id, text FROM sentences WHERE id > ? AND {where} ORDER BY id LIMIT ?",
+                               [after, *parameters, limit])
+
+    def texts_by_id(self, ids: list[int]) -> dict[int, str]:
+        """The text of each of these sentences (without making Sentence objects)."""
+        texts = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            texts.update(self.store.read(f"SELECT id, text FROM sentences WHERE id IN ({','.join('?' * len(chunk))})",
+                                         chunk))
+        return texts
+
     def _sentences(self, table: str, conditions, column: str = "sentence") -> Sentences:
         """Sentences a table's rows name, in corpus order; `conditions` on its own columns."""
         return Sentences(self, _Query(self, f"{table} AS q", f"q.{column}, 0", conditions, f"q.{column}",

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bench.news_articles import write_news_articles
+from corpus import query as query_module
 from corpus.build import build_index
 from corpus.gazetteer import load_gazetteer
-from corpus.meaning import embeddable, theme_model
+from corpus.meaning import embeddable, encode, sentence_vectors, theme_model
 from corpus.recognise import Recogniser
 from corpus.themes import load_themes
 
@@ -185,3 +187,32 @@ def test_a_theme_found_by_meaning_says_why_in_the_panel(tmp_path: Path, monkeypa
 def test_a_search_found_by_meaning_is_marked(news_folder, monkeypatch):
     _, text = _app(news_folder, monkeypatch, {"q": "shrubs planted against the sand dunes"})
     assert "Close in meaning to the search" in text
+
+
+def _exact_by_meaning(index, query: str) -> set[int]:
+    """What the search by meaning finds when every sentence's exact cosine is worked out."""
+    rows = index.texts_after(-1, 10**9)
+    vectors = sentence_vectors(index.store).vectors([text for _, text in rows], most_new=0)
+    scores = vectors @ encode([query])[0]
+    best = scores.max()
+    kept = [(-score, sid) for (sid, _), score in zip(rows, scores)
+            if score >= query_module.MEANING_FLOOR and score >= best - query_module.MEANING_BAND]
+    return {sid for _, sid in sorted(kept)[:query_module.MEANING_LIMIT]}
+
+
+def test_the_search_by_meaning_keeps_signs_not_vectors_and_finds_what_the_exact_search_finds(news_index, monkeypatch):
+    """Each sentence is held as 64 bytes of signs; the staged search (signs, then an estimate, then
+    exact cosines for a few) finds what working out every cosine finds, even with stages far
+    narrower than the corpus."""
+    ids, codes = query_module._codes(news_index)
+    assert codes.dtype == np.uint64 and codes.shape == (8, len(ids)) and len(ids) == len(news_index.sentences)
+    monkeypatch.setattr(query_module, "ROUGH", len(ids) // 3)
+    monkeypatch.setattr(query_module, "CANDIDATES", len(ids) // 10)
+    compared = 0
+    for query in ("shrubs planted against the sand dunes", "Chinese loan to Kyrgyzstan and its debt",
+                  "container train arriving at a Caspian port", "joint counter-terrorism exercise of border guards"):
+        exact = _exact_by_meaning(news_index, query)
+        found = {sid for sid, _ in query_module.by_meaning(news_index, query, query_module.query_words(query), set())}
+        assert found == exact, query
+        compared += len(exact)
+    assert compared > 0  # the queries do find sentences by meaning here
