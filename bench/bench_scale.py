@@ -24,6 +24,8 @@ from bench.bench_browser import CHROMIUM_ARGS, MAP_IFRAME, one_round  # noqa: E4
 from tests.server import StreamlitServer  # noqa: E402
 
 QUERIES = ["coopération", "Astana treaty", "railway corridor"]
+# three words or more: the search by meaning runs too (corpus.query.MEANING_WORDS)
+MEANING_QUERIES = ["freight trains crossing the border", "Chinese loan to Kyrgyzstan and its debt"]
 SHOWN = 6  # excerpts the panel draws first
 # In a new process: what a restarted server does before its first map, then what a reader asks.
 CHILD = """
@@ -55,6 +57,13 @@ figures = {{
     "theme_groups": once(lambda: grouped(index.excerpts_for_theme("connectivity"))),
     "kaz": len(index.excerpts_for_country("KAZ")),
 }}
+from present.selection import selection_excerpts
+from present.view import View
+figures["meaning_codes"] = once(lambda: index.search({meaning!r}[0]))  # the first: the signs worked out
+figures["search_meaning"] = statistics.median(median3(lambda: panel(index.search(q))) for q in {meaning!r})
+# the panels as the app lists them, read closely (corpus.ranking: roles, summit sentences, breadth)
+figures["panel_place"] = once(lambda: panel(selection_excerpts(View(place="astana"), index)))
+figures["panel_country"] = once(lambda: panel(selection_excerpts(View(country="KAZ"), index)))
 from corpus.timeline import corpus_events
 from corpus.figures import corpus_figures
 figures["timeline"] = once(lambda: (len(corpus_events(index)), corpus_events(index)[:50]))
@@ -74,7 +83,7 @@ SETTLED = "document.querySelector('[data-testid=stApp]')?.getAttribute('data-tes
 
 
 def in_python(folder: Path) -> dict:
-    code = CHILD.format(root=str(ROOT), folder=str(folder), queries=QUERIES, shown=SHOWN)
+    code = CHILD.format(root=str(ROOT), folder=str(folder), queries=QUERIES, shown=SHOWN, meaning=MEANING_QUERIES)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -146,6 +155,10 @@ def main() -> None:
             ("place", "Astana: count + first excerpts, first time (ms)", "ms"),
             ("country", "Kazakhstan: count + first excerpts, first time (ms)", "ms"),
             ("country_theme", "Uzbekistan × trade, first time (ms)", "ms"),
+            ("meaning_codes", "first search by meaning: every sentence's signs worked out (ms)", "ms"),
+            ("search_meaning", f"search of 3+ words (words and meaning), median of {len(MEANING_QUERIES)} (ms)", "ms"),
+            ("panel_place", "Astana's panel as the app lists it (read closely), first time (ms)", "ms"),
+            ("panel_country", "Kazakhstan's panel as the app lists it (read closely), first time (ms)", "ms"),
             ("theme_groups", "connectivity panel grouped by country, first time (ms)", "ms"),
             ("timeline", "timeline: count + first 50 events (s)", "{:.2f}"),
             ("figures", "key figures: count + first 12 (s)", "{:.2f}"),

@@ -20,9 +20,9 @@ from corpus.analysis import (DIRECT, MOST_SPANS, Selection, country_strengths, m
 from corpus.articles import Article, Corpus, SkippedFile, article_key, corpus_of
 from corpus.figures import Stated
 from corpus.gazetteer import Gazetteer
-from corpus.query import by_meaning, matching_across_languages, query_words
+from corpus.query import SEARCH_LIMIT, by_meaning, matching, query_words
 from corpus.recognise import Mention
-from corpus.store import SENTENCE_BITS, CorpusStore
+from corpus.store import SENTENCE_BITS, CorpusStore, search_key
 from corpus.text import CJK, fold, merge_spans
 from corpus.themes import Theme
 from corpus.timeline import Dated
@@ -200,8 +200,12 @@ class Excerpts(_Sequence):
         self._by_meaning = by_meaning  # ids of the sentences a search found by meaning
         self._spans = spans  # sentence id → what to highlight, as a ranking worked it out (`listed`)
 
+    more = False  # a search cut at its limit: more sentences hold its words than are listed
+
     def _narrowed(self, query: _Query) -> "Excerpts":
-        return Excerpts(self._index, query, self._strengths, self._patterns, self._by_meaning, self._spans)
+        narrowed = Excerpts(self._index, query, self._strengths, self._patterns, self._by_meaning, self._spans)
+        narrowed.more = self.more
+        return narrowed
 
     def about_theme(self, slug: str) -> "Excerpts":
         """Those whose sentence names the theme."""
@@ -234,8 +238,10 @@ class Excerpts(_Sequence):
         return self.among(sentence.id for sentence in self.sentences() if keep(sentence))
 
     def marking(self, patterns: tuple[re.Pattern[str], ...], by_meaning: frozenset[int] = frozenset()) -> "Excerpts":
-        return Excerpts(self._index, self._query, self._strengths, self._patterns + patterns,
-                        self._by_meaning | by_meaning, self._spans)
+        marked = Excerpts(self._index, self._query, self._strengths, self._patterns + patterns,
+                          self._by_meaning | by_meaning, self._spans)
+        marked.more = self.more
+        return marked
 
     def sentences(self) -> list[Sentence]:
         return self._index.sentences_by_id([row for row, _ in self._query.rows()])
@@ -627,19 +633,35 @@ class CorpusIndex:
         words = [w for w in query_words(query) if len(w) >= MIN_QUERY_WORD or w.isdigit()]
         if not words:
             return Excerpts(self, _Listed(self, []))
-        found, marks = matching_across_languages(self, words)  # the full-text index finds; patterns mark
+        # the full-text index finds (the latest SEARCH_LIMIT where the words alone decide); patterns mark
+        found, more, marks = matching(self, words, None if within is not None else SEARCH_LIMIT)
         # a Chinese word is found inside a run of characters: no word boundary to look for
         patterns = tuple(re.compile(re.escape(w) if CJK.search(w) else rf"(?<!\w){re.escape(w)}\w*") for w in marks)
-        close = [sid for sid, _ in by_meaning(self, query, words, found)]
+        close = [sid for sid, _ in by_meaning(self, query, words, set(found))]
         if within is not None:
-            return within.among(found | set(close)).marking(patterns, frozenset(close))
-        where, parameters = self._where_live("id")
-        dates = dict(self.store.read(f"SELECT id, date FROM sentences WHERE id IN (SELECT value FROM json_each(?)) "
-                                     f"AND {where}", [json.dumps(sorted(found | set(close))), *parameters]))
+            return within.among({*found, *close}).marking(patterns, frozenset(close))
         top = DIRECT * (MOST_SPANS + 1)
-        listed = [(sid, top) for sid in sorted(found & dates.keys(), key=lambda sid: (-dates[sid], sid))]
-        listed += [(sid, top) for sid in close if sid in dates]  # best in meaning first
-        return Excerpts(self, _Listed(self, listed), None, patterns, frozenset(close))
+        listed = [(sid, top) for sid in found] + [(sid, top) for sid in close]  # best in meaning first
+        excerpts = Excerpts(self, _Listed(self, listed), None, patterns, frozenset(close))
+        excerpts.more = more
+        return excerpts
+
+    def search_keys(self, expression: str, limit: int | None = None) -> list[int]:
+        """Search keys (`store.search_key`) of this index's sentences matching a full-text
+        `expression`, latest articles first, at most `limit`: the index's own order, streamed."""
+        where, parameters = self._where_live(_SEARCHED)
+        sql = f"SELECT rowid FROM words WHERE words MATCH ? AND {where} ORDER BY rowid DESC"
+        return [key for (key,) in self.store.read(sql + (f" LIMIT {int(limit)}" if limit is not None else ""),
+                                                    [expression, *parameters])]
+
+    def mention_keys(self, kind: str, key: str) -> list[int]:
+        """Search keys of this index's sentences naming (kind, key) themselves, as the recogniser found
+        them (any spelling, declined, a coreference), without reading the sentences."""
+        where, parameters = self._where_live("sentence")
+        minimum = DIRECT * (MOST_SPANS + 1) if kind == "country" else 0  # as `mentioning` counts them
+        return [search_key(date, sentence) for date, sentence in self.store.read(
+            f"SELECT date, sentence FROM ranks WHERE selection = ? AND score >= ? AND {where}",
+            [self.selection_id(kind, key), minimum, *parameters])]
 
     def with_words(self, phrase: str) -> Iterator[Sentence]:
         """The sentences holding each of `phrase`'s words whole (folded; not as word starts, as a

@@ -26,6 +26,7 @@ import yaml
 
 from corpus.gazetteer import reading
 from corpus.meaning import embeddable, encode, sentence_vectors
+from corpus.store import sentence_of
 from corpus.text import fold, search_terms
 
 LEXICON_FILE = Path(__file__).parent / "data" / "search_lexicon.yaml"
@@ -86,11 +87,22 @@ def names(gazetteer) -> dict[str, tuple[str, str]]:
         return _NAMES[id(gazetteer)]
 
 
-def matching_across_languages(index, words: list[str]) -> tuple[set[int], list[str]]:
-    """Ids of the sentences holding every query word, each word (or phrase) standing for its
-    spellings and translations; and the words to highlight."""
+SEARCH_LIMIT = 1_000  # sentences a search lists, latest first, where the words alone decide (see `matching`)
+
+
+def matching(index, words: list[str], limit: int | None = SEARCH_LIMIT) -> tuple[list[int], bool, list[str]]:
+    """The sentences holding every query word, each word (or phrase) standing for its spellings and
+    translations, latest articles first; whether there are more than `limit` (None: all of them);
+    and the words to highlight.
+
+    Where the words alone decide, one full-text query streams the latest matches in the index's
+    own order and stops at `limit`: a word in 200,000 sentences costs as little as a rare one.
+    A place's or country's name also takes the sentences the recogniser found naming it (in any
+    spelling, declined, "the Kazakh capital"), which the full-text index cannot say: then every
+    match is gathered (as search keys, without reading the sentences) and nothing is cut."""
     known, table = names(index.gazetteer), lexicon()
-    groups: list[set[int]] = []
+    groups: list[list[list[str]]] = []  # per word or phrase: its alternatives, each a list of terms
+    named: list[tuple[str, str] | None] = []  # the place or country a word or phrase names
     marks: list[str] = []
     i = 0
     while i < len(words):
@@ -98,18 +110,46 @@ def matching_across_languages(index, words: list[str]) -> tuple[set[int], list[s
             phrase = " ".join(words[i:i + n])
             if phrase in known or phrase in table or n == 1:
                 break
-        found = _matching(index, words[i:i + n])
-        if phrase in known:
-            kind, key = known[phrase]
-            found |= {s.id for s in index.mentioning(kind, key)}
+        alternatives = [[term for w in words[i:i + n] for term in _as_searched(w)]]
         for other in table.get(phrase, ()):
-            found |= _matching(index, other.split())
-            marks += [term for w in other.split() for term in _as_searched(w)]
-        marks += [term for w in words[i:i + n] for term in _as_searched(w)]
-        groups.append(found)
+            alternatives.append([term for w in other.split() for term in _as_searched(w)])
+        groups.append(alternatives)
+        named.append(known.get(phrase))
+        marks += [term for alternative in alternatives for term in alternative]
         i += n
-    ids = set.intersection(*groups) if groups else set()
-    return ids, list(dict.fromkeys(marks))
+    marks = list(dict.fromkeys(marks))
+    if not any(named):
+        keys = index.search_keys(_expression(index, groups), None if limit is None else limit + 1)
+        more = limit is not None and len(keys) > limit
+        return [sentence_of(key) for key in keys[:limit]], more, marks
+    found: dict[int, int] | None = None  # sentence id → search key
+    for alternatives, name in zip(groups, named):
+        keys = index.search_keys(_expression(index, [alternatives]))
+        if name:
+            keys += index.mention_keys(*name)
+        group = {sentence_of(key): key for key in keys}
+        found = group if found is None else {sid: key for sid, key in found.items() if sid in group}
+    return [sentence_of(key) for key in sorted((found or {}).values(), reverse=True)], False, marks
+
+
+MOST_WORDS_OF_A_PREFIX = 64  # a term that starts more of the index's words is asked as a prefix
+
+
+def _expression(index, groups: list[list[list[str]]]) -> str:
+    """The full-text query: every group, each one of its alternatives, each term a word start,
+    spelled out as the index's words that start with it (`CorpusStore.terms_starting`)."""
+    def quoted(word: str) -> str:
+        return '"' + word.replace('"', '""') + '"'
+
+    def word_start(term: str) -> str:
+        words = index.store.terms_starting(term, MOST_WORDS_OF_A_PREFIX)
+        if words is None:
+            return quoted(term) + "*"
+        return "(" + " OR ".join(map(quoted, words or [term])) + ")"  # none: the term itself, which finds nothing
+
+    def alternative(terms: list[str]) -> str:
+        return "(" + " AND ".join(map(word_start, terms)) + ")"
+    return " AND ".join("(" + " OR ".join(alternative(terms) for terms in alternatives) + ")" for alternatives in groups)
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -128,10 +168,6 @@ def _as_searched(word: str) -> list[str]:
         return [stem if len(stem) >= MIN_STEM else word]
     return search_terms(word)
 
-
-def _matching(index, words: list[str]) -> set[int]:
-    """The store's sentences holding every word, each as the full-text index holds it."""
-    return set(index.store.matching([term for w in words for term in _as_searched(w)]))
 
 
 def by_meaning(index, query: str, words: list[str], exclude: set[int]) -> list[tuple[int, float]]:

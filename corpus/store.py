@@ -464,6 +464,19 @@ class CorpusStore:
         with self._lock:
             return kept_counts()[1].read(self._db).rows()
 
+    def terms_starting(self, prefix: str, most: int) -> list[str] | None:
+        """The full-text index's words that start with `prefix` (folded), or None if there are
+        more than `most`: a prefix query made of its words one by one streams in the index's order,
+        where FTS5 merges every matching word's rows before giving the first (30–60 ms a prefix
+        at 100,000 articles, against about 1 ms)."""
+        with self._lock:
+            # in the connection's temp schema (made again after a reopen): nothing written to the store
+            self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, 'words', 'row')")
+            terms = [term for (term,) in self._db.execute(
+                "SELECT term FROM temp.vocabulary WHERE term >= ? AND term < ? LIMIT ?",
+                (prefix, prefix + "\U0010ffff", most + 1))]
+        return None if len(terms) > most else terms
+
     def read(self, sql: str, parameters=()) -> list[tuple]:
         """Rows of a query, under the store's lock (one connection serves every thread)."""
         with self._lock:

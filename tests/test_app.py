@@ -51,6 +51,17 @@ def test_search_link_finds_the_sentence():
     assert at.text_input[0].value == "94,8 milliards"
 
 
+def test_a_search_cut_at_its_limit_says_it_shows_the_latest(monkeypatch):
+    from corpus import excerpts as excerpts_module
+    from corpus import query as query_module
+    at = run_app({"q": "Asie"})
+    assert "The latest" not in texts(at) and "excerpt(s), best first." in texts(at)
+    monkeypatch.setattr(query_module, "SEARCH_LIMIT", 2)
+    monkeypatch.setattr(excerpts_module, "SEARCH_LIMIT", 2)
+    at = run_app({"q": "Asie"})
+    assert "The latest 2 of more sentences holding these words, latest first." in texts(at)
+
+
 def test_article_link_opens_the_whole_article():
     at = run_app({"article": "000_cb61f1babf2667c4"})
     assert at.subheader[0].value == "Le Sommet Chine&#45;Asie centrale se tiendra les 18 et 19 mai à Xi’an"

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from corpus import excerpts as excerpts_module
+from corpus import query as query_module
 from corpus import store as store_module
 from corpus.analysis import AnalysedArticle
 from corpus.build import build_index
@@ -96,6 +98,25 @@ def test_an_unwritable_folder_keeps_its_store_in_the_temporary_directory(folder:
     CorpusStore(folder).update(lambda article: AnalysedArticle((), None), lambda text: text)
     assert path.exists()
     path.unlink()
+
+
+def test_a_common_word_lists_its_latest_sentences_and_says_there_are_more(tmp_path: Path, monkeypatch):
+    """Where the words alone decide, a search streams the latest matches and stops at its limit
+    (corpus.query.SEARCH_LIMIT); every word starting with a term is asked, one by one or, past
+    MOST_WORDS_OF_A_PREFIX of them, as a prefix: both find the same."""
+    for day in range(1, 6):
+        write(tmp_path, f"a{day}", f"Cooperation number {day} grows; cooperative work too.", published=f"2025-06-0{day}")
+    write(tmp_path, "old", "Coopération ancienne.", published="2020-01-01", language="fr")
+    index = build_index(tmp_path)
+    everything = index.search("coop")
+    assert [e.article.id for e in everything] == ["a5", "a4", "a3", "a2", "a1", "old"] and not everything.more
+    monkeypatch.setattr(query_module, "SEARCH_LIMIT", 3)
+    monkeypatch.setattr(excerpts_module, "SEARCH_LIMIT", 3)
+    latest = index.search("coop")
+    assert [e.article.id for e in latest] == ["a5", "a4", "a3"] and latest.more
+    assert [e.article.id for e in latest.published_by(2025)] == ["a5", "a4", "a3"]
+    monkeypatch.setattr(query_module, "MOST_WORDS_OF_A_PREFIX", 1)  # coop: cooperation, cooperative
+    assert [e.article.id for e in index.search("coop")] == ["a5", "a4", "a3"]
 
 
 def test_skipped_files_are_remembered_and_named_without_being_read_again(folder: Path):

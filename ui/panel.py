@@ -73,7 +73,7 @@ def render_excerpts(excerpts: Excerpts, view: View, index: CorpusIndex) -> None:
     if not excerpts:
         st.info(t(view.lang, "no_excerpts"))
         return
-    st.caption(t(view.lang, "excerpts_count", n=len(excerpts)))
+    st.caption(t(view.lang, "excerpts_count_more" if excerpts.more else "excerpts_count", n=len(excerpts)))
     shown = shown_count("excerpts", view)
     for number, excerpt in enumerate(excerpts[:shown]):
         render_excerpt(excerpt, view, number, excerpt_reason(view, index, excerpt.sentence))
