@@ -155,7 +155,7 @@ def main() -> None:
             ("place", "Astana: count + first excerpts, first time (ms)", "ms"),
             ("country", "Kazakhstan: count + first excerpts, first time (ms)", "ms"),
             ("country_theme", "Uzbekistan × trade, first time (ms)", "ms"),
-            ("meaning_codes", "first search by meaning: every sentence's signs worked out (ms)", "ms"),
+            ("meaning_codes", "first search by meaning: encoder loaded, every sentence's signs worked out (ms)", "ms"),
             ("search_meaning", f"search of 3+ words (words and meaning), median of {len(MEANING_QUERIES)} (ms)", "ms"),
             ("panel_place", "Astana's panel as the app lists it (read closely), first time (ms)", "ms"),
             ("panel_country", "Kazakhstan's panel as the app lists it (read closely), first time (ms)", "ms"),

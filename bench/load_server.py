@@ -4,7 +4,8 @@ BackMsg/ForwardMsg over /_stcore/stream, tests/stclient.py), no browsers, agains
 
 Each reader loops over what readers do, with a pause between actions (a reader reads what the
 panel shows): open a shared link (a new session's first page), click a place's marker, click
-inside a country (both as st_folium sends them: the map's widget value), pick a theme, search.
+inside a country (both as st_folium sends them: the map's widget value), pick a theme, search;
+and, once a round, fetch a data route over HTTP (/view.json, /view.csv or /feed.atom of a link).
 An action's time runs from the message sent to the end of the run it caused (script_finished:
 everything the panel shows has been sent). An error: an exception element in the run, a run that
 did not finish successfully, a closed stream or a run over the client's 60 s timeout.
@@ -27,7 +28,9 @@ import random
 import statistics
 import sys
 import time
+import urllib.request
 from collections import defaultdict
+from urllib.parse import urlencode
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,6 +82,29 @@ class Tally:
         return out
 
 
+DATA_ROUTES = ["/view.json", "/view.csv", "/feed.atom"]
+
+
+def fetch_data(url: str, route: str, params: dict[str, str]) -> tuple[float, str | None]:
+    """One data route over HTTP, as a script or a feed reader asks for it: (seconds, problem)."""
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(f"{url}{route}?{urlencode(params)}", timeout=60) as answer:
+            body = answer.read()
+            status = answer.status
+    except (OSError, ValueError) as error:
+        return time.perf_counter() - started, f"{type(error).__name__}: {error}"[:200]
+    seconds = time.perf_counter() - started
+    if status != 200 or not body:
+        return seconds, f"HTTP {status}, {len(body)} bytes"
+    if route == "/view.json":
+        try:
+            json.loads(body)
+        except ValueError as error:
+            return seconds, f"not JSON: {error}"[:200]
+    return seconds, None
+
+
 def problem_of(run) -> str | None:
     if run.exceptions:
         return "; ".join(run.exceptions)[:200]
@@ -103,6 +129,9 @@ async def reader(url: str, until: float, tally: Tally, think: float, rng: random
                        ("click country", lambda: session.click_map(lat, lng)),
                        ("pick theme", lambda: session.pick_theme(rng.choice(THEMES))),
                        ("search", lambda: session.search(rng.choice(WORDS)))]
+            route, params = rng.choice(DATA_ROUTES), rng.choice(LINKS)
+            seconds, problem = await asyncio.to_thread(fetch_data, url, route, params)
+            tally.record("data route", seconds, problem)
             for name, action in actions:
                 if time.monotonic() >= until:
                     break

@@ -624,17 +624,18 @@ class CorpusIndex:
 
     # --- search ----------------------------------------------------------------------------
 
-    def search(self, query: str, within: Excerpts | None = None) -> Excerpts:
+    def search(self, query: str, within: Excerpts | None = None, limit: int | None = SEARCH_LIMIT) -> Excerpts:
         """Sentences containing every word of `query` (as word starts, ignoring case and accents),
         in any language (a place's or country's spellings, the bilingual lexicon: corpus.query),
-        latest articles first; then the sentences closest to it in meaning, marked `by_meaning`;
-        or in the order of `within`. The words must be in the sentence itself, not only in the
-        context shown around it; they are highlighted."""
+        latest articles first (the latest `limit` where the words alone decide: `more` then says
+        there are more; None for all); then the sentences closest to it in meaning, marked
+        `by_meaning`; or in the order of `within`. The words must be in the sentence itself, not
+        only in the context shown around it; they are highlighted."""
         words = [w for w in query_words(query) if len(w) >= MIN_QUERY_WORD or w.isdigit()]
         if not words:
             return Excerpts(self, _Listed(self, []))
         # the full-text index finds (the latest SEARCH_LIMIT where the words alone decide); patterns mark
-        found, more, marks = matching(self, words, None if within is not None else SEARCH_LIMIT)
+        found, more, marks = matching(self, words, None if within is not None else limit)
         # a Chinese word is found inside a run of characters: no word boundary to look for
         patterns = tuple(re.compile(re.escape(w) if CJK.search(w) else rf"(?<!\w){re.escape(w)}\w*") for w in marks)
         close = [sid for sid, _ in by_meaning(self, query, words, set(found))]
