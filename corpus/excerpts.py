@@ -624,18 +624,18 @@ class CorpusIndex:
 
     # --- search ----------------------------------------------------------------------------
 
-    def search(self, query: str, within: Excerpts | None = None, limit: int | None = SEARCH_LIMIT) -> Excerpts:
+    def search(self, query: str, within: Excerpts | None = None, everything: bool = False) -> Excerpts:
         """Sentences containing every word of `query` (as word starts, ignoring case and accents),
         in any language (a place's or country's spellings, the bilingual lexicon: corpus.query),
-        latest articles first (the latest `limit` where the words alone decide: `more` then says
-        there are more; None for all); then the sentences closest to it in meaning, marked
+        latest articles first (the latest SEARCH_LIMIT where the words alone decide, `more` then
+        saying there are more; all of them if `everything`); then the sentences closest to it in meaning, marked
         `by_meaning`; or in the order of `within`. The words must be in the sentence itself, not
         only in the context shown around it; they are highlighted."""
         words = [w for w in query_words(query) if len(w) >= MIN_QUERY_WORD or w.isdigit()]
         if not words:
             return Excerpts(self, _Listed(self, []))
         # the full-text index finds (the latest SEARCH_LIMIT where the words alone decide); patterns mark
-        found, more, marks = matching(self, words, None if within is not None else limit)
+        found, more, marks = matching(self, words, None if within is not None or everything else SEARCH_LIMIT)
         # a Chinese word is found inside a run of characters: no word boundary to look for
         patterns = tuple(re.compile(re.escape(w) if CJK.search(w) else rf"(?<!\w){re.escape(w)}\w*") for w in marks)
         close = [sid for sid, _ in by_meaning(self, query, words, set(found))]
@@ -654,6 +654,13 @@ class CorpusIndex:
         sql = f"SELECT rowid FROM words WHERE words MATCH ? AND {where} ORDER BY rowid DESC"
         return [key for (key,) in self.store.read(sql + (f" LIMIT {int(limit)}" if limit is not None else ""),
                                                     [expression, *parameters])]
+
+    def mentioned_among(self, kind: str, key: str, ids: list[int]) -> set[int]:
+        """Which of these sentences name (kind, key) themselves, as `mention_keys` counts them."""
+        minimum = DIRECT * (MOST_SPANS + 1) if kind == "country" else 0
+        return {sentence for (sentence,) in self.store.read(
+            "SELECT sentence FROM ranks WHERE sentence IN (SELECT value FROM json_each(?)) AND selection = ? "
+            "AND score >= ?", [json.dumps(ids), self.selection_id(kind, key), minimum])}
 
     def mention_keys(self, kind: str, key: str) -> list[int]:
         """Search keys of this index's sentences naming (kind, key) themselves, as the recogniser found

@@ -90,7 +90,7 @@ def names(gazetteer) -> dict[str, tuple[str, str]]:
 SEARCH_LIMIT = 1_000  # sentences a search lists, latest first, where the words alone decide (see `matching`)
 
 
-def matching(index, words: list[str], limit: int | None = SEARCH_LIMIT) -> tuple[list[int], bool, list[str]]:
+def matching(index, words: list[str], limit: int | None) -> tuple[list[int], bool, list[str]]:
     """The sentences holding every query word, each word (or phrase) standing for its spellings and
     translations, latest articles first; whether there are more than `limit` (None: all of them);
     and the words to highlight.
@@ -122,13 +122,20 @@ def matching(index, words: list[str], limit: int | None = SEARCH_LIMIT) -> tuple
         keys = index.search_keys(_expression(index, groups), None if limit is None else limit + 1)
         more = limit is not None and len(keys) > limit
         return [sentence_of(key) for key in keys[:limit]], more, marks
-    found: dict[int, int] | None = None  # sentence id → search key
-    for alternatives, name in zip(groups, named):
-        keys = index.search_keys(_expression(index, [alternatives]))
-        if name:
-            keys += index.mention_keys(*name)
-        group = {sentence_of(key): key for key in keys}
-        found = group if found is None else {sid: key for sid, key in found.items() if sid in group}
+    plain = [alternatives for alternatives, name in zip(groups, named) if not name]
+    if plain:  # the words first (one full-text query), then each name only among what they found
+        found = {sentence_of(key): key for key in index.search_keys(_expression(index, plain))}
+        for alternatives, name in zip(groups, named):
+            if name and found:
+                by_text = {sentence_of(key) for key in index.search_keys(_expression(index, [alternatives, *plain]))}
+                by_name = index.mentioned_among(*name, [sid for sid in found if sid not in by_text])
+                found = {sid: key for sid, key in found.items() if sid in by_text or sid in by_name}
+    else:  # names alone: every sentence naming each, as search keys
+        found = None
+        for alternatives, name in zip(groups, named):
+            keys = index.search_keys(_expression(index, [alternatives])) + index.mention_keys(*name)
+            group = {sentence_of(key): key for key in keys}
+            found = group if found is None else {sid: key for sid, key in found.items() if sid in group}
     return [sentence_of(key) for key in sorted((found or {}).values(), reverse=True)], False, marks
 
 

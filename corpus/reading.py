@@ -112,7 +112,7 @@ class CorpusReading:
 
     def _articles_with(self, words_of_name: str) -> list[str]:
         """Articles with a sentence holding every word of the name (through the full-text index)."""
-        return list(dict.fromkeys(s.article_id for s in self.index.search(words_of_name, limit=None).sentences()))
+        return list(dict.fromkeys(s.article_id for s in self.index.search(words_of_name, everything=True).sentences()))
 
     def person_articles(self, person: Person) -> list[str]:
         return list(dict.fromkeys(a for spelling in sorted(person.spellings()) for a in self._articles_with(spelling)))
@@ -170,7 +170,7 @@ class CorpusReading:
         index = self.index
         candidates = {s.article_id for s in index.mentioning("place", venue)}
         for words_of_number in NUMBER_WORDS.get(ref.number, ()):
-            candidates |= {s.article_id for s in index.search(words_of_number, limit=None).sentences()}
+            candidates |= {s.article_id for s in index.search(words_of_number, everything=True).sentences()}
         for article in index.corpus.articles.values():
             if abs((published_date(article.published) - ref.start).days) <= NEAR_DAYS:
                 candidates.add(article.id)

@@ -327,3 +327,15 @@ def test_the_kept_mention_counts_are_the_sentences_and_articles_themselves(seed_
         read = list(sentences)
         assert (len(sentences), sentences.article_count()) == (len(read), len({s.article_id for s in read})), key
         assert all(seed_index.published_by(s, until) for s in read)
+
+
+def test_a_name_among_words_takes_the_sentences_naming_it_in_any_form(tmp_path: Path):
+    """The words decide first; a country's name then keeps the sentences that name it, by its own
+    words or as the recogniser found it (an adjective), looked up only among those."""
+    write(tmp_path, "a", "The loan to Kazakhstan was signed.", published="2025-06-03")
+    write(tmp_path, "b", "A Kazakh loan was approved.", published="2025-06-02")
+    write(tmp_path, "c", "A loan to Uzbekistan was signed.", published="2025-06-01")
+    write(tmp_path, "d", "Kazakhstan opened a new railway.", published="2025-06-04")
+    index = build_index(tmp_path)
+    assert [e.article.id for e in index.search("Kazakhstan loan")] == ["a", "b"]
+    assert [e.article.id for e in index.search("Kazakhstan")] == ["d", "a", "b"]
