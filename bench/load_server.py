@@ -42,10 +42,10 @@ from tests.stclient import ProtocolError, Session  # noqa: E402
 
 GAZETTEER = load_gazetteer()
 PLACES = [p for p in GAZETTEER.places.values() if p.summit or p.capital]
-THEMES = ["trade", "energy", "connectivity", "security", "belt-and-road"]
+THEMES = ["trade", "investment", "connectivity", "peace-stability", "belt-and-road"]  # corpus/data/themes.yaml
 WORDS = ["gas", "summit", "Astana", "railway", "investment", "commerce"]
 LINKS = [{"place": "astana"}, {"country": "KAZ"}, {"theme": "trade"}, {"place": "xian", "lang": "fr"},
-         {"q": "pipeline"}, {"country": "UZB", "theme": "energy"}, {}]
+         {"q": "pipeline"}, {"country": "UZB", "theme": "investment"}, {}]
 
 
 def rss_mb(pid: int) -> float:
