@@ -624,33 +624,39 @@ class CorpusIndex:
 
     # --- search ----------------------------------------------------------------------------
 
-    def search(self, query: str, within: Excerpts | None = None, everything: bool = False) -> Excerpts:
+    def search(self, query: str, within: Excerpts | None = None, everything: bool = False,
+               until: int | None = None) -> Excerpts:
         """Sentences containing every word of `query` (as word starts, ignoring case and accents),
         in any language (a place's or country's spellings, the bilingual lexicon: corpus.query),
         latest articles first (the latest SEARCH_LIMIT where the words alone decide, `more` then
-        saying there are more; all of them if `everything`); then the sentences closest to it in meaning, marked
+        saying there are more; all of them if `everything`; from articles published by `until`,
+        applied before the cut); then the sentences closest to it in meaning, marked
         `by_meaning`; or in the order of `within`. The words must be in the sentence itself, not
         only in the context shown around it; they are highlighted."""
         words = [w for w in query_words(query) if len(w) >= MIN_QUERY_WORD or w.isdigit()]
         if not words:
             return Excerpts(self, _Listed(self, []))
         # the full-text index finds (the latest SEARCH_LIMIT where the words alone decide); patterns mark
-        found, more, marks = matching(self, words, None if within is not None or everything else SEARCH_LIMIT)
+        found, more, marks = matching(self, words, None if within is not None or everything else SEARCH_LIMIT, until)
         # a Chinese word is found inside a run of characters: no word boundary to look for
         patterns = tuple(re.compile(re.escape(w) if CJK.search(w) else rf"(?<!\w){re.escape(w)}\w*") for w in marks)
-        close = [sid for sid, _ in by_meaning(self, query, words, set(found))]
+        # past the cut, the word matches not listed could come back as "close in meaning": none then
+        close = [] if more else [sid for sid, _ in by_meaning(self, query, words, set(found))]
         if within is not None:
             return within.among({*found, *close}).marking(patterns, frozenset(close))
         top = DIRECT * (MOST_SPANS + 1)
         listed = [(sid, top) for sid in found] + [(sid, top) for sid in close]  # best in meaning first
         excerpts = Excerpts(self, _Listed(self, listed), None, patterns, frozenset(close))
         excerpts.more = more
-        return excerpts
+        return excerpts.published_by(until)  # the meaning rows too
 
-    def search_keys(self, expression: str, limit: int | None = None) -> list[int]:
+    def search_keys(self, expression: str, limit: int | None = None, until: int | None = None) -> list[int]:
         """Search keys (`store.search_key`) of this index's sentences matching a full-text
-        `expression`, latest articles first, at most `limit`: the index's own order, streamed."""
+        `expression`, from articles published by `until`, latest first, at most `limit`: the
+        index's own order, streamed."""
         where, parameters = self._where_live(_SEARCHED)
+        if until is not None:  # the key starts with the date: an upper bound on the row key
+            where, parameters = f"{where} AND words.rowid < ?", [*parameters, (until * 10_000 + 10_000) << SENTENCE_BITS]
         sql = f"SELECT rowid FROM words WHERE words MATCH ? AND {where} ORDER BY rowid DESC"
         return [key for (key,) in self.store.read(sql + (f" LIMIT {int(limit)}" if limit is not None else ""),
                                                     [expression, *parameters])]

@@ -9,8 +9,9 @@
   sentences closest to it in meaning, in every language, above `MEANING_FLOOR`; those are marked.
   A query the encoder cannot take (no letters, too long, control characters) gets words alone.
 
-Plain Python over the store's public `matching`, the index's mentions and texts, so that the
-index and the store can change shape without this module knowing.
+It writes the full-text query (FTS5's syntax: `_expression`) and asks the index for search keys,
+mentions and texts (`CorpusIndex.search_keys`, `mention_keys`, `mentioned_among`, `texts_*`) and
+the store for the words a prefix starts (`CorpusStore.terms_starting`).
 """
 
 from __future__ import annotations
@@ -90,10 +91,11 @@ def names(gazetteer) -> dict[str, tuple[str, str]]:
 SEARCH_LIMIT = 1_000  # sentences a search lists, latest first, where the words alone decide (see `matching`)
 
 
-def matching(index, words: list[str], limit: int | None) -> tuple[list[int], bool, list[str]]:
+def matching(index, words: list[str], limit: int | None, until: int | None = None) -> tuple[list[int], bool, list[str]]:
     """The sentences holding every query word, each word (or phrase) standing for its spellings and
-    translations, latest articles first; whether there are more than `limit` (None: all of them);
-    and the words to highlight.
+    translations, latest articles first (from articles published by `until`, where the words
+    alone decide); whether there are more than `limit` (None: all of them); and the words to
+    highlight.
 
     Where the words alone decide, one full-text query streams the latest matches in the index's
     own order and stops at `limit`: a word in 200,000 sentences costs as little as a rare one.
@@ -119,7 +121,7 @@ def matching(index, words: list[str], limit: int | None) -> tuple[list[int], boo
         i += n
     marks = list(dict.fromkeys(marks))
     if not any(named):
-        keys = index.search_keys(_expression(index, groups), None if limit is None else limit + 1)
+        keys = index.search_keys(_expression(index, groups), None if limit is None else limit + 1, until)
         more = limit is not None and len(keys) > limit
         return [sentence_of(key) for key in keys[:limit]], more, marks
     plain = [alternatives for alternatives, name in zip(groups, named) if not name]
@@ -152,7 +154,7 @@ def _expression(index, groups: list[list[list[str]]]) -> str:
         words = index.store.terms_starting(term, MOST_WORDS_OF_A_PREFIX)
         if words is None:
             return quoted(term) + "*"
-        return "(" + " OR ".join(map(quoted, words or [term])) + ")"  # none: the term itself, which finds nothing
+        return "(" + " OR ".join(map(quoted, words)) + ")" if words else quoted(term) + "*"
 
     def alternative(terms: list[str]) -> str:
         return "(" + " AND ".join(map(word_start, terms)) + ")"
@@ -194,17 +196,27 @@ def by_meaning(index, query: str, words: list[str], exclude: set[int]) -> list[t
         return []
     wanted = encode([query])[0]
     signs = _signs(wanted[None, :])[0]
-    distance = np.bitwise_count(codes[0] ^ signs[0]).astype(np.uint16)  # a column at a time: 4× as fast
+    distance = np.bitwise_count(codes[0] ^ signs[0]).astype(np.uint16)  # one word of every sentence at a time: 4× as fast
     for word in range(1, len(signs)):
         distance += np.bitwise_count(codes[word] ^ signs[word])
+    # sentences found by their words already are not candidates (they would crowd out the rest), but
+    # the nearest few of them still set the best score the band is measured from, as before
+    found_already = np.zeros(0, dtype=np.int64)
+    if exclude:
+        excluded = np.isin(ids, np.fromiter(exclude, dtype=np.int64, count=len(exclude)))
+        found_already = _smallest(np.where(excluded, distance, np.iinfo(np.uint16).max), BEST_OF_FOUND)
+        found_already = found_already[excluded[found_already]]
+        distance[excluded] = np.iinfo(np.uint16).max
     near = _smallest(distance, ROUGH)
     # the query's own values against each sign (asymmetric): much closer to the cosine than the
     # distance between signs, at 64 table look-ups a sentence
     table = wanted.reshape(64, 8) @ _BITS.T  # per byte of a code: the sum of the query's values its bits set
     estimate = table[np.arange(64), np.ascontiguousarray(codes[:, near].T).view(np.uint8)].sum(axis=1)
-    nearest = near[_smallest(-estimate, CANDIDATES)]
+    nearest = np.concatenate([near[_smallest(-estimate, CANDIDATES)], found_already])
     texts = index.texts_by_id([int(ids[i]) for i in nearest])
     candidates = list(texts)
+    if not candidates:  # the store changed under an older index
+        return []
     vectors = sentence_vectors(index.store).vectors([texts[sid] for sid in candidates], most_new=0)
     scores = vectors @ wanted
     order = np.argsort(-scores, kind="stable")
@@ -216,6 +228,7 @@ def by_meaning(index, query: str, words: list[str], exclude: set[int]) -> list[t
 
 ROUGH = 20_000  # sentences nearest by the distance between signs, then estimated more closely
 CANDIDATES = 2_000  # of which the closest have their exact cosine worked out
+BEST_OF_FOUND = 50  # sentences found by their words whose cosine may still be the best
 _BITS = np.unpackbits(np.arange(256, dtype=np.uint8)[:, None], axis=1).astype(np.float32)  # a byte's 8 bits
 CODE_PAGE = 5_000  # sentences read at a time while the signs are worked out
 _CODES: dict[str, tuple[np.ndarray, np.ndarray]] = {}

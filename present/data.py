@@ -61,6 +61,12 @@ def view_excerpts(view: View, index: CorpusIndex) -> list[Excerpt]:
     return list(selection_excerpts(replace(view, article=None), index) or [])
 
 
+def cut_short(view: View, index: CorpusIndex) -> bool:
+    """Whether the view's search lists only the latest of more sentences holding its words."""
+    excerpts = selection_excerpts(replace(view, article=None), index)
+    return bool(excerpts is not None and excerpts.more)
+
+
 def excerpt_view(view: View, excerpt: Excerpt) -> View:
     """The view with the excerpt's article open at its sentence: the excerpt's own link."""
     return replace(view, article=excerpt.article.id, sentence=excerpt.sentence.number + 1)
@@ -106,6 +112,7 @@ def view_document(view: View, index: CorpusIndex, page_base: str) -> dict:
                       "facts": selection_facts(view, index)},
         "article": _citation(article) if article else None,
         "count": len(excerpts),
+        "more": cut_short(view, index),
         "articles": len({e.article.id for e in excerpts}),
         "excerpts": [{"rank": rank, "article": _citation(e.article), "sentence": e.sentence.number + 1,
                       "text": e.text, "link": view_link(excerpt_view(view, e), page_base)}

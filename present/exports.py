@@ -48,7 +48,8 @@ def excerpt_files(view: View, index: CorpusIndex, excerpts: Sequence[Excerpt],
         return excerpt_csv(view, excerpts, base)
 
     def markdown_file() -> str:
-        intro = t(lang, "export_intro", n=len(excerpts), selection=label, date=today)
+        intro = t(lang, "export_intro_more" if getattr(excerpts, "more", False) else "export_intro", n=len(excerpts), selection=label,
+                  date=today)
         words = CitationWords(t(lang, "cite_article"), t(lang, "cite_sentence"), t(lang, "unknown_source"))
         return excerpts_markdown(excerpts, title=f"{t(lang, 'app_title')} — {label}", intro=intro, words=words,
                                  link=(t(lang, "share_link") + ":", view_link(view, base)),

@@ -13,10 +13,11 @@ from present.strings import format_coordinates, place_kind, summit_label, t
 from present.view import View
 
 
-def selection_excerpts(view: View, index: CorpusIndex) -> Excerpts | None:
+def selection_excerpts(view: View, index: CorpusIndex, everything: bool = False) -> Excerpts | None:
     """Excerpts for the view: its place, country or person (narrowed to its theme), else its theme;
     then `q`. None when nothing is selected or searched. Read closely (`corpus.ranking`): content
-    only, a venue's summit sentences, specific before general, a person's quotes first."""
+    only, a venue's summit sentences, specific before general, a person's quotes first. A search
+    lists the latest SEARCH_LIMIT of its matches unless `everything` (corpus.excerpts)."""
     reading = reading_of(index)
     if view.place:
         excerpts = ranking.place_excerpts(reading, view.place)
@@ -27,13 +28,13 @@ def selection_excerpts(view: View, index: CorpusIndex) -> Excerpts | None:
     elif view.theme:
         excerpts = ranking.content_only(reading, index.excerpts_for_theme(view.theme))
     elif view.q:
-        excerpts = index.search(view.q)
+        excerpts = index.search(view.q, everything=everything, until=view.until)  # the year before the cut
     else:
         return None
     if view.theme_narrows:
         excerpts = excerpts.about_theme(view.theme)
     excerpts = excerpts.published_by(view.until)  # the map is as of that year: so are its excerpts
-    return index.search(view.q, within=excerpts) if view.search_narrows else excerpts
+    return index.search(view.q, within=excerpts, everything=everything) if view.search_narrows else excerpts
 
 
 def selection_name(view: View, index: CorpusIndex) -> str:

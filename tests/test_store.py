@@ -117,6 +117,15 @@ def test_a_common_word_lists_its_latest_sentences_and_says_there_are_more(tmp_pa
     assert [e.article.id for e in latest.published_by(2025)] == ["a5", "a4", "a3"]
     monkeypatch.setattr(query_module, "MOST_WORDS_OF_A_PREFIX", 1)  # coop: cooperation, cooperative
     assert [e.article.id for e in index.search("coop")] == ["a5", "a4", "a3"]
+    # a year is applied before the cut, not after it: 2020's sentence is not lost behind 2025's
+    assert [e.article.id for e in index.search("coop", until=2024)] == ["old"]
+    assert len(index.search("coop", everything=True)) == 6
+    # what the panel, the exports and /view.json say of it
+    from present.data import view_document
+    from present.view import View
+    document = view_document(View(q="coop"), index, "http://atlas.example/")
+    assert document["count"] == 3 and document["more"] is True
+    assert view_document(View(q="coop", until=2024), index, "http://atlas.example/")["more"] is False
 
 
 def test_skipped_files_are_remembered_and_named_without_being_read_again(folder: Path):

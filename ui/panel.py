@@ -152,7 +152,7 @@ def render_article(article: Article, view: View, index: CorpusIndex) -> None:
             facts.append(t(lang, "field", label=t(lang, "note"), value=inert(article.note)))
         st.markdown("  \n".join(facts), unsafe_allow_html=True)
         marks: dict[int, list[tuple[int, int]]] = {}
-        selected = selection_excerpts(replace(view, article=None), index)
+        selected = selection_excerpts(replace(view, article=None), index, everything=True)  # every match marked
         for excerpt in selected.in_article(article.id) if selected is not None else []:
             marks.setdefault(excerpt.sentence.paragraph, []).extend(excerpt.paragraph_highlights())
         linked = index.article_sentence(article.id, view.sentence) if view.sentence else None
