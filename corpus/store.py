@@ -383,11 +383,6 @@ class CorpusStore:
         gone = sum(1 for name in stored if name not in present)
         return gone + sum(1 for name, (_, stat) in present.items() if stored.get(name) != stat)
 
-    def matching(self, words: list[str]) -> set[int]:
-        """Ids of the sentences holding a word starting with each of `words` (already folded)."""
-        query = " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
-        return {sentence_of(key) for (key,) in self.read("SELECT rowid FROM words WHERE words MATCH ?", (query,))}
-
     @staticmethod
     def _forget(db: sqlite3.Connection, name: str, counts: list[KeptCounts]) -> None:
         row = db.execute("SELECT first, count, published FROM files WHERE name = ?", (name,)).fetchone()
