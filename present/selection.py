@@ -195,9 +195,10 @@ def people_in(excerpts: Excerpts, index: CorpusIndex, leave_out: str | None = No
 
 # --- why an excerpt is there ----------------------------------------------------------------
 
-def excerpt_reason(view: View, index: CorpusIndex, sentence: Sentence) -> str:
+def excerpt_reason(view: View, index: CorpusIndex, sentence: Sentence, by_meaning: bool = False) -> str:
     """In a word, why this sentence is in the view's list: "names Kyrgyzstan", "about the Astana
-    summit", "lists the five countries", "quotes Xi Jinping"."""
+    summit", "lists the five countries", "quotes Xi Jinping", "close in meaning to “…”" (a search
+    found it by meaning, not by its words)."""
     lang, reading, gazetteer = view.lang, reading_of(index), index.gazetteer
     role = reading.role(sentence)
     content = [m for m in sentence.mentions if m.start >= role.dateline_end]
@@ -226,7 +227,7 @@ def excerpt_reason(view: View, index: CorpusIndex, sentence: Sentence) -> str:
         return t(lang, "why_region")
     if view.theme:
         return t(lang, "why_theme", theme=index.themes[view.theme].label(lang))
-    return t(lang, "why_search", q=view.q or "")
+    return t(lang, "why_meaning" if by_meaning else "why_search", q=view.q or "")
 
 
 # A long article is shown a part at a time: the dialog draws one element per part, and a part

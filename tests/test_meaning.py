@@ -185,8 +185,12 @@ def test_a_theme_found_by_meaning_says_why_in_the_panel(tmp_path: Path, monkeypa
 
 
 def test_a_search_found_by_meaning_is_marked(news_folder, monkeypatch):
-    _, text = _app(news_folder, monkeypatch, {"q": "shrubs planted against the sand dunes"})
+    at, text = _app(news_folder, monkeypatch, {"q": "shrubs planted against the sand dunes"})
     assert "Close in meaning to the search" in text
+    # and its reason says so, not that it contains the words it does not hold
+    reasons = [c.value for c in at.caption]
+    assert "close in meaning to “shrubs planted against the sand dunes”" in reasons
+    assert "contains “shrubs planted against the sand dunes”" not in reasons
 
 
 def _exact_by_meaning(index, query: str) -> set[int]:

@@ -76,7 +76,7 @@ def render_excerpts(excerpts: Excerpts, view: View, index: CorpusIndex) -> None:
     st.caption(t(view.lang, "excerpts_count_more" if excerpts.more else "excerpts_count", n=len(excerpts)))
     shown = shown_count("excerpts", view)
     for number, excerpt in enumerate(excerpts[:shown]):
-        render_excerpt(excerpt, view, number, excerpt_reason(view, index, excerpt.sentence))
+        render_excerpt(excerpt, view, number, excerpt_reason(view, index, excerpt.sentence, excerpt.by_meaning))
     more_button("excerpts", view, shown, len(excerpts))
 
 
@@ -97,7 +97,7 @@ def render_by_country(excerpts: Excerpts, view: View, index: CorpusIndex) -> Non
         name = "-".join(key) or "none"
         shown = shown_count(name, view, GROUP_SHOWN)
         for excerpt in groups[key][:shown]:
-            render_excerpt(excerpt, view, number, excerpt_reason(view, index, excerpt.sentence))
+            render_excerpt(excerpt, view, number, excerpt_reason(view, index, excerpt.sentence, excerpt.by_meaning))
             number += 1
         more_button(name, view, shown, len(groups[key]), GROUP_SHOWN)
 
