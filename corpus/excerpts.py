@@ -22,7 +22,7 @@ from corpus.figures import Stated
 from corpus.gazetteer import Gazetteer
 from corpus.query import SEARCH_LIMIT, by_meaning, matching, query_words
 from corpus.recognise import Mention
-from corpus.store import SENTENCE_BITS, CorpusStore, search_key
+from corpus.store import DIRECTLY, SENTENCE_BITS, CorpusStore, search_key
 from corpus.text import CJK, fold, merge_spans
 from corpus.themes import Theme
 from corpus.timeline import Dated
@@ -272,6 +272,12 @@ class Excerpts(_Sequence):
         return excerpts
 
 
+def _naming(kind: str) -> int:
+    """The least ranks score of a sentence that names a selection of `kind` itself (a country's
+    rows also hold the sentences that speak of it through a city or the region)."""
+    return DIRECTLY if kind == "country" else 0
+
+
 _SEARCHED = f"((1 << {SENTENCE_BITS}) - 1 - (words.rowid & ((1 << {SENTENCE_BITS}) - 1)))"  # see store.search_key
 
 
@@ -508,7 +514,7 @@ class CorpusIndex:
         """Sentences that mention (kind, key) directly (from articles published by `until`), in corpus order."""
         conditions = [("selection = ?", (self.selection_id("country" if kind == "country" else kind, key),))]
         if kind == "country":
-            conditions.append(("score >= ?", (DIRECT * (MOST_SPANS + 1),)))
+            conditions.append(("score >= ?", (_naming(kind),)))
         if until is not None:
             conditions.append(("date <= ?", (until * 10_000 + 9999,)))
         sentences = self._sentences("ranks", tuple(conditions))
@@ -663,19 +669,17 @@ class CorpusIndex:
 
     def mentioned_among(self, kind: str, key: str, ids: list[int]) -> set[int]:
         """Which of these sentences name (kind, key) themselves, as `mention_keys` counts them."""
-        minimum = DIRECT * (MOST_SPANS + 1) if kind == "country" else 0
         return {sentence for (sentence,) in self.store.read(
             "SELECT sentence FROM ranks WHERE sentence IN (SELECT value FROM json_each(?)) AND selection = ? "
-            "AND score >= ?", [json.dumps(ids), self.selection_id(kind, key), minimum])}
+            "AND score >= ?", [json.dumps(ids), self.selection_id(kind, key), _naming(kind)])}
 
     def mention_keys(self, kind: str, key: str) -> list[int]:
         """Search keys of this index's sentences naming (kind, key) themselves, as the recogniser found
         them (any spelling, declined, a coreference), without reading the sentences."""
         where, parameters = self._where_live("sentence")
-        minimum = DIRECT * (MOST_SPANS + 1) if kind == "country" else 0  # as `mentioning` counts them
         return [search_key(date, sentence) for date, sentence in self.store.read(
             f"SELECT date, sentence FROM ranks WHERE selection = ? AND score >= ? AND {where}",
-            [self.selection_id(kind, key), minimum, *parameters])]
+            [self.selection_id(kind, key), _naming(kind), *parameters])]
 
     def with_words(self, phrase: str) -> Iterator[Sentence]:
         """The sentences holding each of `phrase`'s words whole (folded; not as word starts, as a
