@@ -39,9 +39,10 @@ def replicate(source: Path, target: Path, copies: int, articles: int | None = No
     last, = db.execute(f"SELECT max(first + count - 1) FROM files WHERE name IN ({','.join('?' * len(names))})",
                        names).fetchone()  # the first `articles` files' rows (a first build writes them in file order)
     db.execute(f"DELETE FROM files WHERE name NOT IN ({','.join('?' * len(names))})", names)
-    for table, column in (("sentences", "id"), ("ranks", "sentence"), ("theme_ties", "sentence"), ("dated", "sentence"),
-                          ("figures", "sentence")):
+    for table, column in (("sentences", "id"), ("ranks", "sentence"), ("panels", "sentence"), ("theme_ties", "sentence"),
+                          ("dated", "sentence"), ("figures", "sentence")):
         db.execute(f"DELETE FROM {table} WHERE {column} > ?", (last,))
+    db.execute(f"DELETE FROM found_people WHERE file NOT IN ({','.join('?' * len(names))})", names)
     db.execute(f"DELETE FROM words WHERE ({MASK} - (rowid & {MASK})) > ?", (last,))
     db.commit()
     for name in names:  # the originals, then their copies: same bytes, same time
@@ -61,9 +62,13 @@ def replicate(source: Path, target: Path, copies: int, articles: int | None = No
                    "? || article_id, ? || id_key, published, first + ?, count FROM files WHERE name NOT LIKE 'copy%'",
                    (prefix, prefix, prefix, prefix, off))
         db.execute("INSERT INTO sentences SELECT id + ?, ? || file, ? || article, paragraph, number, start, end, text, "
-                   "mentions, date FROM sentences WHERE id <= ?", (off, prefix, prefix, last))
+                   "mentions, date, reading FROM sentences WHERE id <= ?", (off, prefix, prefix, last))
         db.execute("INSERT INTO ranks SELECT selection, score, date, sentence + ?, grp FROM ranks WHERE sentence <= ?",
                    (off, last))
+        db.execute("INSERT INTO panels SELECT selection, place, date, sentence + ?, score, grp FROM panels "
+                   "WHERE sentence <= ?", (off, last))
+        db.execute("INSERT INTO found_people SELECT slug, ? || file, person FROM found_people WHERE file NOT LIKE 'copy%'",
+                   (prefix,))
         db.execute("INSERT INTO theme_ties SELECT theme, target, date, sentence + ? FROM theme_ties WHERE sentence <= ?",
                    (off, last))
         db.execute("INSERT INTO dated SELECT sentence + ?, position, ? || article, date, status, start, end, basis, vals "

@@ -1,6 +1,9 @@
 """What an article says, sentence by sentence, worked out once when it is read into the store:
 its sentences, what each mentions, the dates and figures each states, which selections (a place, a country, a theme) each speaks
-to and how strongly, the countries each is tied to, and the summit venue the article is about.
+to and how strongly, the countries each is tied to, and the summit venue the article is about;
+each sentence read closely (`corpus.reader`: its role, people, speaker, summit) and, from that,
+where it stands in each panel that lists it (`panel_rows`: content only, a venue's summit
+sentences, specific before general, a person's quotes first).
 
 This module is the analysis entry point: the store's analysis version is computed from the code
 it imports (`corpus.store.analysis_version`), so whatever it uses, renamed or added, is covered.
@@ -9,12 +12,15 @@ Plain Python; the query side (`corpus.excerpts`) reads what it wrote and never r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from corpus.articles import Article
 from corpus.figures import Stated, figures_in
 from corpus.gazetteer import CENTRAL_ASIA, Gazetteer
 from corpus.meaning import VectorCache, theme_model
+from corpus.outcomes import outcome_of
+from corpus.people import Person
+from corpus.reader import CloseReader, SentenceReading
 from corpus.recognise import Mention, Recogniser
 from corpus.text import fold, merge_spans, searchable, split_sentences
 from corpus.themes import Theme
@@ -25,6 +31,8 @@ from corpus.timeline import Dated, dates_in
 DIRECT, VIA_PLACE, VIA_REGION = 3, 2, 1
 MOST_SPANS = 3  # ranking counts the matched words up to three
 REGION_GROUP = "region"  # the five Central Asian countries together, as a group of excerpts
+BROAD = 3  # countries named: from this many on, a sentence speaks of the region more than of one of them
+QUOTED, REPORTED, NAMED = 0, 1, 2  # a person's panel: their quoted words, their reported words, the rest
 
 Selection = tuple[str, str]  # ("place", slug), ("country", ISO3) or ("theme", slug)
 Strengths = dict[tuple[str, str], int]  # (mention kind, key) → strength
@@ -42,6 +50,9 @@ class AnalysedSentence:
     dated: tuple[Dated, ...] = ()  # the dates it states or implies (the timeline)
     figures: tuple[Stated, ...] = ()  # the amounts and percentages it states (key figures)
     folded: str = ""  # the text as the full-text index holds it (corpus.text.searchable)
+    reading: SentenceReading | None = None  # read closely (corpus.reader)
+    # each panel listing it: (selection, score, place in the panel: lower first, then the latest)
+    panels: tuple[tuple[Selection, int, int], ...] = ()
 
     @property
     def group(self) -> tuple[str, ...]:
@@ -52,6 +63,7 @@ class AnalysedSentence:
 class AnalysedArticle:
     sentences: tuple[AnalysedSentence, ...]
     venue: str | None  # the summit venue it names most (the first named on a tie)
+    found: dict[str, Person] = field(default_factory=dict)  # people named with a title the people file lacks
 
 
 def score(strength: int, spans: int) -> int:
@@ -102,7 +114,7 @@ class Analyser:
         self.vectors = vectors  # each sentence's vector, kept beside the store (themes by meaning, search)
         self.country_strengths = {iso3: country_strengths(gazetteer, iso3) for iso3 in gazetteer.countries}
         self._venues = {slug for slug, place in gazetteer.places.items() if place.summit}
-
+        self.reader = CloseReader(gazetteer)
 
     def tied(self, mentions) -> tuple[str, ...]:
         keys = {(m.kind, m.key) for m in mentions}
@@ -123,13 +135,60 @@ class Analyser:
                   for start, end in split_sentences(paragraph, article.language)]
         # the article's sentences go through the encoder in one batch (themes by meaning)
         found = self.recogniser.analyse([text for *_, text in pieces], article.language, self.vectors)
+        readings, people = self.reader.article([text for *_, text in pieces], [number for number, *_ in pieces],
+                                               found, article.published)
         sentences = []
-        for (number, start, end, text), mentions in zip(pieces, found):
+        for (number, start, end, text), mentions, reading in zip(pieces, found, readings):
             folded = fold(text)  # once, for the dates, the figures and the search
+            selections = self.selections(mentions)
             sentences.append(AnalysedSentence(
-                number, start, end, text, mentions, self.selections(mentions), self.tied(mentions),
+                number, start, end, text, mentions, selections, self.tied(mentions),
                 tuple(dates_in(text, article.language, article.published, folded)),
-                tuple(figures_in(text, mentions, article.language, folded.text)), searchable(folded.text)))
+                tuple(figures_in(text, mentions, article.language, folded.text)), searchable(folded.text),
+                reading, self.panel_rows(text, mentions, selections, reading)))
         venues = [m.key for s in sentences for m in s.mentions if m.kind == "place" and m.key in self._venues]
         venue = max(dict.fromkeys(venues), key=venues.count) if venues else None
-        return AnalysedArticle(tuple(sentences), venue)
+        return AnalysedArticle(tuple(sentences), venue, people)
+
+    def countries_named(self, mentions) -> tuple[str, ...]:
+        """ISO3 codes a sentence names, itself or through one of its cities, in its order."""
+        return tuple(dict.fromkeys(m.key if m.kind == "country" else self.gazetteer.places[m.key].country
+                                   for m in mentions if m.kind in ("country", "place")))
+
+    def panel_rows(self, text: str, mentions, selections, reading: SentenceReading) -> tuple[tuple[Selection, int, int], ...]:
+        """Where the sentence stands in each panel that lists it, as (selection, score, place):
+        only content counts (no caption, metadata or boilerplate, and a name in the dateline says
+        where the story was filed); a place's panel also holds the sentences about its summit
+        that do not name it, what was signed or agreed there first; specific before general (one
+        country named before a list of them, the region as a whole last); a person's quoted words,
+        then their reported words, then the sentences naming them; ("summit", venue): every
+        sentence about that summit."""
+        role, rows = reading.role, []
+        content = [m for m in mentions if m.start >= role.dateline_end] if role.content else []
+        broad = len(self.countries_named(mentions)) >= BROAD
+        places = dict.fromkeys(m.key for m in content if m.kind == "place")
+        if reading.summit:
+            places.setdefault(reading.summit)
+            rows.append((("summit", reading.summit), 0, 0))
+        for slug in places:
+            spans = matched_spans(content, {("place", slug): DIRECT})
+            agreed = reading.summit == slug and outcome_of(text) is not None
+            rows.append((("place", slug), score(DIRECT, len(spans)), 2 * (not agreed) + broad))
+        breadth = len(self.countries_named(mentions))
+        for iso3 in self.tied(content):
+            table = self.country_strengths[iso3]
+            best = max(table.get((m.kind, m.key), 0) for m in content)
+            tier = 2 if best == VIA_REGION else 1 if broad else 0
+            rows.append((("country", iso3), score(best, len(matched_spans(content, table))),
+                         tier * 100 + (DIRECT - best) * 10 + breadth))
+        if role.content:
+            rows += [(selection, rank, -rank) for selection, rank in selections if selection[0] == "theme"]
+        groups: dict[str, int] = {}
+        if reading.statement is not None and reading.statement.slug:
+            groups[reading.statement.slug] = QUOTED if reading.statement.direct else REPORTED
+        for mention in reading.people if role.content else ():
+            groups.setdefault(mention.slug, NAMED)
+        for slug, group in groups.items():
+            spans = merge_spans((m.start, m.end) for m in reading.people if m.slug == slug)
+            rows.append((("person", slug), score(DIRECT - group, len(spans)), group))
+        return tuple(rows)

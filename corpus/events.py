@@ -351,12 +351,14 @@ def timeline_entries(events: list, reading, refs: list[SummitRef]) -> list[Timel
         entries.append(TimelineEntry(expected[0].date, "expected", "", None, tuple(expected + same)))
     others += [(event, frozenset()) for event in next_summit]
     merged: list[tuple[list, frozenset]] = []
+    on_date: dict[str, list[tuple[list, frozenset]]] = {}  # the groups of each date (a corpus has thousands)
     for event, keys in others:
-        same = next((group for group in merged if group[0][0].date == event.date and keys & group[1]), None)
+        same = next((group for group in on_date.get(event.date, ()) if keys & group[1]), None)
         if same:
             same[0].append(event)
         else:
             merged.append(([event], keys))
+            on_date.setdefault(event.date, []).append(merged[-1])
     for said, _ in merged:
         first = said[0]
         status = "planned" if first.status == "stated" and first.date > first.article.published[:len(first.date)] \

@@ -193,17 +193,17 @@ class Excerpts(_Sequence):
 
     def __init__(self, index: "CorpusIndex", query: _Query, strengths: dict | None = None,
                  patterns: tuple[re.Pattern[str], ...] = (), by_meaning: frozenset[int] = frozenset(),
-                 spans: Mapping[int, tuple[tuple[int, int], ...]] | None = None):
+                 spans_of: Callable[[Sentence], tuple[tuple[int, int], ...]] | None = None):
         super().__init__(index, query)
         self._strengths = strengths  # what the highlights mark (None: nothing but the query words)
         self._patterns = patterns  # query words to highlight as well
         self._by_meaning = by_meaning  # ids of the sentences a search found by meaning
-        self._spans = spans  # sentence id → what to highlight, as a ranking worked it out (`listed`)
+        self._spans_of = spans_of  # what to highlight in a sentence, worked out as it is shown (a panel's)
 
     more = False  # a search cut at its limit: more sentences hold its words than are listed
 
     def _narrowed(self, query: _Query) -> "Excerpts":
-        narrowed = Excerpts(self._index, query, self._strengths, self._patterns, self._by_meaning, self._spans)
+        narrowed = Excerpts(self._index, query, self._strengths, self._patterns, self._by_meaning, self._spans_of)
         narrowed.more = self.more
         return narrowed
 
@@ -239,12 +239,21 @@ class Excerpts(_Sequence):
 
     def marking(self, patterns: tuple[re.Pattern[str], ...], by_meaning: frozenset[int] = frozenset()) -> "Excerpts":
         marked = Excerpts(self._index, self._query, self._strengths, self._patterns + patterns,
-                          self._by_meaning | by_meaning, self._spans)
+                          self._by_meaning | by_meaning, self._spans_of)
         marked.more = self.more
         return marked
 
-    def sentences(self) -> list[Sentence]:
-        return self._index.sentences_by_id([row for row, _ in self._query.rows()])
+    def sentences(self, limit: int | None = None) -> list[Sentence]:
+        """Their sentences, in order (the first `limit` only, if given)."""
+        return self._index.sentences_by_id([row for row, _ in self._query.rows(limit)])
+
+    def scores(self, limit: int | None = None) -> list[int]:
+        """Their scores, in order (the first `limit` only, if given): `strength_of` gives the strength."""
+        return [score for _, score in self._query.rows(limit)]
+
+    def placed(self, place: int) -> "Excerpts":
+        """A panel's excerpts at that place (a person's: QUOTED, REPORTED, NAMED; corpus.analysis)."""
+        return self._narrowed(self._query.where("q.place = ?", place))
 
     def by_countries_named(self) -> dict[tuple[str, ...], "Excerpts"]:
         """A theme's excerpts grouped by the countries their sentence is tied to (ISO3 codes,
@@ -259,8 +268,8 @@ class Excerpts(_Sequence):
         sentences = self._index.sentences_by_id([row for row, _ in rows])
         excerpts = []
         for sentence, (_, score) in zip(sentences, rows):
-            if self._spans is not None:
-                spans = self._spans.get(sentence.id, ())
+            if self._spans_of is not None:
+                spans = self._spans_of(sentence)
             else:
                 spans = matched_spans(sentence.mentions, self._strengths) if self._strengths else ()
             if self._patterns:
@@ -497,6 +506,38 @@ class CorpusIndex:
             self._rankings[selection] = _Ranked(self, query, selection_strengths(self.gazetteer, selection))
         return self._rankings[selection]
 
+    def panel(self, selection: tuple[str, str],
+              spans_of: Callable[[Sentence], tuple[tuple[int, int], ...]] | None = None) -> Excerpts:
+        """A panel's excerpts as the close reading placed them when each article was analysed
+        (`corpus.analysis.Analyser.panel_rows`), then the latest: a scan of the store's index.
+        Kinds: place, country, theme, person; ("summit", venue) lists that summit's sentences."""
+        key = ("panel", selection)
+        if key not in self._rankings:
+            query = _Query(self, "panels AS q", "q.sentence, q.score", (("q.selection = ?", (self.selection_id(*selection),)),),
+                           "q.place, q.date DESC, q.sentence", "q.sentence", "q.date")
+            self._rankings[key] = Excerpts(self, query, spans_of=spans_of)
+        return self._rankings[key]
+
+    def found_people(self) -> dict[str, str]:
+        """slug → the person as stored (JSON) of everyone the articles name with a title that the
+        people file does not know (the first article's reading of them)."""
+        if "found people" not in self._rankings:
+            live = set(self._extent)
+            rows = self.store.read("SELECT f.slug, f.person, s.article_id FROM found_people f JOIN files s "
+                                   "ON s.name = f.file ORDER BY f.slug, f.file")
+            found: dict[str, str] = {}
+            for slug, person, article_id in rows:
+                if article_id in live:
+                    found.setdefault(slug, person)
+            self._rankings["found people"] = found
+        return self._rankings["found people"]
+
+    def readings(self, article_id: str) -> list[str | None]:
+        """The stored close reading of each of an article's sentences (JSON, corpus.reader), in order."""
+        first, count = self._extent.get(article_id, (0, 0))
+        return [reading for (reading,) in self.store.read(
+            "SELECT reading FROM sentences WHERE id BETWEEN ? AND ? ORDER BY id", (first, first + count - 1))]
+
     def countries_named(self, sentence: Sentence) -> tuple[str, ...]:
         """ISO3 codes a sentence names, itself or through one of its cities, in corpus order."""
         named = [m.key if m.kind == "country" else self.gazetteer.places[m.key].country
@@ -692,13 +733,6 @@ class CorpusIndex:
                                [" AND ".join('"' + w.replace('"', '""') + '"' for w in words), *parameters])
         for start in range(0, len(rows), PAGE):
             yield from self.sentences_by_id([row for row, in rows[start:start + PAGE]])
-
-    def listed(self, entries: list[tuple[Sentence, tuple[tuple[int, int], ...], int]]) -> Excerpts:
-        """Excerpts in the order given, each (sentence, what to highlight, strength): a ranking
-        worked out elsewhere (corpus.ranking) shown as the index's own are."""
-        rows = [(sentence.id, strength * (MOST_SPANS + 1) + min(len(spans), MOST_SPANS))
-                for sentence, spans, strength in entries]
-        return Excerpts(self, _Listed(self, rows), spans={sentence.id: spans for sentence, spans, _ in entries})
 
     # --- excerpts, made ----------------------------------------------------------------------
 

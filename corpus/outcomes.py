@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from corpus.excerpts import Sentence
 from corpus.figures import AMOUNT
 from corpus.text import fold, fold_plain
+
+if TYPE_CHECKING:  # the analysis reads outcome_of; the query side's sentences are only named
+    from corpus.excerpts import Sentence
 
 DOCUMENT, MECHANISM, COMMITMENT, AGREED = "document", "mechanism", "commitment", "agreed"
 KINDS = (DOCUMENT, MECHANISM, COMMITMENT, AGREED)

@@ -1,21 +1,26 @@
-"""A close reading of the corpus, article by article and only when asked: each sentence's role,
-the people it names, whose words it carries and which summit it is about (`corpus.roles`,
-`corpus.people`, `corpus.quotes`, `corpus.events`). One `CorpusReading` per index (`reading_of`);
-an article is read once, the first time a selection needs it.
+"""The close reading of the corpus as the store keeps it: each sentence's role, the people it
+names, whose words it carries and which summit it is about, worked out when each article was
+analysed (`corpus.reader`) and read back here, an article at a time (a bounded cache). One
+`CorpusReading` per index (`reading_of`); nothing is read again when a panel is opened.
 """
 
 from __future__ import annotations
 
 import threading
 import weakref
+from collections import OrderedDict
 from dataclasses import dataclass
 
-from corpus.events import NEAR_DAYS, NUMBER_WORDS, SummitRef, attach, published_date, summit_refs
+from corpus.events import SummitRef, summit_refs
 from corpus.excerpts import CorpusIndex, Sentence
-from corpus.people import Person, PeopleFinder, PersonMention, load_people
-from corpus.quotes import Statement, attribute
-from corpus.roles import Role, read_roles
-from corpus.text import fold_word, words
+from corpus.people import Person, PersonMention, load_people
+from corpus.quotes import Statement
+from corpus.reader import from_json, person_from_json
+from corpus.roles import Role
+from corpus.analysis import NAMED, QUOTED, REPORTED
+
+UNREAD = '["body", 0, [], false, [], null, null]'  # a sentence stored without a reading: plain content
+KEPT_ARTICLES = 2_000  # articles' readings kept in memory (each read back from the store when needed)
 
 
 @dataclass(frozen=True)
@@ -25,7 +30,6 @@ class ArticleReading:
     people: tuple[tuple[PersonMention, ...], ...]
     statements: tuple[Statement | None, ...]
     summits: tuple[str | None, ...]  # the venue of the summit each sentence is about
-    found: dict[str, Person]  # people named with a title that the people file does not know
 
 
 class CorpusReading:
@@ -33,52 +37,34 @@ class CorpusReading:
         self.index = index
         self.people = people if people is not None else load_people()
         gazetteer = index.gazetteer
-        not_names = {fold_word(alias[s:e]) for place in gazetteer.places.values() for alias in place.aliases
-                     for s, e in words(alias)}
-        not_names |= {fold_word(name[s:e]) for country in gazetteer.countries.values()
-                      for name in (country.name_en, country.name_fr, *country.aliases) for s, e in words(name)}
-        self.finder = PeopleFinder(self.people, not_names)
         self.summits: list[SummitRef] = summit_refs(
             {slug: (place.summit.number, place.summit.dates) for slug, place in gazetteer.places.items() if place.summit})
-        self.leaders = {slug for slug, person in self.people.items() if person.head_of_state}
-        self._articles: dict[str, ArticleReading] = {}
+        self._articles: OrderedDict[str, ArticleReading] = OrderedDict()
         self._found: dict[str, Person] = {}
-        self.ranked: dict = {}  # rankings worked out from this reading (corpus.ranking), once each
+        self.ranked: dict = {}  # what is worked out from this reading (the timeline, the summit sheets), once each
         self._lock = threading.Lock()
 
     # --- one article ------------------------------------------------------------------------
 
     def article(self, article_id: str) -> ArticleReading:
-        if article_id not in self._articles:
-            reading = self._read(article_id)
-            with self._lock:
-                self._articles[article_id] = reading
-                for slug, person in reading.found.items():
-                    self._found.setdefault(slug, person)
-        return self._articles[article_id]
+        with self._lock:
+            if article_id in self._articles:
+                self._articles.move_to_end(article_id)
+                return self._articles[article_id]
+        reading = self._read(article_id)
+        with self._lock:
+            self._articles[article_id] = reading
+            while len(self._articles) > KEPT_ARTICLES:
+                self._articles.popitem(last=False)
+        return reading
 
     def _read(self, article_id: str) -> ArticleReading:
         index = self.index
-        article = index.corpus.articles[article_id]
-        sentences = []
-        while (sentence := index.article_sentence(article_id, len(sentences) + 1)) is not None:
-            sentences.append(sentence)
-        paragraphs: list[list[str]] = []
-        for number, sentence in enumerate(sentences):
-            if not number or sentence.paragraph != sentences[number - 1].paragraph:
-                paragraphs.append([])
-            paragraphs[-1].append(sentence.text)
-        roles = read_roles(paragraphs)
-        texts = [s.text for s in sentences]
-        people, found = self.finder.article(texts, int(article.published[:4]))
-        statements = attribute(texts, roles, people)
-        venues = {ref.venue for ref in self.summits}
-        named = [{m.key for m in s.mentions if m.kind == "place" and m.key in venues and m.start >= role.dateline_end}
-                 for s, role in zip(sentences, roles)]
-        summits = attach(texts, [s.paragraph for s in sentences], roles, named, statements, self.leaders,
-                         article.published, self.summits)
-        return ArticleReading(tuple(sentences), tuple(roles), tuple(tuple(m) for m in people), tuple(statements),
-                              tuple(summits), found)
+        first, count = index._extent.get(article_id, (0, 0))
+        sentences = index.sentences_by_id(list(range(first, first + count)))
+        read = [from_json(text) if text else from_json(UNREAD) for text in index.readings(article_id)]
+        return ArticleReading(tuple(sentences), tuple(r.role for r in read), tuple(r.people for r in read),
+                              tuple(r.statement for r in read), tuple(r.summit for r in read))
 
     def role(self, sentence: Sentence) -> Role:
         return self.article(sentence.article_id).roles[sentence.number]
@@ -99,39 +85,38 @@ class CorpusReading:
         return role.content and any(m.kind == kind and m.key == key and m.start >= role.dateline_end
                                     for m in sentence.mentions)
 
-    # --- people -----------------------------------------------------------------------------
+    # --- people ---------------------------------------------------------------------------
 
     def person(self, slug: str) -> Person | None:
-        """A person of the people file, or one the articles name with a title (looked for by name)."""
+        """A person of the people file, or one the articles name with a title."""
         if slug in self.people:
             return self.people[slug]
+        return self._found_person(slug)
+
+    def _found_person(self, slug: str) -> Person | None:
         if slug not in self._found:
-            for article_id in self._articles_with(" ".join(slug.split("-"))):
-                self.article(article_id)
-        return self._found.get(slug)
+            stored = self.index.found_people().get(slug)
+            if stored is None:
+                return None
+            self._found[slug] = person_from_json(stored)
+        return self._found[slug]
 
-    def _articles_with(self, words_of_name: str) -> list[str]:
-        """Articles with a sentence holding every word of the name (through the full-text index)."""
-        return list(dict.fromkeys(s.article_id for s in self.index.search(words_of_name, everything=True).sentences()))
-
-    def person_articles(self, person: Person) -> list[str]:
-        return list(dict.fromkeys(a for spelling in sorted(person.spellings()) for a in self._articles_with(spelling)))
+    def person_articles(self, person: Person, limit: int | None = None) -> list[str]:
+        """The articles quoting, reporting or naming them, those quoting first, then the latest
+        (the first `limit` sentences' articles only, if given)."""
+        return list(dict.fromkeys(s.article_id for s in self.index.panel(("person", person.slug)).sentences(limit)))
 
     def person_sentences(self, slug: str) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
         """(the sentences quoting their words; those reporting them; the other sentences naming them)."""
-        person = self.person(slug)
-        if person is None:
+        if self.person(slug) is None:
             return [], [], []
-        quoted, reported, named = [], [], []
-        for article_id in self.person_articles(person):
-            reading = self.article(article_id)
-            for sentence, role, mentions, statement in zip(reading.sentences, reading.roles, reading.people,
-                                                           reading.statements):
-                if statement is not None and statement.slug == slug:
-                    (quoted if statement.direct else reported).append(sentence)
-                elif role.content and any(m.slug == slug for m in mentions):
-                    named.append(sentence)
-        return quoted, reported, named
+        panel = self.index.panel(("person", slug))
+        return tuple(panel.placed(group).sentences() for group in (QUOTED, REPORTED, NAMED))  # type: ignore[return-value]
+
+    def person_counts(self, slug: str) -> tuple[int, int, int]:
+        """How many sentences quote, report and name them (counted by the store)."""
+        panel = self.index.panel(("person", slug))
+        return tuple(len(panel.placed(group)) for group in (QUOTED, REPORTED, NAMED))  # type: ignore[return-value]
 
     def people_named(self, sentences: list[Sentence]) -> dict[str, int]:
         """People named or quoted in these sentences, with how many of them, most first."""
@@ -146,35 +131,17 @@ class CorpusReading:
         return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
     def found_people(self) -> dict[str, Person]:
-        return dict(self._found)
+        return {slug: person for slug in self.index.found_people() if (person := self._found_person(slug))}
 
     def any_person(self, slug: str) -> Person | None:
-        return self.people.get(slug) or self._found.get(slug)
+        return self.person(slug)
 
     # --- summits ----------------------------------------------------------------------------
 
     def summit_sentences(self, venue: str) -> list[Sentence]:
-        """Every sentence about the summit held at `venue`, in corpus order, named or not."""
-        candidates = self._summit_articles(venue)
-        found = []
-        for article_id in sorted(candidates):
-            reading = self.article(article_id)
-            found += [s for s, summit in zip(reading.sentences, reading.summits) if summit == venue]
-        return found
-
-
-    def _summit_articles(self, venue: str) -> set[str]:
-        """The articles that can be about that summit (`corpus.events.article_subject`): those naming
-        its venue, naming it by its number, or published within days of it."""
-        ref = next(r for r in self.summits if r.venue == venue)
-        index = self.index
-        candidates = {s.article_id for s in index.mentioning("place", venue)}
-        for words_of_number in NUMBER_WORDS.get(ref.number, ()):
-            candidates |= {s.article_id for s in index.search(words_of_number, everything=True).sentences()}
-        for article in index.corpus.articles.values():
-            if abs((published_date(article.published) - ref.start).days) <= NEAR_DAYS:
-                candidates.add(article.id)
-        return candidates
+        """Every sentence about the summit held at `venue`, named or not, by article and in reading order."""
+        sentences = self.index.panel(("summit", venue)).sentences()
+        return sorted(sentences, key=lambda s: (s.article_id, s.number))
 
 
 _READINGS: "weakref.WeakKeyDictionary[CorpusIndex, CorpusReading]" = weakref.WeakKeyDictionary()

@@ -1,6 +1,8 @@
 """The corpus index kept on disk beside the articles: a SQLite file holding each article as read,
-its sentences with what they mention, each sentence's rank for every selection it speaks to
-(`ranks`), what each theme's sentences are tied to (`theme_ties`), and a full-text index (FTS5).
+its sentences with what they mention and their close reading, each sentence's rank for every
+selection it speaks to (`ranks`) and its place in every panel that lists it (`panels`), what each
+theme's sentences are tied to (`theme_ties`), the people found by a title (`found_people`), and a
+full-text index (FTS5).
 The query side (`corpus.excerpts`) reads it in place: nothing is loaded into memory as a whole.
 
 Only files added, changed or removed since the last build are read again, in batches that are
@@ -30,16 +32,19 @@ from typing import TYPE_CHECKING, Callable
 from corpus.articles import Article, SkippedFile, article_key, article_stats, read_article
 
 from corpus.analysis import DIRECT, score
+from corpus.reader import as_json as reading_json
+from corpus.reader import person_json
 
 if TYPE_CHECKING:  # the analysis is handed in: the store only writes what it found
     from corpus.analysis import AnalysedArticle
 
 STORE_NAME = ".atlas-index.sqlite"
-SCHEMA = 3  # the tables' shape; a store of another shape is replaced
+SCHEMA = 4  # the tables' shape; a store of another shape is replaced
 CORPUS_DIR = Path(__file__).parent
 # The analysis is what this module imports (walked, not listed: a module renamed or added is seen).
 ANALYSIS_ENTRIES = ("corpus.analysis",)
-ANALYSIS_DATA = ("countries.csv", "places.csv", "themes.yaml", "theme_model.npz", "names_ru_zh.csv", "themes_ru_zh.yaml")
+ANALYSIS_DATA = ("countries.csv", "places.csv", "summits.yaml", "people.yaml", "themes.yaml", "theme_model.npz",
+                 "names_ru_zh.csv", "themes_ru_zh.yaml")
 BATCH = 500  # files read per committed transaction: what an interruption can lose
 SENTENCE_BITS = 32  # a search key is (date, sentence id) in one integer: see `search_key`
 
@@ -155,7 +160,9 @@ class StoreBusy(RuntimeError):
     """Another process kept the store locked for longer than WAIT seconds (a first build elsewhere)."""
 
 
-TABLES = ("files", "sentences", "selections", "ranks", "theme_ties", "dated", "figures", "words")
+TABLES = ("files", "sentences", "selections", "ranks", "panels", "theme_ties", "dated", "figures", "found_people",
+          "words")
+BY_SENTENCE = ("ranks", "panels", "theme_ties", "dated", "figures")  # rows deleted by their sentence ids
 
 
 class KeptCounts:
@@ -276,7 +283,7 @@ class CorpusStore:
             -- never mistakes a newer sentence for one of its own
             CREATE TABLE IF NOT EXISTS sentences (id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT, article TEXT,
                                                   paragraph INTEGER, number INTEGER, start INTEGER, end INTEGER,
-                                                  text TEXT, mentions TEXT, date INTEGER);
+                                                  text TEXT, mentions TEXT, date INTEGER, reading TEXT);
             CREATE TABLE IF NOT EXISTS selections (id INTEGER PRIMARY KEY, kind TEXT, key TEXT, UNIQUE (kind, key));
             -- a selection's excerpts best first are a scan of this key; `grp` (themes only): the
             -- countries the sentence is tied to, as the panel groups them
@@ -284,6 +291,15 @@ class CorpusStore:
                                               grp TEXT, PRIMARY KEY (selection, score DESC, date DESC, sentence))
                                               WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS ranks_by_sentence ON ranks (sentence, selection);
+            -- a panel, as the close reading orders it (`corpus.analysis.Analyser.panel_rows`), is a
+            -- scan of this key: `place` first, then the latest; `grp` as in ranks
+            CREATE TABLE IF NOT EXISTS panels (selection INTEGER, place INTEGER, date INTEGER, sentence INTEGER,
+                                               score INTEGER, grp TEXT,
+                                               PRIMARY KEY (selection, place, date DESC, sentence)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS panels_by_sentence ON panels (sentence);
+            -- the people an article names with a title that the people file does not know
+            CREATE TABLE IF NOT EXISTS found_people (slug TEXT, file TEXT, person TEXT, PRIMARY KEY (slug, file))
+                                                    WITHOUT ROWID;
             -- what a theme's sentence is tied to: the theme itself, each country it speaks of, each
             -- place it names, the summit venue of its article (`target`: a selection id)
             CREATE TABLE IF NOT EXISTS theme_ties (theme INTEGER, target INTEGER, date INTEGER, sentence INTEGER,
@@ -391,8 +407,9 @@ class CorpusStore:
             for kept in counts:
                 kept.count_range(db, first, last, -1)
             db.execute("DELETE FROM words WHERE rowid BETWEEN ? AND ?", (search_key(date, last), search_key(date, first)))
-            for table in ("ranks", "theme_ties", "dated", "figures"):
+            for table in BY_SENTENCE:
                 db.execute(f"DELETE FROM {table} WHERE sentence BETWEEN ? AND ?", (first, last))
+        db.execute("DELETE FROM found_people WHERE file = ?", (name,))
         db.execute("DELETE FROM sentences WHERE file = ?", (name,))
         db.execute("DELETE FROM files WHERE name = ?", (name,))
 
@@ -413,13 +430,14 @@ class CorpusStore:
         date = date_number(article.published)
         venue = self._selection(db, "venue", analysed.venue) if analysed.venue else None
         first = None
-        ranks, ties, dated, figures = [], [], [], []
+        ranks, panels, ties, dated, figures = [], [], [], [], []
         for number, sentence in enumerate(analysed.sentences):
             mentions = json.dumps([(m.kind, m.key, m.start, m.end) for m in sentence.mentions])
             cursor = db.execute("INSERT INTO sentences (file, article, paragraph, number, start, end, text, mentions, "
-                                "date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                "date, reading) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 (name, article.id, sentence.paragraph, number, sentence.start, sentence.end,
-                                 sentence.text, mentions, date))
+                                 sentence.text, mentions, date,
+                                 None if sentence.reading is None else reading_json(sentence.reading)))
             row = cursor.lastrowid
             first = row if first is None else first
             db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)",
@@ -432,12 +450,17 @@ class CorpusStore:
             group = ",".join(sentence.group) if themes else None
             for (kind, key), rank in sentence.selections:
                 ranks.append((self._selection(db, kind, key), rank, date, row, group if kind == "theme" else None))
+            for (kind, key), rank, place in sentence.panels:
+                panels.append((self._selection(db, kind, key), place, date, row, rank, group if kind == "theme" else None))
             targets = [self._selection(db, kind, key) for (kind, key), _ in sentence.selections if kind != "theme"]
             targets += [venue] if venue else []
             for theme in themes:
                 theme_id = self._selection(db, "theme", theme)
                 ties += [(theme_id, target, date, row) for target in dict.fromkeys([theme_id, *targets])]
         db.executemany("INSERT INTO ranks VALUES (?, ?, ?, ?, ?)", ranks)
+        db.executemany("INSERT INTO panels VALUES (?, ?, ?, ?, ?, ?)", panels)
+        db.executemany("INSERT INTO found_people VALUES (?, ?, ?)",
+                       [(slug, name, person_json(person)) for slug, person in analysed.found.items()])
         db.executemany("INSERT INTO theme_ties VALUES (?, ?, ?, ?)", ties)
         db.executemany("INSERT INTO dated VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", dated)
         db.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)

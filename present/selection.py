@@ -26,7 +26,7 @@ def selection_excerpts(view: View, index: CorpusIndex, everything: bool = False)
     elif view.person:
         excerpts = ranking.person_excerpts(reading, view.person)
     elif view.theme:
-        excerpts = ranking.content_only(reading, index.excerpts_for_theme(view.theme))
+        excerpts = ranking.theme_excerpts(reading, view.theme)
     elif view.q:
         excerpts = index.search(view.q, everything=everything, until=view.until)  # the year before the cut
     else:
@@ -152,7 +152,7 @@ def person_heading(view: View, index: CorpusIndex, notes: tuple[str, ...]) -> He
     lang, reading = view.lang, reading_of(index)
     person = reading.person(view.person or "")
     assert person is not None  # the view checked it
-    quoted, reported, named = reading.person_sentences(person.slug)
+    quoted, reported, named = reading.person_counts(person.slug)
     facts = []
     if person.role.get(lang) or person.role.get("en"):
         facts.append(inert(person.role.get(lang) or person.role["en"]))
@@ -161,12 +161,13 @@ def person_heading(view: View, index: CorpusIndex, notes: tuple[str, ...]) -> He
     offices = person_offices(index, person.slug)
     if offices:
         facts.append(t(lang, "field", label=t(lang, "person_as_written"), value=" · ".join(f"“{inert(o)}”" for o in offices)))
-    facts.append(t(lang, "person_counts", quoted=len(quoted), reported=len(reported), named=len(named)))
+    facts.append(t(lang, "person_counts", quoted=quoted, reported=reported, named=named))
     extra = () if person.known else (t(lang, "person_found"),)
     return Heading(inert(person.name(lang)), tuple(facts), extra + notes)
 
 
 OFFICES_SHOWN = 3
+OFFICES_FROM = 400  # a person's first sentences (quotes first, then the latest) whose articles give their offices
 
 
 def person_offices(index: CorpusIndex, slug: str) -> list[str]:
@@ -174,7 +175,7 @@ def person_offices(index: CorpusIndex, slug: str) -> list[str]:
     reading = reading_of(index)
     person = reading.person(slug)
     counts: dict[str, int] = {}
-    for article_id in reading.person_articles(person) if person else []:
+    for article_id in reading.person_articles(person, OFFICES_FROM) if person else []:
         for mentions in reading.article(article_id).people:
             for mention in mentions:
                 if mention.slug == slug and mention.title:

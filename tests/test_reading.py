@@ -354,3 +354,43 @@ SUMMIT_CASES = {
 def test_which_summit_each_sentence_is_about(tmp_path: Path, name):
     published, language, paragraphs, summits = SUMMIT_CASES[name]
     assert _summits(tmp_path, name, published, language, paragraphs) == summits
+
+
+# --- kept in the store -----------------------------------------------------------------------
+
+def test_a_panel_is_read_from_the_store_without_reading_any_article_again(tmp_path: Path, monkeypatch):
+    """The close reading is done when an article is analysed: a restarted index lists the venue's
+    summit sentences (which do not name it), a person's quotes and the people found by a title
+    without reading a single article again."""
+    from corpus.build import load_index, update_store
+    from corpus.reader import CloseReader
+
+    for path in [*SEEDS.glob("*.md"), *FIXTURES.glob("*.md")]:
+        shutil.copy(path, tmp_path / path.name)
+    built = reading_of(build_index(tmp_path))
+    wanted = {"astana": [s.id for s in ranking.place_excerpts(built, "astana").sentences()],
+              "xi": [s.id for s in ranking.person_excerpts(built, "xi-jinping").sentences()],
+              "found": sorted(built.found_people())}
+
+    def no_reading(*_):
+        raise AssertionError("an article was read again")
+
+    monkeypatch.setattr(CloseReader, "article", no_reading)
+    reading = CorpusReading(load_index(update_store(tmp_path)))
+    astana = ranking.place_excerpts(reading, "astana")
+    assert [s.id for s in astana.sentences()] == wanted["astana"]
+    unnamed = [s for s in astana.sentences() if not any(m.key == "astana" for m in s.mentions)]
+    assert unnamed and all(reading.summit(s) == "astana" for s in unnamed)
+    assert [s.id for s in ranking.person_excerpts(reading, "xi-jinping").sentences()] == wanted["xi"]
+    assert sorted(reading.found_people()) == wanted["found"] and wanted["found"]
+
+
+def test_a_sentence_reading_comes_back_from_the_store_as_it_was_read(news):
+    from corpus.reader import SentenceReading, as_json, from_json
+
+    read = [news.article(article_id) for article_id in news.index.corpus.articles]
+    kept = [(r.roles[n], r.people[n], r.statements[n], r.summits[n]) for r in read for n in range(len(r.sentences))]
+    assert any(role.quotes for role, *_ in kept) and any(statement for *_, statement, _ in kept)
+    for role, people, statement, summit in kept:
+        reading = SentenceReading(role, people, statement, summit)
+        assert from_json(as_json(reading)) == reading
