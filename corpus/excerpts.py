@@ -247,9 +247,9 @@ class Excerpts(_Sequence):
         """Their sentences, in order (the first `limit` only, if given)."""
         return self._index.sentences_by_id([row for row, _ in self._query.rows(limit)])
 
-    def scores(self, limit: int | None = None) -> list[int]:
-        """Their scores, in order (the first `limit` only, if given): `strength_of` gives the strength."""
-        return [score for _, score in self._query.rows(limit)]
+    def ids(self, limit: int | None = None) -> list[int]:
+        """Their sentences' ids, in order (no sentence made)."""
+        return [row for row, _ in self._query.rows(limit)]
 
     def placed(self, place: int) -> "Excerpts":
         """A panel's excerpts at that place (a person's: QUOTED, REPORTED, NAMED; corpus.analysis)."""

@@ -190,7 +190,7 @@ PEOPLE_FROM = 200  # excerpts looked at for the people a selection names
 def people_in(excerpts: Excerpts, index: CorpusIndex, leave_out: str | None = None) -> list[tuple[str, int]]:
     """The people named or quoted in a selection's first excerpts, most often first."""
     reading = reading_of(index)
-    counts = reading.people_named(excerpts.sentences()[:PEOPLE_FROM])
+    counts = reading.people_named(excerpts.sentences(PEOPLE_FROM))
     return [(slug, n) for slug, n in counts.items() if slug != leave_out]
 
 

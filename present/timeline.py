@@ -26,7 +26,7 @@ def timeline_for(view: View, index: CorpusIndex) -> list[TimelineEntry]:
     excerpts = selection_excerpts(view, index)
     if excerpts is None:
         return entries
-    ids = {sentence.id for sentence in excerpts.sentences()}
+    ids = set(excerpts.ids())
     return [entry for entry in entries
             if any(e.sentence is not None and e.sentence.id in ids for e in entry.sources)
             or (view.place is not None and entry.summit == view.place)]
