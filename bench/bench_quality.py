@@ -12,9 +12,10 @@ second writer, 2026-12-02; only with --fresh2): scored once after that tuning, t
 `fresh3` (tests/fixtures/news/fresh3.yaml, a third writer; only with --fresh3): scored once after
 tuning on fresh2, then tuned on. `fresh4` (a fourth writer; only with --fresh4): scored once after
 tuning on fresh3, then trained on. `fresh5` (a fifth writer, 20 ru and zh articles among its 30;
-only with --fresh5): scored once after training on fresh4; never trained on.
+only with --fresh5): scored once after training on fresh4, then trained on. `fresh6` (a sixth
+writer, 244 sentences; only with --fresh6): scored once after training on fresh5; never trained on.
 
-Run: .venv/bin/python bench/bench_quality.py [--lang fr|en|ru|zh] [--heldout] [--fresh] [--fresh2] [--fresh3] [--fresh4] [--fresh5] [--terms-only] [--misses]
+Run: .venv/bin/python bench/bench_quality.py [--lang fr|en|ru|zh] [--heldout] [--fresh] [--fresh2] [--fresh3] [--fresh4] [--fresh5] [--fresh6] [--terms-only] [--misses]
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ SETS = {"seed": ROOT / "tests" / "data" / "labelled.yaml",
         "fresh2": ROOT / "tests" / "fixtures" / "news" / "fresh2.yaml",
         "fresh3": ROOT / "tests" / "fixtures" / "news" / "fresh3.yaml",
         "fresh4": ROOT / "tests" / "fixtures" / "news" / "fresh4.yaml",
-        "fresh5": ROOT / "tests" / "fixtures" / "news" / "fresh5.yaml"}
+        "fresh5": ROOT / "tests" / "fixtures" / "news" / "fresh5.yaml",
+        "fresh6": ROOT / "tests" / "fixtures" / "news" / "fresh6.yaml"}
 RU_ZH = ROOT / "tests" / "data" / "labelled_ru_zh.yaml"
 LANGUAGES = {"fr+en": ("fr", "en"), "fr": ("fr",), "en": ("en",), "ru": ("ru",), "zh": ("zh",)}
 
@@ -58,12 +60,13 @@ def main() -> None:
     parser.add_argument("--fresh3", action="store_true", help="also score the third fresh set")
     parser.add_argument("--fresh4", action="store_true", help="also score the fourth fresh set")
     parser.add_argument("--fresh5", action="store_true", help="also score the fifth fresh set")
+    parser.add_argument("--fresh6", action="store_true", help="also score the sixth fresh set")
     parser.add_argument("--terms-only", action="store_true", help="themes by terms alone, without the model")
     parser.add_argument("--misses", action="store_true", help="print every false and missed key")
     args = parser.parse_args()
     recogniser = Recogniser(load_gazetteer(), load_themes(), None if args.terms_only else theme_model())
     for name in SETS:
-        if name in ("heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5") and not getattr(args, name):
+        if name in ("heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6") and not getattr(args, name):
             continue
         items = labelled(name)
         for language in ([args.lang] if args.lang else LANGUAGES):
