@@ -18,7 +18,7 @@ from corpus.articles import Article
 from corpus.figures import Stated, figures_in
 from corpus.gazetteer import CENTRAL_ASIA, Gazetteer
 from corpus.meaning import VectorCache, theme_model
-from corpus.outcomes import outcome_of
+from corpus.outcomes import outcome_of, outcomes_in
 from corpus.people import Person
 from corpus.reader import CloseReader, SentenceReading
 from corpus.recognise import Mention, Recogniser
@@ -53,6 +53,8 @@ class AnalysedSentence:
     reading: SentenceReading | None = None  # read closely (corpus.reader)
     # each panel listing it: (selection, score, place in the panel: lower first, then the latest)
     panels: tuple[tuple[Selection, int, int], ...] = ()
+    # what it states its summit produced: (kind, key, label) (corpus.outcomes.outcomes_in)
+    outcomes: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def group(self) -> tuple[str, ...]:
@@ -145,7 +147,8 @@ class Analyser:
                 number, start, end, text, mentions, selections, self.tied(mentions),
                 tuple(dates_in(text, article.language, article.published, folded)),
                 tuple(figures_in(text, mentions, article.language, folded.text)), searchable(folded.text),
-                reading, self.panel_rows(text, mentions, selections, reading)))
+                reading, self.panel_rows(text, mentions, selections, reading),
+                tuple(outcomes_in(text, article.language)) if reading.summit else ()))
         venues = [m.key for s in sentences for m in s.mentions if m.kind == "place" and m.key in self._venues]
         venue = max(dict.fromkeys(venues), key=venues.count) if venues else None
         return AnalysedArticle(tuple(sentences), venue, people)

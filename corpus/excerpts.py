@@ -15,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from corpus.analysis import (DIRECT, MOST_SPANS, Selection, country_strengths, matched_spans,
+from corpus.analysis import (DIRECT, MOST_SPANS, NAMED, Selection, country_strengths, matched_spans,
                              selection_strengths, strength_of)
 from corpus.articles import Article, Corpus, SkippedFile, article_key, corpus_of
 from corpus.figures import Stated
@@ -531,6 +531,52 @@ class CorpusIndex:
                     found.setdefault(slug, person)
             self._rankings["found people"] = found
         return self._rankings["found people"]
+
+    # --- a summit's sheet: queries over what the analysis kept (corpus.store's outcomes table) ---
+
+    def summit_outcomes(self, venue: str, lang: str, sources: int) -> list[tuple[str, str, str, str, int, list[Sentence]]]:
+        """What the summit at `venue` produced, each item once, in the order first stated (the
+        earliest article first): (kind, key, label, its language, sentences stating it, the first
+        `sources` of them). The label in `lang` where an article in that language states it, else
+        in the language of the first article that does."""
+        summit = self.selection_id("summit", venue)
+        items = self.store.read("SELECT kind, key, count(*), min(date * ? + sentence) AS first FROM outcomes "
+                                "WHERE venue = ? GROUP BY kind, key ORDER BY first", (1 << SENTENCE_BITS, summit))
+        labels: dict[tuple[str, str], tuple[str, str]] = {}
+        for kind, key, language, label, _ in self.store.read(  # each language's first words for it
+                "SELECT kind, key, language, label, min(date * ? + sentence) FROM outcomes WHERE venue = ? "
+                "GROUP BY kind, key, language ORDER BY 5", (1 << SENTENCE_BITS, summit)):
+            if (kind, key) not in labels or language == lang:
+                labels[(kind, key)] = (label, language)
+        first: dict[tuple[str, str], list[int]] = {}
+        for kind, key, sentence in self.store.read(
+                "SELECT kind, key, sentence FROM (SELECT kind, key, sentence, row_number() OVER "
+                "(PARTITION BY kind, key ORDER BY date, sentence) AS n FROM outcomes WHERE venue = ?) WHERE n <= ?",
+                (summit, sources)):
+            first.setdefault((kind, key), []).append(sentence)
+        return [(kind, key, *labels[(kind, key)], count, self.sentences_by_id(first[(kind, key)]))
+                for kind, key, count, _ in items]
+
+    def summit_themes(self, venue: str) -> list[tuple[str, int]]:
+        """The themes the summit's sentences raise, with how many sentences raise each, most first."""
+        return [(key, n) for key, n in self.store.read(
+            "SELECT s.key, count(*) AS n FROM panels p JOIN ranks r ON r.sentence = p.sentence "
+            "JOIN selections s ON s.id = r.selection WHERE p.selection = ? AND s.kind = 'theme' "
+            "GROUP BY s.key ORDER BY n DESC, min(p.sentence)", (self.selection_id("summit", venue),))]
+
+    def summit_people(self, venue: str) -> list[tuple[str, int, int]]:
+        """The people the summit's sentences name or quote: (slug, sentences, statements of theirs
+        among them), most named first."""
+        return [tuple(row) for row in self.store.read(
+            "SELECT s.key, count(*) AS n, sum(q.place < ?) FROM panels p JOIN panels q ON q.sentence = p.sentence "
+            "JOIN selections s ON s.id = q.selection WHERE p.selection = ? AND s.kind = 'person' "
+            "GROUP BY s.key ORDER BY n DESC, min(p.sentence)", (NAMED, self.selection_id("summit", venue)))]
+
+    def summit_extent(self, venue: str) -> tuple[int, int, int | None]:
+        """The summit's sentences, their articles, and the latest publication date among them (YYYYMMDD)."""
+        return tuple(self.store.read(
+            "SELECT count(*), count(DISTINCT s.article), max(p.date) FROM panels p JOIN sentences s ON s.id = p.sentence "
+            "WHERE p.selection = ?", (self.selection_id("summit", venue),))[0])
 
     def readings(self, article_id: str) -> list[str | None]:
         """The stored close reading of each of an article's sentences (JSON, corpus.reader), in order."""

@@ -143,25 +143,29 @@ def _agreed(text: str) -> tuple[str, str] | None:
     return f"agreed:{' '.join(re.findall(r'[a-z0-9]+', fold(label).text)[:5])}", label
 
 
+def outcomes_in(text: str, language: str) -> list[tuple[str, str, str]]:
+    """What one sentence of a summit states it produced, as (kind, key, label): a sentence may
+    state a document and a mechanism at once. Found when an article is analysed and kept in the
+    store (corpus.store's outcomes table), so that a summit's sheet is a query."""
+    folded = fold_plain(text)
+    candidates = []
+    if SIGNING.search(folded):
+        candidates.append((DOCUMENT, _document(text)))
+    if CREATING.search(folded) and BODY_NOUN.search(folded):
+        candidates.append((MECHANISM, _mechanism(text)))
+    if GIVING.search(folded):
+        candidates.append((COMMITMENT, _commitment(text, language)))
+    if AGREEING.search(folded) and not any(item for _, item in candidates[:2] if _ != COMMITMENT):
+        candidates.append((AGREED, _agreed(text)))  # unless it is what they agreed to sign or create
+    return [(kind, *item) for kind, item in candidates if item and item[1].strip()]
+
+
 def summit_outcomes(sentences: list[tuple[Sentence, str]]) -> dict[str, list[Outcome]]:
     """Each kind's outcomes from a summit's sentences (with their article's language), in the
-    order first stated; a sentence may state a document and a mechanism at once."""
+    order first stated; one item, all the sentences stating it."""
     found: dict[str, dict[str, Outcome]] = {kind: {} for kind in KINDS}
     for sentence, language in sentences:
-        folded = fold_plain(sentence.text)
-        candidates = []
-        if SIGNING.search(folded):
-            candidates.append((DOCUMENT, _document(sentence.text)))
-        if CREATING.search(folded) and BODY_NOUN.search(folded):
-            candidates.append((MECHANISM, _mechanism(sentence.text)))
-        if GIVING.search(folded):
-            candidates.append((COMMITMENT, _commitment(sentence.text, language)))
-        if AGREEING.search(folded) and not any(item for _, item in candidates[:2] if _ != COMMITMENT):
-            candidates.append((AGREED, _agreed(sentence.text)))  # unless it is what they agreed to sign or create
-        for kind, item in candidates:
-            if not item or not item[1].strip():
-                continue
-            key, label = item
+        for kind, key, label in outcomes_in(sentence.text, language):
             outcome = found[kind].setdefault(key, Outcome(kind, key))
             outcome.labels.setdefault(language, label)
             if sentence not in outcome.sentences:

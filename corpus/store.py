@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # the analysis is handed in: the store only writes what it fo
     from corpus.analysis import AnalysedArticle
 
 STORE_NAME = ".atlas-index.sqlite"
-SCHEMA = 4  # the tables' shape; a store of another shape is replaced
+SCHEMA = 5  # the tables' shape; a store of another shape is replaced
 CORPUS_DIR = Path(__file__).parent
 # The analysis is what this module imports (walked, not listed: a module renamed or added is seen).
 ANALYSIS_ENTRIES = ("corpus.analysis",)
@@ -162,7 +162,7 @@ class StoreBusy(RuntimeError):
 
 TABLES = ("files", "sentences", "selections", "ranks", "panels", "theme_ties", "dated", "figures", "found_people",
           "words")
-BY_SENTENCE = ("ranks", "panels", "theme_ties", "dated", "figures")  # rows deleted by their sentence ids
+BY_SENTENCE = ("ranks", "panels", "theme_ties", "dated", "figures", "outcomes")  # rows deleted by their sentence ids
 
 
 class KeptCounts:
@@ -313,6 +313,12 @@ class CorpusStore:
             CREATE TABLE IF NOT EXISTS figures (sentence INTEGER, position INTEGER, value REAL, kind TEXT, scale TEXT,
                                                 unit TEXT, about TEXT, year TEXT, start INTEGER, end INTEGER,
                                                 PRIMARY KEY (sentence, position)) WITHOUT ROWID;
+            -- what a summit's sentences state it produced (corpus.outcomes.outcomes_in): `venue` is
+            -- the ("summit", venue) selection; a summit's sheet groups them by (kind, key)
+            CREATE TABLE IF NOT EXISTS outcomes (venue INTEGER, kind TEXT, key TEXT, language TEXT, label TEXT,
+                                                 date INTEGER, sentence INTEGER,
+                                                 PRIMARY KEY (venue, kind, key, date, sentence)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS outcomes_by_sentence ON outcomes (sentence);
             -- rows keyed by `search_key`; words only (no positions): the matches are marked in Python
             CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5 (text, tokenize = 'unicode61', detail = none);
             PRAGMA user_version = {SCHEMA};
@@ -430,7 +436,7 @@ class CorpusStore:
         date = date_number(article.published)
         venue = self._selection(db, "venue", analysed.venue) if analysed.venue else None
         first = None
-        ranks, panels, ties, dated, figures = [], [], [], [], []
+        ranks, panels, ties, dated, figures, outcomes = [], [], [], [], [], []
         for number, sentence in enumerate(analysed.sentences):
             mentions = json.dumps([(m.kind, m.key, m.start, m.end) for m in sentence.mentions])
             cursor = db.execute("INSERT INTO sentences (file, article, paragraph, number, start, end, text, mentions, "
@@ -452,6 +458,10 @@ class CorpusStore:
                 ranks.append((self._selection(db, kind, key), rank, date, row, group if kind == "theme" else None))
             for (kind, key), rank, place in sentence.panels:
                 panels.append((self._selection(db, kind, key), place, date, row, rank, group if kind == "theme" else None))
+            if sentence.outcomes:
+                summit = self._selection(db, "summit", sentence.reading.summit)
+                outcomes += [(summit, kind, key, article.language, label, date, row)
+                             for kind, key, label in dict.fromkeys(sentence.outcomes)]
             targets = [self._selection(db, kind, key) for (kind, key), _ in sentence.selections if kind != "theme"]
             targets += [venue] if venue else []
             for theme in themes:
@@ -464,6 +474,7 @@ class CorpusStore:
         db.executemany("INSERT INTO theme_ties VALUES (?, ?, ?, ?)", ties)
         db.executemany("INSERT INTO dated VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", dated)
         db.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
+        db.executemany("INSERT OR IGNORE INTO outcomes VALUES (?, ?, ?, ?, ?, ?, ?)", outcomes)
         db.execute("INSERT INTO files VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
                    (name, mtime, size, json.dumps(asdict(article)), article.id, article_key(article.id),
                     article.published, first, len(analysed.sentences)))

@@ -26,8 +26,7 @@ for column, venue in zip(st.columns(len(venues) or 1, gap="medium"), venues):
     with column:
         st.subheader(f"★ {place.name(lang)} — {summit_label(place.summit, lang)}", anchor=False)
         st.caption(place.summit.facts(lang))
-        articles = len({s.article_id for s in sheet.sentences})
-        st.caption(t(lang, "summit_sentences", n=len(sheet.sentences), articles=articles) + " "
+        st.caption(t(lang, "summit_sentences", n=sheet.sentences, articles=sheet.articles) + " "
                    + mention_line(index, "place", venue, lang, None))
         st.page_link("app.py", label=t(lang, "summit_open"), icon=":material/map:",
                      query_params=view.selecting_place(venue).as_params())

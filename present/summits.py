@@ -7,9 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corpus.excerpts import CorpusIndex, Sentence
-from corpus.outcomes import KINDS, summit_outcomes
+from corpus.outcomes import KINDS
 from corpus.reading import reading_of
+from corpus.store import date_number
 from corpus.timeline import Event, expected_summits
+
+
+SOURCES = 3  # the sentences kept with each item (the page shows two, a panel one; the count says how many)
 
 
 @dataclass(frozen=True)
@@ -17,7 +21,8 @@ class SheetItem:
     kind: str  # corpus.outcomes.KINDS
     label: str  # its words in an article, in that article's language (plain text: escape it)
     language: str
-    sources: tuple[Sentence, ...]
+    count: int  # the sentences stating it
+    sources: tuple[Sentence, ...]  # the first of them, oldest first
 
 
 @dataclass(frozen=True)
@@ -26,9 +31,10 @@ class SummitSheet:
     number: int
     items: dict[str, tuple[SheetItem, ...]]  # kind → items, in the order first stated
     themes: tuple[tuple[str, int], ...]  # theme slug, sentences raising it; most first
-    attended: tuple[tuple[str, int], ...]  # person slug, sentences naming them; most first
-    spoke: tuple[tuple[str, tuple[Sentence, ...]], ...]  # person slug and their statements
-    sentences: tuple[Sentence, ...]  # every sentence about the summit
+    attended: tuple[tuple[str, int], ...]  # person slug, sentences naming or quoting them; most first
+    spoke: tuple[tuple[str, int], ...]  # person slug, their statements; most first
+    sentences: int  # the sentences about the summit
+    articles: int  # the articles they are in
     before: bool  # every source was published before the summit opened (an announcement)
 
     @property
@@ -50,33 +56,18 @@ def summit_sheet(index: CorpusIndex, venue: str, lang: str) -> SummitSheet:
 
 
 def _sheet(index: CorpusIndex, venue: str, lang: str) -> SummitSheet:
-    reading = reading_of(index)
-    articles = index.corpus.articles
-    sentences = reading.summit_sentences(venue)
-    outcomes = summit_outcomes([(s, articles[s.article_id].language) for s in sentences])
-    items = {}
-    for kind in KINDS:
-        listed = []
-        for outcome in outcomes[kind]:
-            language = lang if lang in outcome.labels else next(iter(outcome.labels))
-            listed.append(SheetItem(kind, outcome.labels[language], language, tuple(outcome.sentences)))
-        items[kind] = tuple(listed)
-    themes: dict[str, int] = {}
-    for sentence in sentences:
-        for slug in dict.fromkeys(m.key for m in sentence.mentions if m.kind == "theme"):
-            themes[slug] = themes.get(slug, 0) + 1
-    spoke: dict[str, list[Sentence]] = {}
-    for sentence in sentences:
-        statement = reading.statement(sentence)
-        if statement and statement.slug:
-            spoke.setdefault(statement.slug, []).append(sentence)
-    attended = reading.people_named(sentences)
-    opened = index.gazetteer.places[venue].summit.dates.split("/")[0]
-    before = bool(sentences) and all(articles[s.article_id].published < opened for s in sentences)
-    return SummitSheet(venue, index.gazetteer.places[venue].summit.number, items,
-                       tuple(sorted(themes.items(), key=lambda item: -item[1])), tuple(attended.items()),
-                       tuple((slug, tuple(said)) for slug, said in sorted(spoke.items(), key=lambda i: -len(i[1]))),
-                       tuple(sentences), before)
+    """The sheet as queries over what the analysis kept: nothing is read again, whatever the corpus's size."""
+    items: dict[str, list[SheetItem]] = {kind: [] for kind in KINDS}
+    for kind, _, label, language, count, sources in index.summit_outcomes(venue, lang, SOURCES):
+        items[kind].append(SheetItem(kind, label, language, count, tuple(sources)))
+    people = index.summit_people(venue)
+    sentences, articles, latest = index.summit_extent(venue)
+    opened = date_number(index.gazetteer.places[venue].summit.dates.split("/")[0])
+    return SummitSheet(venue, index.gazetteer.places[venue].summit.number,
+                       {kind: tuple(listed) for kind, listed in items.items()}, tuple(index.summit_themes(venue)),
+                       tuple((slug, named) for slug, named, _ in people),
+                       tuple(sorted(((slug, said) for slug, _, said in people if said), key=lambda i: -i[1])),
+                       sentences, articles, bool(sentences) and latest < opened)
 
 
 def next_summit(index: CorpusIndex) -> Event | None:

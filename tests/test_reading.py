@@ -385,6 +385,40 @@ def test_a_panel_is_read_from_the_store_without_reading_any_article_again(tmp_pa
     assert sorted(reading.found_people()) == wanted["found"] and wanted["found"]
 
 
+def test_a_summit_sheet_is_a_query_of_what_the_analysis_kept(tmp_path: Path, monkeypatch):
+    """A summit's sheet counts what every sentence about it states (the same items, sources and
+    people as reading them all again would give) without reading a sentence's text or reading."""
+    from corpus.build import load_index, update_store
+    from corpus.excerpts import CorpusIndex
+    from present.summits import SOURCES, summit_sheet
+
+    for path in [*SEEDS.glob("*.md"), *FIXTURES.glob("*.md")]:
+        shutil.copy(path, tmp_path / path.name)
+    built = reading_of(build_index(tmp_path))
+    articles = built.index.corpus.articles
+    wanted = {}
+    for venue in ("xian", "astana"):
+        sentences = built.summit_sentences(venue)
+        outcomes = summit_outcomes([(s, articles[s.article_id].language) for s in sentences])
+        wanted[venue] = ({(kind, o.label("en"), len(o.sentences)) for kind, items in outcomes.items() for o in items},
+                         len(sentences), built.people_named(sentences))
+
+    def no_reading(*_):
+        raise AssertionError("the sheet read what the analysis kept")
+
+    monkeypatch.setattr(CorpusIndex, "readings", no_reading)
+    monkeypatch.setattr(CorpusReading, "summit_sentences", no_reading)
+    index = load_index(update_store(tmp_path))
+    for venue in ("xian", "astana"):
+        sheet = summit_sheet(index, venue, "en")
+        items, count, named = wanted[venue]
+        assert {(i.kind, i.label, i.count) for listed in sheet.items.values() for i in listed} == items
+        assert all(0 < len(i.sources) <= min(SOURCES, i.count) for listed in sheet.items.values() for i in listed)
+        assert sheet.sentences == count and dict(sheet.attended) == named
+    treaty = next(i for i in summit_sheet(index, "astana", "fr").items["document"] if i.label.startswith("Traité"))
+    assert treaty.language == "fr" and treaty.count >= 3
+
+
 def test_a_sentence_reading_comes_back_from_the_store_as_it_was_read(news):
     from corpus.reader import SentenceReading, as_json, from_json
 

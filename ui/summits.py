@@ -34,7 +34,7 @@ def render_items(sheet: SummitSheet, view: View, index: CorpusIndex, sources_sho
         for number, item in enumerate(items):
             with st.container(border=True, key=f"item-{sheet.venue}-{kind}-{number}"):
                 st.markdown(f"{in_language(inert(item.label), item.language)} · "
-                            f"<small>{t(lang, 'summit_sources', n=len(item.sources))}</small>", unsafe_allow_html=True)
+                            f"<small>{t(lang, 'summit_sources', n=item.count)}</small>", unsafe_allow_html=True)
                 for position, sentence in enumerate(item.sources[:sources_shown]):
                     article = index.corpus.articles[sentence.article_id]
                     st.caption(f"> {in_language(inert(sentence.text), article.language)}\n\n{citation(article, lang)}",
@@ -53,7 +53,7 @@ def render_people(sheet: SummitSheet, view: View, index: CorpusIndex, shown: int
     named = dict(sheet.attended)
     with st.container(horizontal=True, gap="small"):
         for slug in listed[:shown]:
-            said = len(spoke.get(slug, ()))
+            said = spoke.get(slug, 0)
             label = (t(lang, "summit_spoke", n=said) if said else t(lang, "summit_named", n=named.get(slug, 0)))
             # a link to their panel on the map page (this page has no panel)
             st.page_link("app.py", label=f"{person_name(index, slug, lang)} · {label}", icon=":material/person:",
