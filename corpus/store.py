@@ -161,7 +161,7 @@ class StoreBusy(RuntimeError):
 
 
 TABLES = ("files", "sentences", "selections", "ranks", "panels", "theme_ties", "dated", "figures", "found_people",
-          "words")
+          "outcomes", "words")  # every table but meta: emptied when the analysis changes
 BY_SENTENCE = ("ranks", "panels", "theme_ties", "dated", "figures", "outcomes")  # rows deleted by their sentence ids
 
 

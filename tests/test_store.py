@@ -82,6 +82,32 @@ def test_a_change_to_the_analysis_reads_everything_again(folder: Path, monkeypat
     assert reads(folder) == [5]
 
 
+def test_a_change_to_the_analysis_leaves_no_row_of_the_old_one_in_any_table(tmp_path: Path, monkeypatch):
+    """Same shape, another analysis (a retrained theme model, say): every table is emptied and
+    written again, none keeps rows of sentences that no longer exist."""
+    import sqlite3
+
+    from tests.conftest import SEEDS
+
+    for path in SEEDS.glob("*.md"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    build_index(tmp_path)
+
+    def counts() -> dict[str, int]:
+        db = sqlite3.connect(tmp_path / STORE_NAME)
+        tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'meta' "
+                                                 "AND name NOT LIKE 'words_%' AND name != 'sqlite_sequence'")]
+        found = {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}
+        db.close()
+        return found
+
+    before = counts()
+    assert before["outcomes"] and before["panels"]  # the seeds' summit sentences state what was signed
+    monkeypatch.setattr(store_module, "analysis_version", lambda: "another analysis")
+    assert reads(tmp_path) == [len(list(SEEDS.glob("*.md")))]
+    assert counts() == before
+
+
 def test_a_corrupt_store_is_replaced(folder: Path):
     build_index(folder).store.close()
     (folder / STORE_NAME).write_bytes(b"not a database" * 100)
