@@ -40,7 +40,7 @@ def replicate(source: Path, target: Path, copies: int, articles: int | None = No
                        names).fetchone()  # the first `articles` files' rows (a first build writes them in file order)
     db.execute(f"DELETE FROM files WHERE name NOT IN ({','.join('?' * len(names))})", names)
     for table, column in (("sentences", "id"), ("ranks", "sentence"), ("panels", "sentence"), ("theme_ties", "sentence"),
-                          ("dated", "sentence"), ("figures", "sentence"), ("outcomes", "sentence")):
+                          ("dated", "sentence"), ("figures", "sentence"), ("summit_facts", "sentence")):
         db.execute(f"DELETE FROM {table} WHERE {column} > ?", (last,))
     db.execute(f"DELETE FROM found_people WHERE file NOT IN ({','.join('?' * len(names))})", names)
     db.execute(f"DELETE FROM words WHERE ({MASK} - (rowid & {MASK})) > ?", (last,))
@@ -75,8 +75,8 @@ def replicate(source: Path, target: Path, copies: int, articles: int | None = No
                    "FROM dated WHERE sentence <= ?", (off, prefix, last))
         db.execute("INSERT INTO figures SELECT sentence + ?, position, value, kind, scale, unit, about, year, start, end "
                    "FROM figures WHERE sentence <= ?", (off, last))
-        db.execute("INSERT INTO outcomes SELECT venue, kind, key, language, label, date, sentence + ? FROM outcomes "
-                   "WHERE sentence <= ?", (off, last))
+        db.execute("INSERT INTO summit_facts SELECT venue, kind, CASE kind WHEN 'sentence' THEN ? || key ELSE key END, "
+                   "language, label, date, sentence + ? FROM summit_facts WHERE sentence <= ?", (prefix, off, last))
         db.execute(f"INSERT INTO words (rowid, text) SELECT ((rowid >> {SENTENCE_BITS}) << {SENTENCE_BITS}) "
                    f"| ({MASK} - (({MASK} - (rowid & {MASK})) + ?)), text FROM words WHERE ({MASK} - (rowid & {MASK})) <= ?",
                    (off, last))

@@ -32,6 +32,8 @@ DIRECT, VIA_PLACE, VIA_REGION = 3, 2, 1
 MOST_SPANS = 3  # ranking counts the matched words up to three
 REGION_GROUP = "region"  # the five Central Asian countries together, as a group of excerpts
 BROAD = 3  # countries named: from this many on, a sentence speaks of the region more than of one of them
+# what a summit's sentence says of it (`Analyser.summit_facts`), beside corpus.outcomes.KINDS
+SUMMIT_SENTENCE, SUMMIT_THEME, SUMMIT_PERSON, SUMMIT_SPEAKER = "sentence", "theme", "person", "speaker"
 QUOTED, REPORTED, NAMED = 0, 1, 2  # a person's panel: their quoted words, their reported words, the rest
 
 Selection = tuple[str, str]  # ("place", slug), ("country", ISO3) or ("theme", slug)
@@ -53,8 +55,8 @@ class AnalysedSentence:
     reading: SentenceReading | None = None  # read closely (corpus.reader)
     # each panel listing it: (selection, score, place in the panel: lower first, then the latest)
     panels: tuple[tuple[Selection, int, int], ...] = ()
-    # what it states its summit produced: (kind, key, label) (corpus.outcomes.outcomes_in)
-    outcomes: tuple[tuple[str, str, str], ...] = ()
+    # what it says of the summit it is about: (kind, key, label) (`Analyser.summit_facts`)
+    summit_facts: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def group(self) -> tuple[str, ...]:
@@ -148,7 +150,7 @@ class Analyser:
                 tuple(dates_in(text, article.language, article.published, folded)),
                 tuple(figures_in(text, mentions, article.language, folded.text)), searchable(folded.text),
                 reading, self.panel_rows(text, mentions, selections, reading),
-                tuple(outcomes_in(text, article.language)) if reading.summit else ()))
+                self.summit_facts(article, text, mentions, reading)))
         venues = [m.key for s in sentences for m in s.mentions if m.kind == "place" and m.key in self._venues]
         venue = max(dict.fromkeys(venues), key=venues.count) if venues else None
         return AnalysedArticle(tuple(sentences), venue, people)
@@ -157,6 +159,22 @@ class Analyser:
         """ISO3 codes a sentence names, itself or through one of its cities, in its order."""
         return tuple(dict.fromkeys(m.key if m.kind == "country" else self.gazetteer.places[m.key].country
                                    for m in mentions if m.kind in ("country", "place")))
+
+    def summit_facts(self, article: Article, text: str, mentions, reading: SentenceReading) -> tuple[tuple[str, str, str], ...]:
+        """What a sentence about a summit says of it, as (kind, key, label) rows that its sheet
+        counts (`corpus.excerpts.CorpusIndex.summit_outcomes` and the rest): the sentence itself
+        (key: its article), what it states was produced (corpus.outcomes.KINDS), each theme it
+        raises, each person it names or quotes, and who speaks in it."""
+        if not reading.summit:
+            return ()
+        facts = [(SUMMIT_SENTENCE, article.id, ""), *outcomes_in(text, article.language)]
+        facts += [(SUMMIT_THEME, slug, "") for slug in dict.fromkeys(m.key for m in mentions if m.kind == "theme")]
+        people = dict.fromkeys(m.slug for m in reading.people) if reading.role.content else {}
+        if reading.statement is not None and reading.statement.slug:
+            people.setdefault(reading.statement.slug)
+            facts.append((SUMMIT_SPEAKER, reading.statement.slug, ""))
+        facts += [(SUMMIT_PERSON, slug, "") for slug in people]
+        return tuple(dict.fromkeys(facts))
 
     def panel_rows(self, text: str, mentions, selections, reading: SentenceReading) -> tuple[tuple[Selection, int, int], ...]:
         """Where the sentence stands in each panel that lists it, as (selection, score, place):

@@ -15,10 +15,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from corpus.analysis import (DIRECT, MOST_SPANS, NAMED, Selection, country_strengths, matched_spans,
+from corpus.analysis import (DIRECT, MOST_SPANS, SUMMIT_PERSON, SUMMIT_SENTENCE, SUMMIT_SPEAKER, SUMMIT_THEME, Selection, country_strengths, matched_spans,
                              selection_strengths, strength_of)
 from corpus.articles import Article, Corpus, SkippedFile, article_key, corpus_of
 from corpus.figures import Stated
+from corpus.outcomes import KINDS
 from corpus.gazetteer import Gazetteer
 from corpus.query import SEARCH_LIMIT, by_meaning, matching, query_words
 from corpus.recognise import Mention
@@ -532,51 +533,54 @@ class CorpusIndex:
             self._rankings["found people"] = found
         return self._rankings["found people"]
 
-    # --- a summit's sheet: queries over what the analysis kept (corpus.store's outcomes table) ---
+    # --- a summit's sheet: counts of what the analysis kept (corpus.store's summit_facts table) ---
+
+    def _facts(self, venue: str, kinds: tuple[str, ...], sql: str, parameters=()) -> list[tuple]:
+        """`sql` over the summit's facts of these kinds (a WHERE clause is added where it says {where})."""
+        where = f"venue = ? AND kind IN ({','.join('?' * len(kinds))})"
+        return self.store.read(sql.format(where=where), (*parameters, self.selection_id("summit", venue), *kinds))
 
     def summit_outcomes(self, venue: str, lang: str, sources: int) -> list[tuple[str, str, str, str, int, list[Sentence]]]:
         """What the summit at `venue` produced, each item once, in the order first stated (the
         earliest article first): (kind, key, label, its language, sentences stating it, the first
         `sources` of them). The label in `lang` where an article in that language states it, else
         in the language of the first article that does."""
-        summit = self.selection_id("summit", venue)
-        items = self.store.read("SELECT kind, key, count(*), min(date * ? + sentence) AS first FROM outcomes "
-                                "WHERE venue = ? GROUP BY kind, key ORDER BY first", (1 << SENTENCE_BITS, summit))
+        first = 1 << SENTENCE_BITS
+        items = self._facts(venue, KINDS, "SELECT kind, key, count(*), min(date * ? + sentence) AS first "
+                                          "FROM summit_facts WHERE {where} GROUP BY kind, key ORDER BY first", (first,))
         labels: dict[tuple[str, str], tuple[str, str]] = {}
-        for kind, key, language, label, _ in self.store.read(  # each language's first words for it
-                "SELECT kind, key, language, label, min(date * ? + sentence) FROM outcomes WHERE venue = ? "
-                "GROUP BY kind, key, language ORDER BY 5", (1 << SENTENCE_BITS, summit)):
+        for kind, key, language, label, _ in self._facts(  # each language's first words for it
+                venue, KINDS, "SELECT kind, key, language, label, min(date * ? + sentence) FROM summit_facts "
+                              "WHERE {where} GROUP BY kind, key, language ORDER BY 5", (first,)):
             if (kind, key) not in labels or language == lang:
                 labels[(kind, key)] = (label, language)
-        first: dict[tuple[str, str], list[int]] = {}
-        for kind, key, sentence in self.store.read(
-                "SELECT kind, key, sentence FROM (SELECT kind, key, sentence, row_number() OVER "
-                "(PARTITION BY kind, key ORDER BY date, sentence) AS n FROM outcomes WHERE venue = ?) WHERE n <= ?",
-                (summit, sources)):
-            first.setdefault((kind, key), []).append(sentence)
-        return [(kind, key, *labels[(kind, key)], count, self.sentences_by_id(first[(kind, key)]))
+        stating: dict[tuple[str, str], list[int]] = {}
+        for kind, key, sentence in self._facts(
+                venue, KINDS, "SELECT kind, key, sentence FROM (SELECT kind, key, sentence, row_number() OVER "
+                              "(PARTITION BY kind, key ORDER BY date, sentence) AS n FROM summit_facts WHERE {where}) "
+                              f"WHERE n <= {int(sources)}"):
+            stating.setdefault((kind, key), []).append(sentence)
+        return [(kind, key, *labels[(kind, key)], count, self.sentences_by_id(stating[(kind, key)]))
                 for kind, key, count, _ in items]
 
     def summit_themes(self, venue: str) -> list[tuple[str, int]]:
         """The themes the summit's sentences raise, with how many sentences raise each, most first."""
-        return [(key, n) for key, n in self.store.read(
-            "SELECT s.key, count(*) AS n FROM panels p JOIN ranks r ON r.sentence = p.sentence "
-            "JOIN selections s ON s.id = r.selection WHERE p.selection = ? AND s.kind = 'theme' "
-            "GROUP BY s.key ORDER BY n DESC, min(p.sentence)", (self.selection_id("summit", venue),))]
+        return [(key, n) for key, n, _ in self._facts(
+            venue, (SUMMIT_THEME,), "SELECT key, count(*) AS n, min(date * ? + sentence) AS first FROM summit_facts "
+                                    "WHERE {where} GROUP BY key ORDER BY n DESC, first", (1 << SENTENCE_BITS,))]
 
     def summit_people(self, venue: str) -> list[tuple[str, int, int]]:
-        """The people the summit's sentences name or quote: (slug, sentences, statements of theirs
-        among them), most named first."""
-        return [tuple(row) for row in self.store.read(
-            "SELECT s.key, count(*) AS n, sum(q.place < ?) FROM panels p JOIN panels q ON q.sentence = p.sentence "
-            "JOIN selections s ON s.id = q.selection WHERE p.selection = ? AND s.kind = 'person' "
-            "GROUP BY s.key ORDER BY n DESC, min(p.sentence)", (NAMED, self.selection_id("summit", venue)))]
+        """The people the summit's sentences name or quote: (slug, those sentences, their own
+        statements among them), most named first."""
+        return [(key, named, said) for key, named, said, _ in self._facts(
+            venue, (SUMMIT_PERSON, SUMMIT_SPEAKER),
+            "SELECT key, sum(kind = ?) AS n, sum(kind = ?), min(date * ? + sentence) AS first FROM summit_facts "
+            "WHERE {where} GROUP BY key ORDER BY n DESC, first", (SUMMIT_PERSON, SUMMIT_SPEAKER, 1 << SENTENCE_BITS))]
 
     def summit_extent(self, venue: str) -> tuple[int, int, int | None]:
         """The summit's sentences, their articles, and the latest publication date among them (YYYYMMDD)."""
-        return tuple(self.store.read(
-            "SELECT count(*), count(DISTINCT s.article), max(p.date) FROM panels p JOIN sentences s ON s.id = p.sentence "
-            "WHERE p.selection = ?", (self.selection_id("summit", venue),))[0])
+        return tuple(self._facts(venue, (SUMMIT_SENTENCE,), "SELECT count(*), count(DISTINCT key), max(date) "
+                                                          "FROM summit_facts WHERE {where}")[0])
 
     def readings(self, article_id: str) -> list[str | None]:
         """The stored close reading of each of an article's sentences (JSON, corpus.reader), in order."""

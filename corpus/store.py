@@ -161,8 +161,8 @@ class StoreBusy(RuntimeError):
 
 
 TABLES = ("files", "sentences", "selections", "ranks", "panels", "theme_ties", "dated", "figures", "found_people",
-          "outcomes", "words")  # every table but meta: emptied when the analysis changes
-BY_SENTENCE = ("ranks", "panels", "theme_ties", "dated", "figures", "outcomes")  # rows deleted by their sentence ids
+          "summit_facts", "words")  # every table but meta: emptied when the analysis changes
+BY_SENTENCE = ("ranks", "panels", "theme_ties", "dated", "figures", "summit_facts")  # rows deleted by their sentence ids
 
 
 class KeptCounts:
@@ -313,12 +313,12 @@ class CorpusStore:
             CREATE TABLE IF NOT EXISTS figures (sentence INTEGER, position INTEGER, value REAL, kind TEXT, scale TEXT,
                                                 unit TEXT, about TEXT, year TEXT, start INTEGER, end INTEGER,
                                                 PRIMARY KEY (sentence, position)) WITHOUT ROWID;
-            -- what a summit's sentences state it produced (corpus.outcomes.outcomes_in): `venue` is
-            -- the ("summit", venue) selection; a summit's sheet groups them by (kind, key)
-            CREATE TABLE IF NOT EXISTS outcomes (venue INTEGER, kind TEXT, key TEXT, language TEXT, label TEXT,
-                                                 date INTEGER, sentence INTEGER,
-                                                 PRIMARY KEY (venue, kind, key, date, sentence)) WITHOUT ROWID;
-            CREATE INDEX IF NOT EXISTS outcomes_by_sentence ON outcomes (sentence);
+            -- what each sentence about a summit says of it (`corpus.analysis.Analyser.summit_facts`):
+            -- `venue` is the ("summit", venue) selection; its sheet is a count of these by (kind, key)
+            CREATE TABLE IF NOT EXISTS summit_facts (venue INTEGER, kind TEXT, key TEXT, language TEXT, label TEXT,
+                                                     date INTEGER, sentence INTEGER,
+                                                     PRIMARY KEY (venue, kind, key, date, sentence)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS summit_facts_by_sentence ON summit_facts (sentence);
             -- rows keyed by `search_key`; words only (no positions): the matches are marked in Python
             CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5 (text, tokenize = 'unicode61', detail = none);
             PRAGMA user_version = {SCHEMA};
@@ -436,7 +436,7 @@ class CorpusStore:
         date = date_number(article.published)
         venue = self._selection(db, "venue", analysed.venue) if analysed.venue else None
         first = None
-        ranks, panels, ties, dated, figures, outcomes = [], [], [], [], [], []
+        ranks, panels, ties, dated, figures, facts = [], [], [], [], [], []
         for number, sentence in enumerate(analysed.sentences):
             mentions = json.dumps([(m.kind, m.key, m.start, m.end) for m in sentence.mentions])
             cursor = db.execute("INSERT INTO sentences (file, article, paragraph, number, start, end, text, mentions, "
@@ -458,10 +458,9 @@ class CorpusStore:
                 ranks.append((self._selection(db, kind, key), rank, date, row, group if kind == "theme" else None))
             for (kind, key), rank, place in sentence.panels:
                 panels.append((self._selection(db, kind, key), place, date, row, rank, group if kind == "theme" else None))
-            if sentence.outcomes:
+            if sentence.summit_facts:
                 summit = self._selection(db, "summit", sentence.reading.summit)
-                outcomes += [(summit, kind, key, article.language, label, date, row)
-                             for kind, key, label in dict.fromkeys(sentence.outcomes)]
+                facts += [(summit, kind, key, article.language, label, date, row) for kind, key, label in sentence.summit_facts]
             targets = [self._selection(db, kind, key) for (kind, key), _ in sentence.selections if kind != "theme"]
             targets += [venue] if venue else []
             for theme in themes:
@@ -474,7 +473,7 @@ class CorpusStore:
         db.executemany("INSERT INTO theme_ties VALUES (?, ?, ?, ?)", ties)
         db.executemany("INSERT INTO dated VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", dated)
         db.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
-        db.executemany("INSERT OR IGNORE INTO outcomes VALUES (?, ?, ?, ?, ?, ?, ?)", outcomes)
+        db.executemany("INSERT OR IGNORE INTO summit_facts VALUES (?, ?, ?, ?, ?, ?, ?)", facts)
         db.execute("INSERT INTO files VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
                    (name, mtime, size, json.dumps(asdict(article)), article.id, article_key(article.id),
                     article.published, first, len(analysed.sentences)))

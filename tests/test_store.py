@@ -102,7 +102,7 @@ def test_a_change_to_the_analysis_leaves_no_row_of_the_old_one_in_any_table(tmp_
         return found
 
     before = counts()
-    assert before["outcomes"] and before["panels"]  # the seeds' summit sentences state what was signed
+    assert before["summit_facts"] and before["panels"]  # the seeds' summit sentences state what was signed
     monkeypatch.setattr(store_module, "analysis_version", lambda: "another analysis")
     assert reads(tmp_path) == [len(list(SEEDS.glob("*.md")))]
     assert counts() == before
