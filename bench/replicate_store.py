@@ -71,7 +71,7 @@ def replicate(source: Path, target: Path, copies: int, articles: int | None = No
                    (prefix,))
         db.execute("INSERT INTO theme_ties SELECT theme, target, date, sentence + ? FROM theme_ties WHERE sentence <= ?",
                    (off, last))
-        db.execute("INSERT INTO dated SELECT sentence + ?, position, ? || article, date, status, start, end, basis, vals "
+        db.execute("INSERT INTO dated SELECT sentence + ?, position, ? || article, date, status, start, end, basis, vals, entry "
                    "FROM dated WHERE sentence <= ?", (off, prefix, last))
         db.execute("INSERT INTO figures SELECT sentence + ?, position, value, kind, scale, unit, about, year, start, end "
                    "FROM figures WHERE sentence <= ?", (off, last))

@@ -12,9 +12,10 @@ Plain Python; the query side (`corpus.excerpts`) reads what it wrote and never r
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from corpus.articles import Article
+from corpus.events import entry_of
 from corpus.figures import Stated, figures_in
 from corpus.gazetteer import CENTRAL_ASIA, Gazetteer
 from corpus.meaning import VectorCache, theme_model
@@ -147,7 +148,7 @@ class Analyser:
             selections = self.selections(mentions)
             sentences.append(AnalysedSentence(
                 number, start, end, text, mentions, selections, self.tied(mentions),
-                tuple(dates_in(text, article.language, article.published, folded)),
+                self.dates(text, article, folded, mentions, reading),
                 tuple(figures_in(text, mentions, article.language, folded.text)), searchable(folded.text),
                 reading, self.panel_rows(text, mentions, selections, reading),
                 self.summit_facts(article, text, mentions, reading)))
@@ -159,6 +160,14 @@ class Analyser:
         """ISO3 codes a sentence names, itself or through one of its cities, in its order."""
         return tuple(dict.fromkeys(m.key if m.kind == "country" else self.gazetteer.places[m.key].country
                                    for m in mentions if m.kind in ("country", "place")))
+
+    def dates(self, text: str, article: Article, folded, mentions, reading: SentenceReading) -> tuple[Dated, ...]:
+        """The dates the sentence states or implies, each with how the timeline takes it."""
+        places = {m.key for m in mentions if m.kind == "place"}
+        people = [m.slug for m in reading.people]
+        return tuple(replace(d, entry=entry_of(d.date, d.status, d.span, d.values, text, places, people, reading.role,
+                                               reading.summit, self.reader.summits))
+                     for d in dates_in(text, article.language, article.published, folded))
 
     def summit_facts(self, article: Article, text: str, mentions, reading: SentenceReading) -> tuple[tuple[str, str, str], ...]:
         """What a sentence about a summit says of it, as (kind, key, label) rows that its sheet

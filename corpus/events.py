@@ -301,10 +301,39 @@ def short_title(text: str, span: tuple[int, int] | None) -> str:
     return text[:1].upper() + text[1:]
 
 
-def timeline_entries(events: list, reading, refs: list[SummitRef]) -> list[TimelineEntry]:
-    """The timeline's events from every dated sentence (`corpus.timeline.corpus_events`): no
-    caption's date, no dateline's, no statistic's year; a summit once, with all its sentences;
-    other events once per date and person or place; a date after its article's marked planned."""
+NOT_AN_EVENT, NEXT, SUMMIT, ABOUT = "", "next", "summit:", "about:"  # how the timeline takes a date (`entry_of`)
+
+
+def entry_of(date_text: str, status: str, span: tuple[int, int] | None, values, text: str, places: set[str],
+             people: list[str], role: Role, venue: str | None, refs: list[SummitRef]) -> str:
+    """How the timeline takes a date a sentence states, worked out when its article is analysed
+    (and kept beside the date): NOT_AN_EVENT for a caption's, a dateline's or a statistic's
+    year; SUMMIT + venue for one of the summits (named, numbered, or the one its article is
+    about, on a compatible date); NEXT for a summit the atlas has no venue for ("the third
+    summit … in 2027"); else ABOUT + the places and people it is about, "|"-joined (events on
+    one date that share one are one event)."""
+    if not role.content or (span and span[0] < role.dateline_end):
+        return NOT_AN_EVENT
+    if status == "reference":
+        return SUMMIT + dict(values)["place"]
+    if len(date_text) == 4 and STATISTIC.search(text):
+        return NOT_AN_EVENT  # "94,8 milliards de dollars en 2024": the year of a figure, not an event
+    folded = fold_plain(text)
+    if names_other_number(folded, refs):
+        return NEXT
+    by_venue = {ref.venue: ref for ref in refs}
+    named = explicit(folded, places, refs)
+    venue = next((v for v in [venue, *named] if v and _compatible(date_text, by_venue[v])), None)
+    if venue:
+        return SUMMIT + venue
+    return ABOUT + "|".join(sorted({f"place:{slug}" for slug in places} | {f"person:{slug}" for slug in people}))
+
+
+def timeline_entries(events: list, refs: list[SummitRef]) -> list[TimelineEntry]:
+    """The timeline's events from every dated sentence (`corpus.timeline.corpus_events`), as
+    `entry_of` took each when its article was analysed: no caption's date, no dateline's, no
+    statistic's year; a summit once, with all its sentences; other events once per date and
+    person or place; a date after its article's marked planned."""
     by_venue = {ref.venue: ref for ref in refs}
     summits: dict[str, list] = {}
     expected: list = []
@@ -314,32 +343,14 @@ def timeline_entries(events: list, reading, refs: list[SummitRef]) -> list[Timel
         if event.status == "expected":
             expected.append(event)
             continue
-        sentence = event.sentence
-        if sentence is None:
-            if event.status == "reference":
-                summits.setdefault(dict(event.values)["place"], []).append(event)
-            continue
-        role = reading.role(sentence)
-        if not role.content or (event.span and event.span[0] < role.dateline_end):
-            continue
-        if event.status == "reference":
-            summits.setdefault(dict(event.values)["place"], []).append(event)
-            continue
-        if len(event.date) == 4 and STATISTIC.search(sentence.text):
-            continue  # "94,8 milliards de dollars en 2024": the year of a figure, not an event
-        folded = fold_plain(sentence.text)
-        if names_other_number(folded, refs):
+        entry = event.entry if event.sentence is not None else f"{SUMMIT}{dict(event.values)['place']}" \
+            if event.status == "reference" else NOT_AN_EVENT
+        if entry.startswith(SUMMIT):
+            summits.setdefault(entry[len(SUMMIT):], []).append(event)
+        elif entry == NEXT:
             next_summit.append(event)
-            continue
-        venue = reading.summit(sentence)
-        named = explicit(folded, {m.key for m in sentence.mentions if m.kind == "place"}, refs)
-        venue = next((v for v in [venue, *named] if v and _compatible(event.date, by_venue[v])), None)
-        if venue:
-            summits.setdefault(venue, []).append(event)
-            continue
-        keys = frozenset({("place", m.key) for m in sentence.mentions if m.kind == "place"}
-                         | {("person", m.slug) for m in reading.people_in(sentence)})
-        others.append((event, keys))
+        elif entry.startswith(ABOUT):
+            others.append((event, frozenset(entry[len(ABOUT):].split("|")) - {""}))
     entries = []
     for venue, said in summits.items():
         said.sort(key=lambda e: (e.status != "reference", e.sentence is None))

@@ -687,19 +687,22 @@ class CorpusIndex:
         conditions = self._live(column)
         return " AND ".join(c for c, _ in conditions), [p for _, ps in conditions for p in ps]
 
-    def dated_count(self) -> int:
+    def dated_count(self, events_only: bool = False) -> int:
         where, parameters = self._where_live("sentence")
+        where += " AND entry != ''" if events_only else ""
         return self.store.read(f"SELECT count(*) FROM dated WHERE {where}", parameters)[0][0]
 
-    def dated(self, limit: int | None = None) -> list[tuple[Sentence, Dated]]:
-        """The first `limit` stored dates (all if None), by date, article and reading order."""
+    def dated(self, limit: int | None = None, events_only: bool = False) -> list[tuple[Sentence, Dated]]:
+        """The first `limit` stored dates (all if None), by date, article and reading order;
+        `events_only`: those the timeline takes as events (`Dated.entry`)."""
         where, parameters = self._where_live("sentence")
-        rows = self.store.read(f"SELECT sentence, date, status, start, end, basis, vals FROM dated WHERE {where} "
+        where += " AND entry != ''" if events_only else ""
+        rows = self.store.read(f"SELECT sentence, date, status, start, end, basis, vals, entry FROM dated WHERE {where} "
                                "ORDER BY date, article, sentence, position" + (f" LIMIT {int(limit)}" if limit is not None else ""),
                                parameters)
         sentences = {s.id: s for s in self.sentences_by_id(list(dict.fromkeys(row[0] for row in rows)))}
-        return [(sentences[row], Dated(date, status, (start, end), basis, tuple(map(tuple, json.loads(values)))))
-                for row, date, status, start, end, basis, values in rows if row in sentences]
+        return [(sentences[row], Dated(date, status, (start, end), basis, tuple(map(tuple, json.loads(values))), entry))
+                for row, date, status, start, end, basis, values, entry in rows if row in sentences]
 
     def is_dated(self, sentence: Sentence) -> bool:
         """Whether the sentence has a date of its own on the timeline."""

@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # the analysis is handed in: the store only writes what it fo
     from corpus.analysis import AnalysedArticle
 
 STORE_NAME = ".atlas-index.sqlite"
-SCHEMA = 5  # the tables' shape; a store of another shape is replaced
+SCHEMA = 6  # the tables' shape; a store of another shape is replaced
 CORPUS_DIR = Path(__file__).parent
 # The analysis is what this module imports (walked, not listed: a module renamed or added is seen).
 ANALYSIS_ENTRIES = ("corpus.analysis",)
@@ -307,7 +307,7 @@ class CorpusStore:
             CREATE INDEX IF NOT EXISTS theme_ties_by_sentence ON theme_ties (sentence);
             -- the dates and figures each sentence states (`position`: their order in it)
             CREATE TABLE IF NOT EXISTS dated (sentence INTEGER, position INTEGER, article TEXT, date TEXT, status TEXT,
-                                              start INTEGER, end INTEGER, basis TEXT, vals TEXT,
+                                              start INTEGER, end INTEGER, basis TEXT, vals TEXT, entry TEXT,
                                               PRIMARY KEY (sentence, position)) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS dated_by_date ON dated (date, article, sentence, position);
             CREATE TABLE IF NOT EXISTS figures (sentence INTEGER, position INTEGER, value REAL, kind TEXT, scale TEXT,
@@ -448,7 +448,7 @@ class CorpusStore:
             first = row if first is None else first
             db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)",
                        (search_key(date, row), sentence.folded or fold(sentence.text)))
-            dated += [(row, n, article.id, d.date, d.status, *d.span, d.basis, json.dumps(d.values))
+            dated += [(row, n, article.id, d.date, d.status, *d.span, d.basis, json.dumps(d.values), d.entry)
                       for n, d in enumerate(sentence.dated)]
             figures += [(row, n, f.value, f.kind, f.scale, f.unit, f.about, f.year, *f.span)
                         for n, f in enumerate(sentence.figures)]
@@ -471,7 +471,7 @@ class CorpusStore:
         db.executemany("INSERT INTO found_people VALUES (?, ?, ?)",
                        [(slug, name, person_json(person)) for slug, person in analysed.found.items()])
         db.executemany("INSERT INTO theme_ties VALUES (?, ?, ?, ?)", ties)
-        db.executemany("INSERT INTO dated VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", dated)
+        db.executemany("INSERT INTO dated VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", dated)
         db.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
         db.executemany("INSERT OR IGNORE INTO summit_facts VALUES (?, ?, ?, ?, ?, ?, ?)", facts)
         db.execute("INSERT INTO files VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",

@@ -101,6 +101,7 @@ class Event:
     span: tuple[int, int] | None  # the date's words in the sentence
     basis: str = ""  # how an inferred, listed or expected date was reached: a key the UI words
     values: tuple[tuple[str, str], ...] = ()  # what that wording needs
+    entry: str = ""  # how the timeline takes it (corpus.events.entry_of; "" for none)
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ class Dated:
     span: tuple[int, int]
     basis: str = ""
     values: tuple[tuple[str, str], ...] = ()
+    entry: str = ""  # how the timeline takes it (corpus.events.entry_of), worked out by the analysis
 
 
 def dates_in(sentence: str, language: str, published: str, folded: Folded | None = None) -> list[Dated]:
@@ -206,16 +208,18 @@ class Timeline(Sequence):
     each article was analysed), with the summits of the atlas's list and the one expected among
     them; each read from the store when asked for."""
 
-    def __init__(self, index: CorpusIndex, listed: list[Event]):
+    def __init__(self, index: CorpusIndex, listed: list[Event], events_only: bool = False):
         self._index = index
         self._listed = sorted(listed, key=_order)
+        self._events_only = events_only  # only the dates the timeline takes as events (`Dated.entry`)
 
     def __len__(self) -> int:
-        return self._index.dated_count() + len(self._listed)
+        return self._index.dated_count(self._events_only) + len(self._listed)
 
     def _first(self, n: int | None) -> list[Event]:
         stored = [Event(dated.date, dated.status, self._index.corpus.articles[sentence.article_id], sentence,
-                        dated.span, dated.basis, dated.values) for sentence, dated in self._index.dated(n)]
+                        dated.span, dated.basis, dated.values, dated.entry)
+                  for sentence, dated in self._index.dated(n, self._events_only)]
         merged, listed = [], list(self._listed)
         for event in stored:  # on equal keys a stored date comes first, as in a stable sort
             while listed and _order(listed[0]) < _order(event):
@@ -237,9 +241,10 @@ class Timeline(Sequence):
         return events[item]
 
 
-def corpus_events(index: CorpusIndex) -> Timeline:
-    """Every dated event, oldest first; a sentence with two dates gives two events."""
-    return Timeline(index, [*held_summits(index), *expected_summits(index)])
+def corpus_events(index: CorpusIndex, events_only: bool = False) -> Timeline:
+    """Every dated event, oldest first; a sentence with two dates gives two events; `events_only`:
+    without the dates the timeline does not take (a dateline's, a caption's, a statistic's year)."""
+    return Timeline(index, [*held_summits(index), *expected_summits(index)], events_only)
 
 
 def expected_summits(index: CorpusIndex) -> list[Event]:

@@ -16,7 +16,7 @@ def all_entries(index: CorpusIndex) -> list[TimelineEntry]:
     """Every event of the corpus, oldest first; worked out once per index."""
     reading = reading_of(index)
     if "timeline" not in reading.ranked:
-        reading.ranked["timeline"] = timeline_entries(corpus_events(index), reading, reading.summits)
+        reading.ranked["timeline"] = timeline_entries(corpus_events(index, events_only=True), reading.summits)
     return reading.ranked["timeline"]
 
 
