@@ -87,12 +87,18 @@ class ThemeLexicon:
         for lang in LANGUAGES:
             keys: dict[tuple[str, ...], str] = {}
             # "!solar farm": a phrase that is not this theme although it holds one of its terms; another
-            # theme's term wins over it ("!route de la soie" under connectivity is belt-and-road's term)
+            # theme's term wins over it ("!Export-Import Bank" under trade is investment's term); a term
+            # listed under two themes gives both ("Digital Silk Road")
             for negative in (False, True):
                 for theme in themes.values():
                     for term in theme.terms_by_language.get(lang, ()):
-                        if term.startswith("!") == negative:
-                            keys.setdefault(term_key(term.lstrip("!"), self._stemmers[lang]), "" if negative else theme.slug)
+                        if term.startswith("!") != negative:
+                            continue
+                        key = term_key(term.lstrip("!"), self._stemmers[lang])
+                        if negative:
+                            keys.setdefault(key, "")
+                        elif theme.slug not in keys.get(key, "").split("|"):
+                            keys[key] = f"{keys[key]}|{theme.slug}" if key in keys else theme.slug
             self._keys[lang] = keys
         self._prefixes = {lang: {k[:n] for k in keys for n in range(1, len(k) + 1)} for lang, keys in self._keys.items()}
 
@@ -116,12 +122,12 @@ class ThemeLexicon:
                 if key in keys:
                     matched = n
             if matched:
-                slug = keys[tuple(stems[i:i + matched])]
-                if slug:
-                    found.append((slug, spans[i][0], spans[i + matched - 1][1]))
+                slugs = keys[tuple(stems[i:i + matched])]
+                if slugs:
+                    found += [(slug, spans[i][0], spans[i + matched - 1][1]) for slug in slugs.split("|")]
             elif exact in keys:
                 if keys[exact]:
-                    found.append((keys[exact], *spans[i]))
+                    found += [(slug, *spans[i]) for slug in keys[exact].split("|")]
                 matched = 1
             i += max(matched, 1)
         return found
