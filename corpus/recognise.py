@@ -143,6 +143,10 @@ class Recogniser:
             self._names[key].append(entry)
 
     def mentions(self, text: str, language: str = "fr") -> tuple[Mention, ...]:
+        return self._read(text, language)[0]
+
+    def _read(self, text: str, language: str) -> tuple[tuple[Mention, ...], frozenset[str]]:
+        """The sentence's mentions, and the themes its words rule out (`corpus.themes.CUES`)."""
         spans = words(text)
         folded = [fold_word(text[s:e]) for s, e in spans]
         found: list[Mention] = []
@@ -176,15 +180,17 @@ class Recogniser:
         found = kept
         if language == "ru":
             found += [m for m in self._russian_regions(text) if not any(k.start <= m.start < k.end for k in found)]
-        found += [Mention("theme", slug, s, e) for slug, s, e in self._themes.find(text, spans, language, folded)]
-        return tuple(sorted(found, key=lambda m: (m.start, m.end, m.kind, m.key)))
+        terms, ruled_out = self._themes.read(text, spans, language, folded)
+        found += [Mention("theme", slug, s, e) for slug, s, e in terms]
+        return tuple(sorted(found, key=lambda m: (m.start, m.end, m.kind, m.key))), ruled_out
 
     def analyse(self, texts: list[str], language: str = "fr",
                 vectors: VectorCache | None = None) -> list[tuple[Mention, ...]]:
         """`mentions` of each text, with the themes the model finds by meaning added in the languages
         it was trained on (one batch through the encoder; `vectors` keeps each sentence's vector so
         it is encoded once)."""
-        found = [self.mentions(text, language) for text in texts]
+        read = [self._read(text, language) for text in texts]
+        found = [mentions for mentions, _ in read]
         if self.model is None or not texts:
             return found
         # bounded work per article: a 1 MB file of 50,000 lines would take minutes through the encoder;
@@ -193,7 +199,7 @@ class Recogniser:
         if language not in MODEL_LANGUAGES:
             return found
         for i, themes in enumerate(by_meaning):
-            have = {m.key for m in found[i] if m.kind == "theme"}
+            have = {m.key for m in found[i] if m.kind == "theme"} | read[i][1]  # found, or ruled out by its words
             extra = tuple(Mention("theme", t.slug, 0, 0) for t in themes if t.slug not in have)
             if extra:
                 found[i] = tuple(sorted(found[i] + extra, key=lambda m: (m.start, m.end, m.kind, m.key)))

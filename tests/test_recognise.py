@@ -213,3 +213,40 @@ def test_a_french_compound_adjective_names_both_countries():
 def test_theme_terms_follow_the_labelling_conventions(recogniser, text, lang, themes):
     assert keys(recogniser, text, lang, "theme") == themes
 
+
+@pytest.mark.parametrize("text, lang, themes", [
+    # weather closing a road or a pass: no connectivity, unless a railway or a pipeline is named too
+    ("Snow closed the road to the Torugart crossing for two days.", "en", set()),
+    ("La neige a déjà fermé plusieurs cols secondaires.", "fr", set()),
+    ("Despite the snow, freight trains kept running through Khorgos.", "en", {"connectivity"}),
+    # security aid: a border post paid for by China, or guarded, is peace and stability only
+    ("China has also paid for a new frontier post near Sary-Tash.", "en", {"peace-stability"}),
+    ("La Chine a financé la construction de plusieurs postes-frontières.", "fr", {"peace-stability"}),
+    ("Le blé transite par les postes frontières de Dostyk et d’Altynkol.", "fr", {"agriculture", "connectivity"}),
+    # a pass or a checkpoint where a drill or a guard is: the crossing locates it
+    ("Une unité a mené un exercice antiterroriste non loin du col de Torugart.", "fr", {"peace-stability"}),
+    # a grant is no investment, unless a loan is named beside it
+    ("The project, funded by a $12m grant from Beijing, planted saxaul.", "en", {"desertification"}),
+    ("Le programme, financé par un don de Pékin, touche 3 200 foyers.", "fr", set()),
+    ("The road was funded by a Chinese loan.", "en", {"connectivity", "investment"}),
+    ("La Chine a annoncé de l’aide gratuite et de nouveaux crédits.", "fr", {"investment"}),
+    # a market's quote is no theme
+    ("Copper on the London Metal Exchange was little changed at $9,480 a ton.", "en", set()),
+    ("À la Bourse des métaux de Londres, le cuivre a atteint 11 200 dollars la tonne.", "fr", set()),
+    ("Les cours mondiaux du blé ont reculé de 8 %.", "fr", set()),
+])
+def test_a_sentences_other_words_change_what_its_theme_terms_mean(recogniser, text, lang, themes):
+    assert keys(recogniser, text, lang, "theme") == themes
+
+
+def test_what_a_sentences_words_rule_out_the_model_does_not_give():
+    from corpus.meaning import theme_model
+
+    recogniser = Recogniser(load_gazetteer(), load_themes(), theme_model())
+    for text, lang, slug in (("Heavy snow closed the Bishkek–Osh highway at the Too-Ashuu pass for six hours.", "en",
+                              "connectivity"),
+                             ("Depuis 2021, la Chine a financé la construction de plusieurs postes-frontières.", "fr",
+                              "investment"),
+                             ("The yuan traded at 7.08 per dollar in Shanghai on Friday.", "en", "trade")):
+        mentions, = recogniser.analyse([text], lang)
+        assert slug not in {m.key for m in mentions if m.kind == "theme"}, text
