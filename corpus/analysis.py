@@ -1,9 +1,11 @@
 """What an article says, sentence by sentence, worked out once when it is read into the store:
-its sentences, what each mentions, the dates and figures each states, which selections (a place, a country, a theme) each speaks
-to and how strongly, the countries each is tied to, and the summit venue the article is about;
-each sentence read closely (`corpus.reader`: its role, people, speaker, summit) and, from that,
-where it stands in each panel that lists it (`panel_rows`: content only, a venue's summit
-sentences, specific before general, a person's quotes first).
+its sentences, what each mentions (themes by meaning only in an article that names China and
+Central Asia: `Recogniser.article`), the dates and figures each states, which selections (a
+place, a country, a theme) each speaks to and how strongly, the countries each is tied to, and
+the summit venue the article is about; each sentence read closely (`corpus.reader`: its role,
+people, speaker, summit) and, from that, where it stands in each panel that lists it
+(`panel_rows`: content only, a venue's summit sentences, specific before general, a person's
+quotes first).
 
 This module is the analysis entry point: the store's analysis version is computed from the code
 it imports (`corpus.store.analysis_version`), so whatever it uses, renamed or added, is covered.
@@ -138,8 +140,9 @@ class Analyser:
     def article(self, article: Article) -> AnalysedArticle:
         pieces = [(number, start, end, paragraph[start:end]) for number, paragraph in enumerate(article.paragraphs)
                   for start, end in split_sentences(paragraph, article.language)]
-        # the article's sentences go through the encoder in one batch (themes by meaning)
-        found = self.recogniser.analyse([text for *_, text in pieces], article.language, self.vectors)
+        # the article's sentences go through the encoder in one batch (themes by meaning), read as one
+        # article with its title: no theme by meaning alone where it never names China and Central Asia
+        found = self.recogniser.article([text for *_, text in pieces], article.language, self.vectors, article.title)
         readings, people = self.reader.article([text for *_, text in pieces], [number for number, *_ in pieces],
                                                found, article.published)
         sentences = []

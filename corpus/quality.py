@@ -1,5 +1,7 @@
 """Measure the recogniser against a labelled set (tests/data/labelled.yaml): precision and recall
-per category (places, countries, themes, region), counted over (sentence, key) pairs."""
+per category (places, countries, themes, region), counted over (sentence, key) pairs. Sentences are
+read as the app reads them, article by article (`Recogniser.in_context`): the items of one `src`,
+in file order, are one article; an item without `src` is an article of its own."""
 
 from __future__ import annotations
 
@@ -41,12 +43,23 @@ def expected(item: dict, category: str) -> set[str]:
     return set(item.get(category) or ())
 
 
+def articles(items: list[dict]) -> list[list[int]]:
+    """The items' numbers article by article: those of one `src` together, in file order; an item
+    without `src` alone."""
+    by_source: dict[object, list[int]] = {}
+    for number, item in enumerate(items):
+        by_source.setdefault(item.get("src") or ("alone", number), []).append(number)
+    return list(by_source.values())
+
+
 def evaluate(recogniser: Recogniser, items: list[dict]) -> dict[str, Score]:
     scores = {category: Score() for category in CATEGORIES}
     analysed: dict[int, tuple] = {}
-    for language in dict.fromkeys(item["lang"] for item in items):
+    for language in dict.fromkeys(item["lang"] for item in items):  # one batch through the encoder per language
         batch = [i for i, item in enumerate(items) if item["lang"] == language]
         analysed.update(zip(batch, recogniser.analyse([items[i]["text"] for i in batch], language)))
+    for numbers in articles(items):
+        analysed.update(zip(numbers, recogniser.in_context([analysed[n] for n in numbers])))
     for number, item in enumerate(items):
         mentions = analysed[number]
         for category in CATEGORIES:

@@ -55,6 +55,66 @@ def test_a_solar_or_wind_farm_is_not_agriculture(recogniser):
         assert "agriculture" not in found(recogniser, text, lang, "theme"), text
 
 
+# An article's context (Recogniser.article): themes by meaning only where it names China and Central Asia.
+DUNES = "Les dunes avancent chaque année vers les oasis, et les villageois plantent des haies d’arbustes."
+FESTIVAL = "Le festival de musique électronique, qui s’y tient chaque été, a réuni 4 000 personnes."
+
+
+def article_themes(recogniser, texts: list[str], lang: str, title: str = "") -> list[set[str]]:
+    return [{m.key for m in mentions if m.kind == "theme"} for mentions in recogniser.article(texts, lang, title=title)]
+
+
+def test_local_news_with_no_china_central_asia_context_gets_no_theme_by_meaning(recogniser):
+    assert "desertification" in found(recogniser, DUNES, "fr", "theme")  # the model's guess, sentence by sentence
+    assert article_themes(recogniser, [DUNES, FESTIVAL], "fr") == [set(), set()]
+    # one side named is not a context: Kazakh foresters without China, Chinese ones without Central Asia
+    for side in ("Des forestiers kazakhs y travaillent depuis trois ans.", "Des forestiers chinois y travaillent."):
+        assert "desertification" not in article_themes(recogniser, [DUNES, side], "fr")[0], side
+    potter = ["The potter sells his plates online to buyers in Tokyo and Milan.", "His workshop drew 12,000 visitors."]
+    assert any(found(recogniser, text, "en", "theme") for text in potter)
+    assert article_themes(recogniser, potter, "en") == [set(), set()]
+
+
+def test_an_article_naming_china_and_central_asia_keeps_its_themes_by_meaning(recogniser):
+    both = "Des forestiers chinois travaillent avec leurs collègues kazakhs depuis trois ans."
+    assert "desertification" in article_themes(recogniser, [DUNES, FESTIVAL, both], "fr")[0]
+    # the two sides in different sentences, or in the title, make the context too
+    apart = ["Des forestiers chinois y travaillent.", DUNES, "Le Kazakhstan a planté 2 000 hectares."]
+    assert "desertification" in article_themes(recogniser, apart, "fr")[1]
+    assert "desertification" in article_themes(recogniser, [DUNES], "fr", title="La Chine aide le Kazakhstan")[0]
+
+
+def test_theme_terms_stand_in_an_article_with_no_context(recogniser):
+    assert article_themes(recogniser, ["La désertification menace les oasis.", FESTIVAL], "fr")[0] == {"desertification"}
+
+
+def test_the_app_reads_an_article_as_a_whole_for_its_themes_by_meaning():
+    from corpus.analysis import Analyser
+    from corpus.articles import Article
+
+    analyser = Analyser(load_gazetteer(), load_themes())
+
+    def themes(title: str, paragraphs: tuple[str, ...]) -> list[set[str]]:
+        analysed = analyser.article(Article("a", title, "2025-06-20", "fr", paragraphs))
+        return [{key for (kind, key), _ in s.selections if kind == "theme"} for s in analysed.sentences]
+
+    assert themes("Un festival dans l’oasis", (DUNES, FESTIVAL)) == [set(), set()]
+    assert "desertification" in themes("Des forestiers chinois au Kazakhstan", (DUNES, FESTIVAL))[0]
+
+
+def test_the_quality_measure_reads_items_of_one_source_as_one_article(recogniser):
+    from corpus.quality import evaluate
+
+    local = [{"lang": "fr", "src": "local", "text": DUNES}, {"lang": "fr", "src": "local", "text": FESTIVAL}]
+    shared = [{"lang": "fr", "src": "forest", "text": DUNES, "themes": ["desertification"]},
+              {"lang": "fr", "src": "forest", "text": "Des forestiers chinois aident les Kazakhs."}]
+    assert evaluate(recogniser, local)["themes"].false_positives == []
+    assert evaluate(recogniser, shared)["themes"].false_negatives == []
+    alone = [{"lang": "fr", "text": DUNES, "themes": ["desertification"]},
+             {"lang": "fr", "text": "Des forestiers chinois aident les Kazakhs."}]  # no src: each its own article
+    assert evaluate(recogniser, alone)["themes"].false_negatives == [("desertification", DUNES)]
+
+
 def test_a_query_the_model_cannot_take_is_not_embedded():
     assert not embeddable("") and not embeddable("   ") and not embeddable("x" * 5000)
     assert not embeddable("\x00\x01\x02") and not embeddable("1234 5678")
@@ -177,7 +237,9 @@ def test_regions_and_hubs_are_on_the_map(news_folder, monkeypatch):
 
 
 def test_a_theme_found_by_meaning_says_why_in_the_panel(tmp_path: Path, monkeypatch):
-    (tmp_path / "a.md").write_text('---\ntitle: "T"\npublished: 2025-06-20\nlanguage: fr\n---\n\n'
+    # the title names China and Turkmenistan: themes by meaning need that context (Recogniser.article)
+    (tmp_path / "a.md").write_text('---\ntitle: "Des forestiers chinois au Turkménistan"\npublished: 2025-06-20\n'
+                                   'language: fr\n---\n\n'
                                    "Au Turkménistan, les dunes gagnent du terrain sur les oasis, et les habitants "
                                    "plantent des arbustes pour les arrêter.\n", encoding="utf-8")
     _, text = _app(tmp_path, monkeypatch, {"theme": "desertification"})
