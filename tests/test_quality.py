@@ -47,8 +47,9 @@ def test_the_labelled_sets_are_large_and_bilingual():
     assert len(heldout) >= 0.2 * (len(tune) + len(heldout))
 
 
-# A set held out and not yet scored (bench/bench_quality.py --fresh6): the model may never see it.
-# Once scored, a set becomes tuning material (corpus/build_theme_model.py TRAINING says which).
+# The newest set held out (bench/bench_quality.py --fresh6; scored once on 2026-12-02, BENCHMARKS.md):
+# the model never sees it until a newer set is written to take its place. Then it becomes tuning
+# material (corpus/build_theme_model.py TRAINING says which).
 NOT_YET_SCORED = [NEWS / "fresh6.yaml"]
 
 
