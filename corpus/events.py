@@ -362,14 +362,17 @@ def timeline_entries(events: list, refs: list[SummitRef]) -> list[TimelineEntry]
         entries.append(TimelineEntry(expected[0].date, "expected", "", None, tuple(expected + same)))
     others += [(event, frozenset()) for event in next_summit]
     merged: list[tuple[list, frozenset]] = []
-    on_date: dict[str, list[tuple[list, frozenset]]] = {}  # the groups of each date (a corpus has thousands)
+    # an event joins the first group of its date that shares one of its keys (a group's keys are its
+    # first event's): the first group of each (date, key), so that a join is a look-up
+    first_with: dict[tuple[str, str], int] = {}
     for event, keys in others:
-        same = next((group for group in on_date.get(event.date, ()) if keys & group[1]), None)
-        if same:
-            same[0].append(event)
-        else:
-            merged.append(([event], keys))
-            on_date.setdefault(event.date, []).append(merged[-1])
+        joined = [first_with[(event.date, key)] for key in keys if (event.date, key) in first_with]
+        if joined:
+            merged[min(joined)][0].append(event)
+            continue
+        merged.append(([event], keys))
+        for key in keys:
+            first_with.setdefault((event.date, key), len(merged) - 1)
     for said, _ in merged:
         first = said[0]
         status = "planned" if first.status == "stated" and first.date > first.article.published[:len(first.date)] \

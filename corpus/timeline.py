@@ -217,9 +217,10 @@ class Timeline(Sequence):
         return self._index.dated_count(self._events_only) + len(self._listed)
 
     def _first(self, n: int | None) -> list[Event]:
-        stored = [Event(dated.date, dated.status, self._index.corpus.articles[sentence.article_id], sentence,
-                        dated.span, dated.basis, dated.values, dated.entry)
-                  for sentence, dated in self._index.dated(n, self._events_only)]
+        rows = self._index.dated(n, self._events_only)
+        articles = self._index.articles_of([sentence.article_id for sentence, _ in rows])
+        stored = [Event(dated.date, dated.status, articles[sentence.article_id], sentence,
+                        dated.span, dated.basis, dated.values, dated.entry) for sentence, dated in rows]
         merged, listed = [], list(self._listed)
         for event in stored:  # on equal keys a stored date comes first, as in a stable sort
             while listed and _order(listed[0]) < _order(event):
@@ -263,15 +264,19 @@ def expected_summits(index: CorpusIndex) -> list[Event]:
                   (("number", str(last.summit.number + 1)), ("host", host), ("last", last.slug)))]
 
 
+NAMING_LOOKED_AT = 400  # a venue's best excerpts looked at for one that names its summit (a corpus has thousands)
+
+
 def held_summits(index: CorpusIndex) -> list[Event]:
     """Each summit on its date from the atlas's summit list, with the sentence that best names it
-    among those not already on the timeline under a date of their own."""
+    among those not already on the timeline under a date of their own (among the venue's first
+    NAMING_LOOKED_AT excerpts)."""
     events = []
     for place in index.gazetteer.places.values():
         if not place.summit:
             continue
-        best = (e.sentence for e in index.excerpts_for_place(place.slug)
-                if re.search(r"sommet|summit", fold(e.sentence.text).text))
+        best = (s for s in index.excerpts_for_place(place.slug).sentences(NAMING_LOOKED_AT)
+                if re.search(r"sommet|summit", fold(s.text).text))
         sentence = next((s for s in best if not index.is_dated(s)), None)
         article = index.corpus.articles[sentence.article_id] if sentence else None
         start = place.summit.dates.split("/")[0]
