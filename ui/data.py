@@ -29,7 +29,9 @@ from ui import guard  # installed on import: a client cannot empty these caches
 
 PROGRESS_FROM = 20  # files to read before a progress bar is worth showing
 LARGE_CORPUS = 1_000  # files; a larger folder is fully re-scanned at most once per SCAN_EVERY
-SCAN_EVERY = 1.0  # seconds
+# seconds: listing 100,000 files is 3 s, which every click paid (BENCHMARKS.md); a file added or
+# removed changes the folder's time and is seen at once, an edit in place within this long
+SCAN_EVERY = 30.0
 
 
 @st.cache_resource(show_spinner=False)
@@ -40,7 +42,7 @@ def _last_scans() -> dict[str, tuple[int, float, str, int]]:
 def corpus_signature(folder: Path) -> str:
     """Changes whenever an article file is added, removed or edited: the cache key of the index.
     Every file is looked at on every run, except in a large corpus, where an added or removed file
-    is seen at once (it changes the folder's time) and an edit within a second."""
+    is seen at once (it changes the folder's time) and an edit within SCAN_EVERY."""
     try:
         folder_time = folder.stat().st_mtime_ns
     except OSError:
