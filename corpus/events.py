@@ -343,8 +343,7 @@ def timeline_entries(events: list, refs: list[SummitRef]) -> list[TimelineEntry]
         if event.status == "expected":
             expected.append(event)
             continue
-        entry = event.entry if event.sentence is not None else f"{SUMMIT}{dict(event.values)['place']}" \
-            if event.status == "reference" else NOT_AN_EVENT
+        entry = event.entry
         if entry.startswith(SUMMIT):
             summits.setdefault(entry[len(SUMMIT):], []).append(event)
         elif entry == NEXT:

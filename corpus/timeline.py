@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from corpus.articles import Article
+from corpus.events import SUMMIT
 from corpus.text import Folded, fold
 
 if TYPE_CHECKING:  # the analysis imports this module; the index is only what it is handed
@@ -280,5 +281,6 @@ def held_summits(index: CorpusIndex) -> list[Event]:
         sentence = next((s for s in best if not index.is_dated(s)), None)
         article = index.corpus.articles[sentence.article_id] if sentence else None
         start = place.summit.dates.split("/")[0]
-        events.append(Event(start, "reference", article, sentence, None, "summit_list", (("place", place.slug),)))
+        events.append(Event(start, "reference", article, sentence, None, "summit_list", (("place", place.slug),),
+                            SUMMIT + place.slug))
     return events

@@ -246,6 +246,9 @@ def test_the_timeline_holds_events_once_and_no_caption_or_statistic(news):
     assert timeline_entries(events, news.summits) == entries and len(events) < len(corpus_events(news.index))
     xian = [e for e in entries if e.summit == "xian"]
     assert len(xian) == 1 and len({e.article.id for e in xian[0].sources if e.article}) >= 3
+    # each summit from the atlas's list first, with the sentence naming it
+    assert all(e.sources[0].basis == "summit_list" and e.sources[0].sentence is not None
+               for e in entries if e.summit)
     dates = [e.date for e in entries]
     assert "2024-07-03" not in dates  # the Baiterek photo caption
     assert "2024" not in dates  # "94,8 milliards de dollars en 2024"
