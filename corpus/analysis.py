@@ -89,6 +89,17 @@ def matched_spans(mentions, strengths: Strengths) -> tuple[tuple[int, int], ...]
     return merge_spans((m.start, m.end) for m in mentions if strengths.get((m.kind, m.key), 0) and m.end > m.start)
 
 
+def people_of(reading: SentenceReading) -> dict[str, int]:
+    """The people a sentence speaks of, each with how: its speaker QUOTED or REPORTED, then those
+    it names (in content only) NAMED."""
+    groups: dict[str, int] = {}
+    if reading.statement is not None and reading.statement.slug:
+        groups[reading.statement.slug] = QUOTED if reading.statement.direct else REPORTED
+    for mention in reading.people if reading.role.content else ():
+        groups.setdefault(mention.slug, NAMED)
+    return groups
+
+
 def group_of(tied) -> tuple[str, ...]:
     """How a theme's excerpt is grouped in the panel: the countries it is tied to, the five
     Central Asian ones together as REGION_GROUP."""
@@ -181,10 +192,8 @@ class Analyser:
             return ()
         facts = [(SUMMIT_SENTENCE, article.id, ""), *outcomes_in(text, article.language)]
         facts += [(SUMMIT_THEME, slug, "") for slug in dict.fromkeys(m.key for m in mentions if m.kind == "theme")]
-        people = dict.fromkeys(m.slug for m in reading.people) if reading.role.content else {}
-        if reading.statement is not None and reading.statement.slug:
-            people.setdefault(reading.statement.slug)
-            facts.append((SUMMIT_SPEAKER, reading.statement.slug, ""))
+        people = people_of(reading)
+        facts += [(SUMMIT_SPEAKER, slug, "") for slug, group in people.items() if group != NAMED]
         facts += [(SUMMIT_PERSON, slug, "") for slug in people]
         return tuple(dict.fromkeys(facts))
 
@@ -216,12 +225,7 @@ class Analyser:
                          tier * 100 + (DIRECT - best) * 10 + breadth))
         if role.content:
             rows += [(selection, rank, -rank) for selection, rank in selections if selection[0] == "theme"]
-        groups: dict[str, int] = {}
-        if reading.statement is not None and reading.statement.slug:
-            groups[reading.statement.slug] = QUOTED if reading.statement.direct else REPORTED
-        for mention in reading.people if role.content else ():
-            groups.setdefault(mention.slug, NAMED)
-        for slug, group in groups.items():
+        for slug, group in people_of(reading).items():
             spans = merge_spans((m.start, m.end) for m in reading.people if m.slug == slug)
             rows.append((("person", slug), score(DIRECT - group, len(spans)), group))
         return tuple(rows)

@@ -554,22 +554,24 @@ class CorpusIndex:
     # --- a summit's sheet: counts of what the analysis kept (corpus.store's summit_facts table) ---
 
     def _facts(self, venue: str, kinds: tuple[str, ...], sql: str, parameters=()) -> list[tuple]:
-        """`sql` over the summit's facts of these kinds (a WHERE clause is added where it says {where})."""
+        """`sql` over the summit's facts of these kinds: {where} is where they are chosen, {first}
+        the order first stated (the earliest article, then the store's order)."""
         where = f"venue = ? AND kind IN ({','.join('?' * len(kinds))})"
-        return self.store.read(sql.format(where=where), (*parameters, self.selection_id("summit", venue), *kinds))
+        first = f"min(date * {1 << SENTENCE_BITS} + sentence)"
+        return self.store.read(sql.format(where=where, first=first),
+                               (*parameters, self.selection_id("summit", venue), *kinds))
 
     def summit_outcomes(self, venue: str, lang: str, sources: int) -> list[tuple[str, str, str, str, int, list[Sentence]]]:
         """What the summit at `venue` produced, each item once, in the order first stated (the
         earliest article first): (kind, key, label, its language, sentences stating it, the first
         `sources` of them). The label in `lang` where an article in that language states it, else
         in the language of the first article that does."""
-        first = 1 << SENTENCE_BITS
-        items = self._facts(venue, KINDS, "SELECT kind, key, count(*), min(date * ? + sentence) AS first "
-                                          "FROM summit_facts WHERE {where} GROUP BY kind, key ORDER BY first", (first,))
+        items = self._facts(venue, KINDS, "SELECT kind, key, count(*), {first} AS first "
+                                          "FROM summit_facts WHERE {where} GROUP BY kind, key ORDER BY first")
         labels: dict[tuple[str, str], tuple[str, str]] = {}
         for kind, key, language, label, _ in self._facts(  # each language's first words for it
-                venue, KINDS, "SELECT kind, key, language, label, min(date * ? + sentence) FROM summit_facts "
-                              "WHERE {where} GROUP BY kind, key, language ORDER BY 5", (first,)):
+                venue, KINDS, "SELECT kind, key, language, label, {first} FROM summit_facts "
+                              "WHERE {where} GROUP BY kind, key, language ORDER BY 5"):
             if (kind, key) not in labels or language == lang:
                 labels[(kind, key)] = (label, language)
         stating: dict[tuple[str, str], list[int]] = {}
@@ -584,16 +586,16 @@ class CorpusIndex:
     def summit_themes(self, venue: str) -> list[tuple[str, int]]:
         """The themes the summit's sentences raise, with how many sentences raise each, most first."""
         return [(key, n) for key, n, _ in self._facts(
-            venue, (SUMMIT_THEME,), "SELECT key, count(*) AS n, min(date * ? + sentence) AS first FROM summit_facts "
-                                    "WHERE {where} GROUP BY key ORDER BY n DESC, first", (1 << SENTENCE_BITS,))]
+            venue, (SUMMIT_THEME,), "SELECT key, count(*) AS n, {first} AS first FROM summit_facts "
+                                    "WHERE {where} GROUP BY key ORDER BY n DESC, first")]
 
     def summit_people(self, venue: str) -> list[tuple[str, int, int]]:
         """The people the summit's sentences name or quote: (slug, those sentences, their own
         statements among them), most named first."""
         return [(key, named, said) for key, named, said, _ in self._facts(
             venue, (SUMMIT_PERSON, SUMMIT_SPEAKER),
-            "SELECT key, sum(kind = ?) AS n, sum(kind = ?), min(date * ? + sentence) AS first FROM summit_facts "
-            "WHERE {where} GROUP BY key ORDER BY n DESC, first", (SUMMIT_PERSON, SUMMIT_SPEAKER, 1 << SENTENCE_BITS))]
+            "SELECT key, sum(kind = ?) AS n, sum(kind = ?), {first} AS first FROM summit_facts "
+            "WHERE {where} GROUP BY key ORDER BY n DESC, first", (SUMMIT_PERSON, SUMMIT_SPEAKER))]
 
     def summit_extent(self, venue: str) -> tuple[int, int, int | None]:
         """The summit's sentences, their articles, and the latest publication date among them (YYYYMMDD)."""
