@@ -36,6 +36,8 @@ CREDIT = re.compile(
     r"|\S\s+©\s*\S[^©]{0,80}$"  # a credit after the caption: "… le 17 juin 2025. © Présidence via AFP"
     r"|\((?:AP|AFP|Reuters|Xinhua|EPA|Getty)\b[^()]{0,40}\)\s*$|\bvia Getty Images\s*$|\bGetty Images\s*$"
     r"|\S/(?:AFP|AP|Reuters|Xinhua|EPA|Sputnik|TASS|Getty Images|VCG|Kyodo)\s*$"  # "PHOTO LI XIN/AFP"
+    # the agency before the photographer: "REUTERS/Pavel Mikheyev", "AP Photo/Ng Han Guan"
+    r"|(?:^|\s)(?:REUTERS|AP Photo|AFP PHOTO|EPA-EFE|XINHUA)/\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$"
     r"|\s\|\s*(?:AFP|AP|Reuters|Xinhua|EPA|Getty Images|Maxppp|Sipa)\s*$"  # "…, le 4 avril 2025. | AFP"
     r"|^photo\s+[A-Z][^.!?]{2,60}$"  # "Photo President’s press service"
     r"|^\((?:crédits?|credits?|photos?|illustration)\s*:?[^()]{1,60}\)$"  # "(Crédits : REUTERS)"

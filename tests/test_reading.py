@@ -88,6 +88,9 @@ def sentence(reading: CorpusReading, article_id: str, starts: str):
     ([["Ursula von der Leyen et Shavkat Mirziyoyev à Samarcande, le 4 avril 2025.", "(Crédits : REUTERS)"]],
      ["caption", "caption"]),
     ([["ASTANA -- Chinese leader Xi Jinping and the five presidents signed a treaty."]], ["body"]),
+    ([["A general view of the Palace of Independence, venue of the second China–Central Asia summit, in Astana, "
+       "Kazakhstan, June 17, 2025.", "REUTERS/Pavel Mikheyev"]], ["caption", "caption"]),
+    ([["Chinese President Xi Jinping speaks in Xi'an, China, May 19, 2023. AP Photo/Ng Han Guan"]], ["caption"]),
 ])
 def test_each_sentence_has_its_role(paragraphs, kinds):
     assert [role.kind for role in read_roles(paragraphs)] == kinds
