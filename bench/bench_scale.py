@@ -70,9 +70,10 @@ figures["panel_heading"] = once(lambda: (heading(View(person="xi-jinping"), inde
                                          people_in(selection_excerpts(View(country="KAZ"), index), index)))
 from present.summits import summit_sheet
 figures["summit_sheet"] = once(lambda: summit_sheet(index, "astana", "en"))
-from present.timeline import all_entries
-figures["timeline_entries"] = once(lambda: all_entries(index)[:50])
-from corpus.timeline import corpus_events
+from present.timeline import all_entries, entry_title, sources
+figures["timeline_entries"] = once(lambda: [(entry_title(e, index, "en"), sources(e, index, 3))  # what /timeline shows
+                                            for e in all_entries(index)[:50]])
+from corpus.chronology import corpus_events
 from corpus.figures import corpus_figures
 figures["timeline"] = once(lambda: (len(corpus_events(index)), corpus_events(index)[:50]))
 figures["figures"] = once(lambda: (len(corpus_figures(index)), corpus_figures(index)[:12]))

@@ -179,7 +179,7 @@ class Analyser:
         """The dates the sentence states or implies, each with how the timeline takes it."""
         places = {m.key for m in mentions if m.kind == "place"}
         people = [m.slug for m in reading.people]
-        return tuple(replace(d, entry=entry_of(d.date, d.status, d.span, d.values, text, places, people, reading.role,
+        return tuple(replace(d, entry=entry_of(d.date, d.span, text, places, people, reading.role,
                                                reading.summit, self.reader.summits))
                      for d in dates_in(text, article.language, article.published, folded))
 

@@ -254,24 +254,8 @@ def attach(texts: list[str], paragraphs: list[int], roles: list[Role], venues: l
 
 # --- the timeline's events ------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class TimelineEntry:
-    """One event once: its date, how the date is known, a short title and every dated sentence
-    that says it (`corpus.timeline.Event`s, the first one the date's source)."""
-    date: str
-    status: str  # an Event's status, or "planned" (after its article's date: announced, not done)
-    title: str  # plain text; "" for a summit (the UI names it)
-    summit: str | None  # the venue's slug, for a summit (held or expected: "expected" status)
-    sources: tuple  # corpus.timeline.Event, each with its sentence
-
-    @property
-    def first(self):
-        return self.sources[0]
-
-
 STATISTIC = re.compile(r"(?:\d[\d.,\u00a0\u202f ]*\s*(?:%|pour ?cent|per ?cent|percent|milliards?|millions?|billions?|"
                        r"bn|tonnes?|tons?|km|kilometres?|kilometers?|cubic|m3|barrels?|barils?)|\$\s?\d)", re.IGNORECASE)
-TITLE_MAX = 80
 
 
 def _compatible(date_text: str, ref: SummitRef) -> bool:
@@ -285,26 +269,10 @@ def _compatible(date_text: str, ref: SummitRef) -> bool:
     return len(parts) < 3 or ref.start - timedelta(days=2) <= date(parts[0], parts[1], parts[2]) <= ref.end + timedelta(days=2)
 
 
-def short_title(text: str, span: tuple[int, int] | None) -> str:
-    """A sentence cut to a title: without its date's words and the connectors around them, its
-    first clause, at most TITLE_MAX characters at a word's end."""
-    if span:
-        before = re.sub(r"\s+(?:en|in|on|le|du|au|by|since|depuis|from|dès|des|à|at)\s*$", "", text[:span[0]],
-                        flags=re.IGNORECASE)
-        text = before + text[span[1]:]
-    text = re.sub(r"^\W*(?:(?:c[’']est|it was|en|in|le|la|on|au|since|depuis|dès|des|fin|début|by|until|earlier|auparavant)[\s,]+)*[,\s]*",
-                  "", text, flags=re.IGNORECASE)
-    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;:—-")
-    if len(text) > TITLE_MAX:
-        cut = text[:TITLE_MAX].rsplit(" ", 1)[0].rstrip(" ,;:")
-        text = cut + "…"
-    return text[:1].upper() + text[1:]
-
-
 NOT_AN_EVENT, NEXT, SUMMIT, ABOUT = "", "next", "summit:", "about:"  # how the timeline takes a date (`entry_of`)
 
 
-def entry_of(date_text: str, status: str, span: tuple[int, int] | None, values, text: str, places: set[str],
+def entry_of(date_text: str, span: tuple[int, int] | None, text: str, places: set[str],
              people: list[str], role: Role, venue: str | None, refs: list[SummitRef]) -> str:
     """How the timeline takes a date a sentence states, worked out when its article is analysed
     (and kept beside the date): NOT_AN_EVENT for a caption's, a dateline's or a statistic's
@@ -314,8 +282,6 @@ def entry_of(date_text: str, status: str, span: tuple[int, int] | None, values, 
     one date that share one are one event)."""
     if not role.content or (span and span[0] < role.dateline_end):
         return NOT_AN_EVENT
-    if status == "reference":
-        return SUMMIT + dict(values)["place"]
     if len(date_text) == 4 and STATISTIC.search(text):
         return NOT_AN_EVENT  # "94,8 milliards de dollars en 2024": the year of a figure, not an event
     folded = fold_plain(text)
@@ -327,54 +293,3 @@ def entry_of(date_text: str, status: str, span: tuple[int, int] | None, values, 
     if venue:
         return SUMMIT + venue
     return ABOUT + "|".join(sorted({f"place:{slug}" for slug in places} | {f"person:{slug}" for slug in people}))
-
-
-def timeline_entries(events: list, refs: list[SummitRef]) -> list[TimelineEntry]:
-    """The timeline's events from every dated sentence (`corpus.timeline.corpus_events`), as
-    `entry_of` took each when its article was analysed: no caption's date, no dateline's, no
-    statistic's year; a summit once, with all its sentences; other events once per date and
-    person or place; a date after its article's marked planned."""
-    by_venue = {ref.venue: ref for ref in refs}
-    summits: dict[str, list] = {}
-    expected: list = []
-    next_summit: list = []  # sentences dating the summit after the last venue's ("the third summit … in 2027")
-    others: list[tuple[object, frozenset]] = []
-    for event in events:
-        if event.status == "expected":
-            expected.append(event)
-            continue
-        entry = event.entry
-        if entry.startswith(SUMMIT):
-            summits.setdefault(entry[len(SUMMIT):], []).append(event)
-        elif entry == NEXT:
-            next_summit.append(event)
-        elif entry.startswith(ABOUT):
-            others.append((event, frozenset(entry[len(ABOUT):].split("|")) - {""}))
-    entries = []
-    for venue, said in summits.items():
-        said.sort(key=lambda e: (e.status != "reference", e.sentence is None))
-        ref = by_venue[venue]
-        entries.append(TimelineEntry(ref.start.isoformat(), "reference", "", venue, tuple(said)))
-    if expected:
-        same = [e for e in next_summit if e.date[:4] == expected[0].date[:4]]
-        next_summit = [e for e in next_summit if e not in same]
-        entries.append(TimelineEntry(expected[0].date, "expected", "", None, tuple(expected + same)))
-    others += [(event, frozenset()) for event in next_summit]
-    merged: list[tuple[list, frozenset]] = []
-    # an event joins the first group of its date that shares one of its keys (a group's keys are its
-    # first event's): the first group of each (date, key), so that a join is a look-up
-    first_with: dict[tuple[str, str], int] = {}
-    for event, keys in others:
-        joined = [first_with[(event.date, key)] for key in keys if (event.date, key) in first_with]
-        if joined:
-            merged[min(joined)][0].append(event)
-            continue
-        merged.append(([event], keys))
-        for key in keys:
-            first_with.setdefault((event.date, key), len(merged) - 1)
-    for said, _ in merged:
-        first = said[0]
-        status = "planned" if first.status == "stated" and first.date > first.article.published[:len(first.date)] \
-            else first.status
-        entries.append(TimelineEntry(first.date, status, short_title(first.sentence.text, first.span), None, tuple(said)))
-    return sorted(entries, key=lambda e: (e.date, e.status == "expected", e.title))

@@ -707,22 +707,45 @@ class CorpusIndex:
         conditions = self._live(column)
         return " AND ".join(c for c, _ in conditions), [p for _, ps in conditions for p in ps]
 
-    def dated_count(self, events_only: bool = False) -> int:
+    def dated_count(self) -> int:
         where, parameters = self._where_live("sentence")
-        where += " AND entry != ''" if events_only else ""
         return self.store.read(f"SELECT count(*) FROM dated WHERE {where}", parameters)[0][0]
 
-    def dated(self, limit: int | None = None, events_only: bool = False) -> list[tuple[Sentence, Dated]]:
-        """The first `limit` stored dates (all if None), by date, article and reading order;
-        `events_only`: those the timeline takes as events (`Dated.entry`)."""
+    def dated(self, limit: int | None = None) -> list[tuple[Sentence, Dated]]:
+        """The first `limit` stored dates (all if None), by date, article and reading order."""
         where, parameters = self._where_live("sentence")
-        where += " AND entry != ''" if events_only else ""
-        rows = self.store.read(f"SELECT sentence, date, status, start, end, basis, vals, entry FROM dated WHERE {where} "
-                               "ORDER BY date, article, sentence, position" + (f" LIMIT {int(limit)}" if limit is not None else ""),
-                               parameters)
+        return [(sentence, dated) for sentence, _, dated in self._dated_rows(
+            f"WHERE {where} ORDER BY date, article, sentence, position"
+            + (f" LIMIT {int(limit)}" if limit is not None else ""), parameters)]
+
+    def dated_events(self) -> list[tuple[int, int, str, str, str, str, str]]:
+        """The keys of every stored date the timeline takes as an event (`Dated.entry`), by date,
+        article and reading order: (sentence id, position, date, status, basis, entry, article id)."""
+        where, parameters = self._where_live("sentence")
+        return self.store.read(f"SELECT sentence, position, date, status, basis, entry, article FROM dated "
+                               f"WHERE {where} AND entry != '' ORDER BY date, article, sentence, position", parameters)
+
+    def dated_at(self, sentence_ids: list[int]) -> dict[tuple[int, int], tuple[Sentence, Dated]]:
+        """The stored dates of these sentences, by (sentence id, position)."""
+        found = {}
+        ids = list(dict.fromkeys(sentence_ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            found.update(((sentence.id, position), (sentence, dated)) for sentence, position, dated
+                         in self._dated_rows(f"WHERE sentence IN ({','.join('?' * len(chunk))})", chunk))
+        return found
+
+    def _dated_rows(self, condition: str, parameters) -> list[tuple[Sentence, int, Dated]]:
+        rows = self.store.read("SELECT sentence, position, date, status, start, end, basis, vals, entry FROM dated "
+                               + condition, parameters)
         sentences = {s.id: s for s in self.sentences_by_id(list(dict.fromkeys(row[0] for row in rows)))}
-        return [(sentences[row], Dated(date, status, (start, end), basis, tuple(map(tuple, json.loads(values))), entry))
-                for row, date, status, start, end, basis, values, entry in rows if row in sentences]
+        return [(sentences[row], position, Dated(date, status, (start, end), basis, tuple(map(tuple, json.loads(values))),
+                                                 entry))
+                for row, position, date, status, start, end, basis, values, entry in rows if row in sentences]
+
+    def published_of(self, article_id: str) -> str:
+        """The article's date of publication (YYYY, YYYY-MM or YYYY-MM-DD), without reading it."""
+        return self._published[article_id]
 
     def is_dated(self, sentence: Sentence) -> bool:
         """Whether the sentence has a date of its own on the timeline."""

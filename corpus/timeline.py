@@ -1,9 +1,9 @@
-"""Dated events of the corpus: every date a sentence states (months in full or abbreviated: "8 sept.
-2025", "Nov. 5"), dates it implies and that are worked out from the article's date and marked
-inferred ("il y a 31 ans", "ten years ago", "in March", "last Tuesday", "l'an dernier", "in the
-1990s"), and the next summit the alternation rule expects. A dateline's date ("URUMQI, March 12
-(Xinhua) --", "BICHKEK, 4 avr 2025 (AFP) -") is when the story was filed, not an event. Each event
-keeps its sentence."""
+"""The dates a sentence states (months in full or abbreviated: "8 sept. 2025", "Nov. 5") and
+those it implies, worked out from the article's date and marked inferred ("il y a 31 ans", "ten
+years ago", "in March", "last Tuesday", "l'an dernier", "in the 1990s"). A dateline's date
+("URUMQI, March 12 (Xinhua) --", "BICHKEK, 4 avr 2025 (AFP) -") is when the story was filed, not
+an event. Part of the analysis: found when each article is analysed and kept in the store; the
+timeline that reads them back is corpus.chronology."""
 
 from __future__ import annotations
 
@@ -11,15 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-from corpus.articles import Article
-from corpus.events import SUMMIT
 from corpus.text import Folded, fold
-
-if TYPE_CHECKING:  # the analysis imports this module; the index is only what it is handed
-    from corpus.excerpts import CorpusIndex, Sentence
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
@@ -89,20 +81,6 @@ DATELINE = re.compile(r"^[A-ZÀ-ÝА-ЯЁ][A-ZÀ-ÝА-ЯЁ'’ .-]{2,}(?:\s*\([^
                       r"\.?\s*[(—–/-]")
 ENGLISH_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                   "october", "november", "december"}
-ALTERNATION = re.compile(r"tous les deux ans|every two years")
-
-
-@dataclass(frozen=True)
-class Event:
-    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
-    status: str  # "stated"; "inferred" (worked out from the article's date); "reference" (the atlas's
-    # summit list, shown with a sentence naming the summit); "expected" (the alternation rule)
-    article: Article | None
-    sentence: Sentence | None
-    span: tuple[int, int] | None  # the date's words in the sentence
-    basis: str = ""  # how an inferred, listed or expected date was reached: a key the UI words
-    values: tuple[tuple[str, str], ...] = ()  # what that wording needs
-    entry: str = ""  # how the timeline takes it (corpus.events.entry_of; "" for none)
 
 
 @dataclass(frozen=True)
@@ -198,89 +176,3 @@ def _real_day(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _order(event: Event) -> tuple:
-    return event.date, event.status == "expected", event.article.id if event.article else ""
-
-
-class Timeline(Sequence):
-    """Every dated event, oldest first: the dates the store keeps for the sentences (found when
-    each article was analysed), with the summits of the atlas's list and the one expected among
-    them; each read from the store when asked for."""
-
-    def __init__(self, index: CorpusIndex, listed: list[Event], events_only: bool = False):
-        self._index = index
-        self._listed = sorted(listed, key=_order)
-        self._events_only = events_only  # only the dates the timeline takes as events (`Dated.entry`)
-
-    def __len__(self) -> int:
-        return self._index.dated_count(self._events_only) + len(self._listed)
-
-    def _first(self, n: int | None) -> list[Event]:
-        rows = self._index.dated(n, self._events_only)
-        articles = self._index.articles_of([sentence.article_id for sentence, _ in rows])
-        stored = [Event(dated.date, dated.status, articles[sentence.article_id], sentence,
-                        dated.span, dated.basis, dated.values, dated.entry) for sentence, dated in rows]
-        merged, listed = [], list(self._listed)
-        for event in stored:  # on equal keys a stored date comes first, as in a stable sort
-            while listed and _order(listed[0]) < _order(event):
-                merged.append(listed.pop(0))
-            merged.append(event)
-        if n is None or len(stored) < n:
-            merged.extend(listed)
-        return merged if n is None else merged[:n]
-
-    def __iter__(self):
-        return iter(self._first(None))  # one read, not one a step
-
-    def __getitem__(self, item):
-        if isinstance(item, slice):
-            if item.step in (None, 1) and item.stop is not None and item.stop >= 0 and (item.start or 0) >= 0:
-                return self._first(item.stop)[item.start or 0:]
-            return self._first(None)[item]
-        events = self._first(item + 1) if item >= 0 else self._first(None)
-        return events[item]
-
-
-def corpus_events(index: CorpusIndex, events_only: bool = False) -> Timeline:
-    """Every dated event, oldest first; a sentence with two dates gives two events; `events_only`:
-    without the dates the timeline does not take (a dateline's, a caption's, a statistic's year)."""
-    return Timeline(index, [*held_summits(index), *expected_summits(index)], events_only)
-
-
-def expected_summits(index: CorpusIndex) -> list[Event]:
-    """The next summit: two years after the last one, in China if the last was in Central Asia (and
-    the reverse), as the leaders agreed at Xi'an. Cites the sentence that states the rule."""
-    summits = sorted((p for p in index.gazetteer.places.values() if p.summit), key=lambda p: p.summit.number)
-    if not summits:
-        return []
-    last = summits[-1]
-    rule = next((sentence for phrase in ("tous les deux ans", "every two years") for sentence in index.with_words(phrase)
-                 if ALTERNATION.search(fold(sentence.text).text)), None)
-    host = "china" if last.country != "CHN" else "central_asia"
-    year = int(last.summit.dates[:4]) + 2
-    article = index.corpus.articles[rule.article_id] if rule else None
-    return [Event(str(year), "expected", article, rule, None, "alternation",
-                  (("number", str(last.summit.number + 1)), ("host", host), ("last", last.slug)))]
-
-
-NAMING_LOOKED_AT = 400  # a venue's best excerpts looked at for one that names its summit (a corpus has thousands)
-
-
-def held_summits(index: CorpusIndex) -> list[Event]:
-    """Each summit on its date from the atlas's summit list, with the sentence that best names it
-    among those not already on the timeline under a date of their own (among the venue's first
-    NAMING_LOOKED_AT excerpts)."""
-    events = []
-    for place in index.gazetteer.places.values():
-        if not place.summit:
-            continue
-        best = (s for s in index.excerpts_for_place(place.slug).sentences(NAMING_LOOKED_AT)
-                if re.search(r"sommet|summit", fold(s.text).text))
-        sentence = next((s for s in best if not index.is_dated(s)), None)
-        article = index.corpus.articles[sentence.article_id] if sentence else None
-        start = place.summit.dates.split("/")[0]
-        events.append(Event(start, "reference", article, sentence, None, "summit_list", (("place", place.slug),),
-                            SUMMIT + place.slug))
-    return events

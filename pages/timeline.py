@@ -10,7 +10,7 @@ import streamlit as st
 from present.markup import citation, highlighted, in_language, inert
 from present.selection import selection_name
 from present.strings import format_date, plural, summit_label, t
-from present.timeline import all_entries, entry_title, timeline_for
+from present.timeline import all_entries, basis_source, entry_title, sources, timeline_for
 from ui.atlas import page_start
 from ui.paging import more_button, shown_count
 from ui.panel import go_to, render_article
@@ -54,16 +54,15 @@ for number, entry in enumerate(entries[:shown]):
         if entry.status != "stated":
             when.caption(t(lang, f"status_{entry.status}"))
         what.markdown(f"**{inert(entry_title(entry, index, lang))}**")
-        with_sentences = [e for e in entry.sources if e.sentence is not None]
-        if len(with_sentences) > 1:
-            what.caption(t(lang, "event_sources", n=len(with_sentences)))
-        for position, event in enumerate(with_sentences[:SOURCES_SHOWN]):
+        if entry.count > 1:
+            what.caption(t(lang, "event_sources", n=entry.count))
+        for position, event in enumerate(sources(entry, index, SOURCES_SHOWN)):
             what.markdown(in_language(highlighted(event.sentence.text, (event.span,) if event.span else ()),
                                       event.article.language), unsafe_allow_html=True)
             what.caption(citation(event.article, lang), unsafe_allow_html=True)
             what.button(t(lang, "open_article"), key=f"open-{number}-{position}", type="tertiary", on_click=go_to,
                         args=(replace(view, article=event.article.id, sentence=event.sentence.number + 1),))
-        basis = next((e for e in entry.sources if e.basis), None)
+        basis = basis_source(entry, index)
         if basis is not None:
             what.caption(basis_note(basis, lang))
 more_button("timeline", view, shown, len(entries), EVENTS_SHOWN)

@@ -10,7 +10,7 @@ from corpus.excerpts import CorpusIndex, Sentence
 from corpus.outcomes import KINDS
 from corpus.reading import reading_of
 from corpus.store import date_number
-from corpus.timeline import Event, expected_summits
+from corpus.chronology import Event, expected_summits
 
 
 SOURCES = 3  # the sentences kept with each item (the page shows two, a panel one; the count says how many)

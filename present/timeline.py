@@ -1,22 +1,23 @@
-"""The timeline as a view shows it: the corpus's events (`corpus.events.timeline_entries`), those
-of the selection when there is one, each with a title in the reader's language."""
+"""The timeline as a view shows it: the corpus's events (`corpus.chronology.timeline_entries`),
+those of the selection when there is one, each with a title in the reader's language."""
 
 from __future__ import annotations
 
-from corpus.events import TimelineEntry, timeline_entries
+from corpus.chronology import TimelineEntry, basis_source, sources, timeline_entries, title_of
 from corpus.excerpts import CorpusIndex
 from corpus.reading import reading_of
-from corpus.timeline import corpus_events
 from present.selection import selection_excerpts
 from present.strings import summit_label, t
 from present.view import View
+
+__all__ = ["all_entries", "basis_source", "entry_title", "sources", "timeline_for"]  # what a page reads
 
 
 def all_entries(index: CorpusIndex) -> list[TimelineEntry]:
     """Every event of the corpus, oldest first; worked out once per index."""
     reading = reading_of(index)
     if "timeline" not in reading.ranked:
-        reading.ranked["timeline"] = timeline_entries(corpus_events(index, events_only=True), reading.summits)
+        reading.ranked["timeline"] = timeline_entries(index, reading.summits)
     return reading.ranked["timeline"]
 
 
@@ -28,8 +29,7 @@ def timeline_for(view: View, index: CorpusIndex) -> list[TimelineEntry]:
         return entries
     ids = set(excerpts.ids())
     return [entry for entry in entries
-            if any(e.sentence is not None and e.sentence.id in ids for e in entry.sources)
-            or (view.place is not None and entry.summit == view.place)]
+            if not ids.isdisjoint(entry.sentence_ids) or (view.place is not None and entry.summit == view.place)]
 
 
 def entry_title(entry: TimelineEntry, index: CorpusIndex, lang: str) -> str:
@@ -37,6 +37,6 @@ def entry_title(entry: TimelineEntry, index: CorpusIndex, lang: str) -> str:
     if entry.summit:
         return summit_label(index.gazetteer.places[entry.summit].summit, lang)
     if entry.status == "expected":
-        values = dict(entry.first.values)
+        values = dict(entry.said[0].values)
         return t(lang, "summit_expected", number=values.get("number", ""), year=entry.date[:4])
-    return entry.title
+    return title_of(entry, index)

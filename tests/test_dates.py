@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.timeline import corpus_events
+from corpus.chronology import corpus_events
 from tests.conftest import article_text, index_of
 
 

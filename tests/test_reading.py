@@ -3,19 +3,20 @@ sentence roles, people and their quotes, summit attachment, outcomes, rankings, 
 
 from __future__ import annotations
 
+from collections import Counter
+
 import shutil
 from pathlib import Path
 
 import pytest
 
 from corpus import ranking
-from corpus.events import timeline_entries
 from corpus.build import build_index
 from corpus.outcomes import summit_outcomes
 from corpus.people import PeopleFinder, load_people, person_slug
 from corpus.reading import CorpusReading, reading_of
 from corpus.roles import read_roles
-from corpus.timeline import corpus_events
+from corpus.chronology import Stored, corpus_events, sources, timeline_entries
 from tests.conftest import ROOT, SEEDS, article_text
 
 FIXTURES = ROOT / "tests" / "fixtures" / "summits"
@@ -242,23 +243,31 @@ def test_seed_corpus_venue_panel_has_the_treaty_and_no_caption(seed_index):
 
 # --- the timeline ----------------------------------------------------------------------------
 
-def test_the_timeline_holds_events_once_and_no_caption_or_statistic(news):
-    entries = timeline_entries(corpus_events(news.index), news.summits)
-    # the store hands over only the dates the analysis took as events: the same timeline, read faster
-    events = corpus_events(news.index, events_only=True)
-    assert timeline_entries(events, news.summits) == entries and len(events) < len(corpus_events(news.index))
+def test_the_timeline_holds_events_once_and_no_caption_or_statistic(news, monkeypatch):
+    # the events are grouped from the store's keys: no dated sentence's text or article is read
+    # (100,000 articles have hundreds of thousands); `sources` reads those of an event shown
+    with monkeypatch.context() as m:
+        for reader in ("dated", "dated_at", "articles_of"):
+            m.setattr(news.index, reader, lambda *a, **k: pytest.fail("read the events' sentences"))
+        entries = timeline_entries(news.index, news.summits)
+    # every date the analysis took as an event is in one entry, once; no other date is
+    taken = Counter((e.sentence.id, e.date) for e in corpus_events(news.index)
+                    if e.entry and e.status not in ("reference", "expected"))
+    assert Counter((s.sentence, s.date) for e in entries for s in e.said if isinstance(s, Stored)) == taken
+    assert len(taken) < news.index.dated_count()  # there were dates it does not take
     xian = [e for e in entries if e.summit == "xian"]
-    assert len(xian) == 1 and len({e.article.id for e in xian[0].sources if e.article}) >= 3
+    assert len(xian) == 1 and len({e.article.id for e in sources(xian[0], news.index) if e.article}) >= 3
     # each summit from the atlas's list first, with the sentence naming it
-    assert all(e.sources[0].basis == "summit_list" and e.sources[0].sentence is not None
-               for e in entries if e.summit)
+    assert all(e.said[0].basis == "summit_list" and e.said[0].sentence is not None for e in entries if e.summit)
     dates = [e.date for e in entries]
     assert "2024-07-03" not in dates  # the Baiterek photo caption
     assert "2024" not in dates  # "94,8 milliards de dollars en 2024"
     planned = next(e for e in entries if e.date == "2026")
     assert planned.status == "planned"
     expected = [e for e in entries if e.status == "expected"]
-    assert len(expected) == 1 and len(expected[0].sources) >= 2  # the rule, and "the third summit … in 2027"
+    assert len(expected) == 1 and len(expected[0].said) >= 2  # the rule, and "the third summit … in 2027"
+    first = sources(expected[0], news.index)
+    assert first[0].basis == "alternation" and all(e.sentence is not None for e in first)
 
 
 def test_an_article_added_with_a_quote_reaches_its_speakers_panel(tmp_path: Path):

@@ -16,7 +16,7 @@ from corpus.gazetteer import load_gazetteer
 from corpus.recognise import Recogniser
 from corpus.text import split_sentences, words
 from corpus.themes import load_themes
-from corpus.timeline import corpus_events
+from corpus.chronology import corpus_events
 from tests.fixtures.documents import make_pdf
 from tests.helpers import run_app, texts
 from tests.test_formats import PDF_TEXT

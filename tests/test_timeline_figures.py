@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from corpus.figures import corpus_figures
-from corpus.timeline import corpus_events
+from corpus.chronology import corpus_events
 from geo.corridors import CORRIDORS_FILE, load_corridors
 from tests.conftest import article_text, index_of
 
