@@ -187,37 +187,53 @@ def article_files(folder: Path) -> list[Path]:
     """Every file of the folder but hidden ones (the index), in name order; a .txt, .html, .pdf or
     .docx of the same id as a .md is left out (the .md, with its front matter, wins). Files of a
     type that is not read are listed too, so that the reader is told."""
+    return [folder / entry.name for entry in _listed(folder)]
+
+
+def _listed(folder: Path) -> list[os.DirEntry]:
+    """`article_files` as the folder's own entries: listing 100,000 files through Path objects
+    (is_file, stat, a Path each) took 6 s of a restart, the entries 2 s."""
     try:
-        # a folder is listed only if named like an article (x.md/): it is then said to be unreadable
-        # by name: sorting Path objects compares them part by part (10 s for 100,000 files)
-        paths = sorted((path for path in folder.iterdir() if not path.name.startswith(".")
-                        and (path.is_file() or path.suffix.lower() in SUFFIXES)), key=lambda path: path.name)
+        with os.scandir(folder) as entries:
+            # a folder is listed only if named like an article (x.md/): it is then said to be unreadable
+            listed = [entry for entry in entries if not entry.name.startswith(".")
+                      and (_is_file(entry) or os.path.splitext(entry.name)[1].lower() in SUFFIXES)]
     except OSError:
         return []
-    with_front_matter = {article_key(path.stem) for path in paths if path.suffix.lower() == ".md"}
-    return [path for path in paths
-            if path.suffix.lower() == ".md" or article_key(path.stem) not in with_front_matter]
+    listed.sort(key=lambda entry: entry.name)
+    split = [os.path.splitext(entry.name) for entry in listed]
+    with_front_matter = {article_key(stem) for stem, suffix in split if suffix.lower() == ".md"}
+    return [entry for entry, (stem, suffix) in zip(listed, split)
+            if suffix.lower() == ".md" or article_key(stem) not in with_front_matter]
 
 
-def article_stats(folder: Path) -> dict[str, tuple[Path, tuple[int, int]]]:
-    """Each article file's path and (modification time in ns, size), by file name: what tells
-    the index (and the app's cache of it) that a file was added, edited or removed."""
+def _is_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def article_stats(folder: Path) -> dict[str, tuple[int, int]]:
+    """Each article file's (modification time in ns, size), by file name (`folder / name` is its
+    path): what tells the index (and the app's cache of it) that a file was added, edited or
+    removed."""
     stats = {}
-    for path in article_files(folder):
+    for entry in _listed(folder):
         try:
-            info = path.stat()
+            info = entry.stat()
         except OSError:
             try:
-                info = path.lstat()  # a dangling link: listed, so that reading it names it
+                info = entry.stat(follow_symlinks=False)  # a dangling link: listed, so that reading it names it
             except OSError:  # removed meanwhile
                 continue
-        stats[path.name] = (path, (info.st_mtime_ns, info.st_size))
+        stats[entry.name] = (info.st_mtime_ns, info.st_size)
     return stats
 
 
-def stats_signature(stats: dict[str, tuple[Path, tuple[int, int]]]) -> str:
+def stats_signature(stats: dict[str, tuple[int, int]]) -> str:
     """A digest of `article_stats`: it changes whenever an article file is added, removed or edited."""
-    lines = "".join(f"{name}\0{mtime}\0{size}\n" for name, (_, (mtime, size)) in stats.items())
+    lines = "".join(f"{name}\0{mtime}\0{size}\n" for name, (mtime, size) in stats.items())
     return hashlib.sha1(lines.encode()).hexdigest()
 
 

@@ -363,7 +363,7 @@ class CorpusStore:
                 for kept in counts:
                     kept.write(db)
             self._selection_ids.clear()
-            changed = [item for name, item in present.items() if stored.get(name) != item[1]]
+            changed = [(self.folder / name, stat) for name, stat in present.items() if stored.get(name) != stat]
             read = 0
             for first in range(0, len(changed), BATCH):
                 batch = changed[first:first + BATCH]
@@ -403,7 +403,7 @@ class CorpusStore:
             return len(present)
         stored = {name: (mtime, size) for name, mtime, size in self.read("SELECT name, mtime_ns, size FROM files")}
         gone = sum(1 for name in stored if name not in present)
-        return gone + sum(1 for name, (_, stat) in present.items() if stored.get(name) != stat)
+        return gone + sum(1 for name, stat in present.items() if stored.get(name) != stat)
 
     @staticmethod
     def _forget(db: sqlite3.Connection, name: str, counts: list[KeptCounts]) -> None:
