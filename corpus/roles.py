@@ -26,7 +26,9 @@ _DATE = r"(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{
 DATELINE_AT_START = re.compile(
     rf"^(?:{_CITY}(?:,\s*[A-Z][a-z]+)?(?:,\s*{_DATE})?\s*(?:\([^()]{{2,40}}\))?|\([^()]{{2,40}}\)|[{_UPPER}]{{3,}}"
     rf"|[{_UPPER}][a-zà-ÿ'’\-]+(?:[ \-][{_UPPER}][a-zà-ÿ'’\-]+)?(?:\s*\([{_UPPER}][a-zà-ÿ]+\))?(?:,\s*{_DATE})?"
-    r"\s*\((?:AFP|Reuters|AP|Xinhua|ANSA|EFE|DPA)\))"
+    r"\s*\((?:AFP|Reuters|AP|Xinhua|ANSA|EFE|DPA)\)"
+    # Mediapart's and Le Canard's form: "Bichkek (Kirghizstan).– Plus de 600…"
+    rf"|[{_UPPER}][a-zà-ÿ'’\-]+(?:[ \-][{_UPPER}][a-zà-ÿ'’\-]+)?(?:\s*\([{_UPPER}][a-zà-ÿ]+\))?\.(?=[–—]))"
     r"\s*(?:--|—|–|-)\s+(?=\S)")
 LONE_DATELINE = re.compile(rf"^(?P<city>{_CITY})(?:,\s*[A-Z][a-z]+)?(?:,\s*{_DATE})?\.?$")  # "ASTANA, Kazakhstan, June 17."
 
@@ -44,7 +46,7 @@ CREDIT = re.compile(
     r"|\bvia REUTERS\b|\bPurchase Licensing Rights\b|\bvia AFP\s*$"
     r"|\((?:right|left|centre|center|second (?:left|right)|à gauche|à droite|au centre)\)"  # "Tokayev (right) greets"
     r"|^\((?:photo\b[^()]*|[A-Z][A-Za-z]+/[^()]+)\)$"
-    r"|^(?:photo|photos|crédit photo|photo credit|credit|picture)\s*(?:credit)?\s*:\s*\S",
+    r"|^(?:photo|photos|image|illustration|crédit photo|photo credit|credit|picture)\s*(?:credit)?\s*:\s*\S",
     re.IGNORECASE)
 # A byline or credit line: short, a word that announces it, then a name.
 BYLINE = re.compile(
@@ -66,11 +68,24 @@ METADATA_LINE = re.compile(
     # "… contributed to this report", "—With assistance from …", "Aziz Karimov, rédacteur pour Novastan"
     r"|\bcontributed to this (?:report|story|article)\.?$|\ba contribué à (?:cet article|ce reportage)\.?$"
     r"|^[—–-]*\s*with (?:assistance|reporting|help) from\b"
-    r"|^[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2} (?:is|was|est) (?:a|an|un|une) (?:[\w-]+ ){0,2}"
+    r"|^[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2} (?:is|was|est) (?:(?:a|an|un|une) )?(?:[\w-]+ ){0,2}"
     r"(?:journalist|reporter|writer|correspondent|editor|journaliste|correspondante?|rédactrice|rédacteur)\b"
-    r"|^(?:tags|mots-clés|keywords|topics|thèmes|sujets)\s*:"
+    r"|^(?:tags|mots-clés|keywords|topics|related topics|thèmes|sujets|sujets associés)\s*:"
     r"|\|\s*(?:publié|mis à jour|updated|published)\b[^|]{0,30}\d"  # "French.news.cn | Publié le 2025-09-02"
     r"|^[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2},? [A-Z][a-z]{2}\.? \d{1,2},? \d{4}$"  # "Aibek Toktosunov Jun 7, 2024"
+    r"|^(?-i:[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2}),? \d{1,2}(?:er)? [a-zéû]+ \d{4}(?:,? à \d{1,2}h\d\d)?$"  # "Léa Ferrand 3 juillet 2025 à 18h55"
+    # who wrote it and from where: "Aliya Dzhaksybekova in Almaty and Tom Harlowe in Beijing"
+    r"|^(?-i:[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2} (?:in|à) [A-ZÀ-Þ][\w'’-]+"
+    r"(?:,? (?:and|et) [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2} (?:in|à) [A-ZÀ-Þ][\w'’-]+)*)$"
+    r"|^[^.!?]{3,60},\s*(?:[\w-]+ ){0,2}(?:staff writers?|staff reporters?|correspondents?|envoyés? spéciaux)\.?$"  # "KENJI ARAKAWA and LIU MEI, Nikkei staff writers"
+    # a programme's guest: "Avec Marie Durand, chercheuse au centre Russie/Eurasie de l'IFRI."
+    r"|^(?:avec|with) (?-i:[A-ZÀ-Þ][\w'’-]+ [A-ZÀ-Þ][\w'’-]+), (?:chercheu\w+|professeu\w+|directeur|directrice|spécialiste|"
+    r"politologue|économiste|historien\w*|researcher|professor|director|analyst|analyste|fellow|economist|historian)\b"
+    # a page's date and time alone, or before its flags: "19 May 2023, 17:45", "25 April 2025",
+    # "Tue 17 Jun 2025 15.41 BST Last modified on …", "Mercredi 18 juin 2025 — Écouter plus tard — 27 min"
+    r"|^(?:(?:mon|tue|wed|thu|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[a-z]*\.?,?\s+)?"
+    r"\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}(?:,?\s+(?:à\s+|at\s+)?\d{1,2}[:.h]\d\d(?:\s*[ap]m)?(?:\s+[a-z]{2,4})?)?"
+    r"\s*(?:$|[—–|]|-\s|last modified|updated|mis à jour|modifié)"
     r"|^[A-Z][a-z]+\.? \d{1,2},? \d{4},? \d{1,2}:\d\d\b"  # "September 1, 2025 7:42 AM GMT+8 Updated 3 hours ago"
     r"|^[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2},\s*(?:rédacteur|rédactrice|journaliste|correspondant|correspondante"
     r"|envoyée? spéciale?|reporter|staff writer|correspondent|editor)\b[^.]{0,40}$"
@@ -90,7 +105,12 @@ BOILERPLATE_LINE = re.compile(  # matched on the lower-cased sentence
     r"|^il vous reste \d+(?:[.,]\d+)?\s*%|\bla suite est réservée\b|^(?:cet |l[’'])article est réservé aux abonnés"
     r"|©\s*(?:19|20)\d\d|^[\w/ .&-]{2,40},? inc\.?$|^(?:lire aussi|à lire aussi|read also|read next|see also|voir aussi)\b"
     r"|\b(?:boîte|boite) (?:mail|e-mail|aux lettres)\b|\bdownload (?:our|the) app\b|\btéléchargez l[’']application\b"
-    r"|\bpermitted only with\b|\breproduction (?:interdite|prohibited)\b|\bhyperlink to the source\b")
+    r"|\bpermitted only with\b|\breproduction (?:interdite|prohibited)\b|\bhyperlink to the source\b"
+    r"|^no reproduction\b|\buse of (?:the )?materials?\b[^.]{0,40}\bpermitted\b|\bpermitted with a link\b"
+    r"|^(?:publicité|advertisement|advertising|annonce|sponsored|contenu sponsorisé)\.?$"
+    r"|^(?:partager|share)(?: (?:cet article|this article|this story|on|sur))?\b(?!.{80})"
+    r"|\b(?:recevez|receive|get)\b[^.]{0,40}\b(?:newsletter|lettre d[’']information)\b"
+    r"|\babonnez-vous\b|\bsubscribe (?:now|today|to our|to the)\b")
 LONE_NAME = re.compile(r"^(?:By\s+|Par\s+)?[A-ZÀ-Þ][a-zà-ÿ'’-]+(?: [A-ZÀ-Þ][a-zà-ÿ'’-]+){1,2}$")
 ENDS_SENTENCE = re.compile(r"[.!?…:;»”\"')]\s*$")
 HEADING_MAX = 90  # characters
@@ -228,5 +248,5 @@ def _looks_filed(dateline: str) -> bool:
     """A dateline has an upper-case city and a date or an agency: not a sentence opening with an
     acronym ("BRI - ...")."""
     head = dateline.split(",")[0].split("(")[0].strip(" -–—")
-    return bool(re.search(r"\d|\(", dateline)) or (len(head) >= 4 and head.upper() == head
+    return bool(re.search(r"\d|\(|\.[–—]", dateline)) or (len(head) >= 4 and head.upper() == head
                                                      and ("," in dateline or "--" in dateline))

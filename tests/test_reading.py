@@ -92,9 +92,31 @@ def sentence(reading: CorpusReading, article_id: str, starts: str):
     ([["A general view of the Palace of Independence, venue of the second China–Central Asia summit, in Astana, "
        "Kazakhstan, June 17, 2025.", "REUTERS/Pavel Mikheyev"]], ["caption", "caption"]),
     ([["Chinese President Xi Jinping speaks in Xi'an, China, May 19, 2023. AP Photo/Ng Han Guan"]], ["caption"]),
+    # a page's dates, bylines, guests and house lines, as news sites print them (seen on fresh4's pages)
+    ([["Wed 18 Jun 2025 09.12 BST Last modified on Wed 18 Jun 2025 11.30 BST"], ["3 June 2024, 08:05"],
+      ["12 March 2025"], ["Jeudi 5 juin 2025 — Écouter plus tard — 42 min"]], ["metadata"] * 4),
+    ([["Nurlan Abdrakhmanov in Bishkek and Chen Li in Urumqi"], ["ZHANG WEI and ANNA PETROVA, Nikkei staff writers"],
+      ["Marc Lefort 12 mai 2025 à 07h30"]], ["metadata"] * 3),
+    ([["Lucie Martin est journaliste indépendante, basée à Tachkent."],
+      ["Avec Paul Girard, chercheur associé à l’Institut français d’études sur l’Asie centrale."]], ["metadata"] * 2),
+    ([["Sujets associés : Chine, Ouzbékistan"], ["Publicité"], ["Partager cet article"],
+      ["No reproduction without permission."], ["Abonnez-vous au podcast sur l’appli Radio France."]],
+     ["metadata"] + ["boilerplate"] * 4),
+    ([["Image: Presidential press service"]], ["caption"]),
+    ([["Almaty (Kazakhstan).– Quelque 300 entreprises chinoises exposaient jeudi leurs machines."]], ["body"]),
+    # what those forms must not take: a body sentence with a date, a person in a city
+    ([["Le 17 juin 2025, à Astana, les six dirigeants ont signé un traité."],
+      ["Xi Jinping in Astana: a treaty and six pavilions"]], ["body", "heading"]),
 ])
 def test_each_sentence_has_its_role(paragraphs, kinds):
     assert [role.kind for role in read_roles(paragraphs)] == kinds
+
+
+def test_a_city_and_country_before_a_point_and_dash_is_a_dateline():
+    """Mediapart's form: where the story was filed, not a place it is about."""
+    text = "Bichkek (Kirghizstan).– Plus de 600 entrepreneurs participaient mercredi au forum."
+    role, = read_roles([[text]])
+    assert text[:role.dateline_end].strip() == "Bichkek (Kirghizstan).–"
 
 
 def test_a_title_case_city_before_the_agency_is_a_dateline():
