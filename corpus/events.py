@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from corpus.quotes import Statement
 from corpus.roles import Role
 from corpus.text import fold_plain
+from corpus.timeline import dates_in
 
 MONTHS = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
           "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12, "january": 1, "february": 2, "march": 3,
@@ -31,6 +32,11 @@ LEAD = 2  # sentences of content: what an article reports, it says there
 
 SUMMIT_WORD = re.compile(r"\b(?:sommets?|summits?)\b")
 GATHERING = re.compile(r"\b(?:gathering|rencontre|reunion)\b")  # "the Xi'an gathering": a summit with its venue
+# A sentence going back to the meeting the one before it spoke of: "At that meeting, Xi announced…",
+# "Les six dirigeants s'étaient alors donné rendez-vous…" (folded text)
+BACK_TO_IT = re.compile(r"\b(?:that|this|cette|cet|ce)\s+(?:meeting|reunion|rencontre|gathering|sommet|summit)\b")
+BACK_THEN = re.compile(r"\b(?:alors|then|at the time|a cette occasion|on that occasion|on this occasion|a l'epoque"
+                       r"|la-bas|there)\b")
 THE_SUMMIT = re.compile(r"\b(?:the|this|that|ce|cet|cette|le|la|du|au)\s+(?:sommet|summit|gathering|rencontre)\b")  # not "every summit"
 ORDINALS = {1: r"premier|premiere|1er|first|inaugural", 2: r"deuxieme|second|2e|2nd", 3: r"troisieme|third|3e|3rd"}
 # The words of a summit's number, as the full-text index finds them (the summit's articles, quickly)
@@ -51,7 +57,7 @@ OTHER_TIME = re.compile(r"\b(?:earlier|auparavant|precedemment|a ce jour|to date
 # article's summit ("G7 leaders are expected…", "Au sommet de l'OCS, à Tianjin", "le premier sommet
 # Russie–Asie centrale", "a state visit"). Matched on folded text.
 OTHER_MEETING = re.compile(
-    r"\b(?:g7|g20|brics|sco|ocs|cica|cis|cei|otan|nato|asean|apec"
+    r"\b(?:g7|g20|brics|sco|ocs|cica|cis|cei|otan|nato|asean|apec|ots|otc|turkic states|etats turciques"
     r"|(?:organisation|organization) de (?:cooperation de )?shanghai|shanghai cooperation organi[sz]ation"
     r"|russie\W+asie centrale|russia\W+central asia|(?:ue|eu|union europeenne|european union)\W+(?:asie centrale|central asia)"
     r"|c5\+1|central asia\W*plus|asie centrale\W*plus|etats-unis\W+asie centrale|us\W+central asia"
@@ -224,9 +230,11 @@ def attach(texts: list[str], paragraphs: list[int], roles: list[Role], venues: l
                 venue = named[0]
             elif other_meeting(text) and not (subject and _ours_first(text)):
                 venue = None  # about another meeting ("Le sommet coïncidait avec celui du G7" is ours)
-            elif not subject and THE_SUMMIT.search(text) and previous[1] and previous[0] >= paragraphs[number] - 1 \
-                    and not other_meeting(text):
-                venue = previous[1]  # "At that gathering, Xi said …", after a sentence about a summit
+            elif on_its_date := _venue_on_its_date(texts[number], venues[number], refs, published):
+                venue = on_its_date  # "À Astana, le 17 juin, Xi Jinping avait promis…" in a story about another forum
+            elif not subject and previous[1] and previous[0] >= paragraphs[number] - 1 and not other_meeting(text) \
+                    and (THE_SUMMIT.search(text) or BACK_TO_IT.search(text) or SIGNALS.search(text) and BACK_THEN.search(text)):
+                venue = previous[1]  # "At that meeting, Xi announced …", after a sentence about a summit
             elif elsewhere and SIGNALS.search(text):
                 venue = elsewhere[0]  # "Il y a deux ans, à Xi'an, les dirigeants avaient lancé…"
             elif names_other_number(text, refs):
@@ -250,6 +258,15 @@ def attach(texts: list[str], paragraphs: list[int], roles: list[Role], venues: l
             previous = (paragraphs[number], venue)
         attached.append(venue)
     return attached
+
+
+def _venue_on_its_date(text: str, venues: set[str], refs: list[SummitRef], published: str) -> str | None:
+    """The summit venue a sentence names together with its summit's day ("À Astana, le 17 juin")."""
+    named = [ref for ref in refs if ref.venue in venues]
+    if not named:
+        return None
+    days = [d.date for d in dates_in(text, "", published) if len(d.date) == 10]
+    return next((ref.venue for ref in named for day in days if _compatible(day, ref)), None)
 
 
 # --- the timeline's events ------------------------------------------------------------------

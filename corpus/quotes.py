@@ -26,6 +26,7 @@ OFFICE_WORD = re.compile(r"(?<![\w-])(?:porte-parole|spokesperson|spokesman|spok
                          r"|diplomat|diplomate|politologue|analyst|analyste|expert|experte|researcher|chercheur"
                          r"|chercheuse|economist|économiste)(?![\w-])",
                          re.IGNORECASE)
+OFFICE_AT_END = re.compile(OFFICE_WORD.pattern + r"\s*,?\s*$", re.IGNORECASE)  # "The President noted": an office, not an institution
 # Offices that name a head of state without saying "president": the title the article gave them
 # earlier says it ("the Kyrgyz President Sadyr Japarov … the head of state said")
 HEAD_OF_STATE_WORDS = ("head of state", "chef de l’état", "chef de l'état", "leader")
@@ -107,6 +108,7 @@ def _speaker(text: str, quotes, mentions: list[PersonMention], sentences: list[s
         word_before = lead_word.group(1) if lead_word else ""
         if word_before and (word_before[:1].isupper() and word_before.lower() not in NOT_SUBJECTS
                             or word_before.lower() in INSTITUTIONS) \
+                and not OFFICE_AT_END.search(text[:verb.start()]) \
                 and not any(m.start <= lead_word.start(1) < m.end for m in mentions) \
                 and not re.search(r",\s*$", text[:verb.start()]):
             return None, True  # "Beijing says", "the ministry said": an institution, not a person
@@ -121,6 +123,8 @@ def _speaker(text: str, quotes, mentions: list[PersonMention], sentences: list[s
             if before:  # "Xi first brought the leaders together …, when he promised": the sentence's subject
                 return before[0].slug, True
             return last_speaker or _recent(people, number), True
+        if before and re.search(r"(?<![\w-])(?:and|et(?:\s+(?:a|ont|avait))?)\s*$", text[:verb.start()]):
+            return before[0].slug, True  # "Wang Yi conveyed greetings from Xi Jinping and said": the subject
         if before:
             return before[-1].slug, True
         if office:
@@ -139,7 +143,8 @@ def _recent(people: list[list[PersonMention]], number: int) -> str | None:
 def _with_office(office: str, people: list[list[PersonMention]], number: int) -> str | None:
     """The person near this sentence whom the article gave this office ("le porte-parole Lin Jian")."""
     office = office.lower()
-    wanted = (("president", "président", "leader", "chef de l") if office in HEAD_OF_STATE_WORDS
+    wanted = (("president", "président", "leader", "chef de l", "head of state")
+              if office in HEAD_OF_STATE_WORDS or office in ("president", "président")  # Akorda: "Head of State X … The President noted"
               else ("ambassad", "minist", "envoy", "diplomat") if office in ("diplomat", "diplomate")
               else (office[:8],))  # "analyst" finds "an analyst at …", "politologue" "la politologue ouzbèke"
     nearby = [*reversed(people[max(0, number - LOOK_BACK):number + 1]), *people[number + 1:number + 3]]

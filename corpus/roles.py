@@ -136,7 +136,7 @@ SPEECH_VERB = re.compile(
     r"|proposed|wrote|pledged|warned|insisted|explained|emphasi[sz]ed|underlined|remarked|asserted|affirmed"
     r"|argued|suggested|recalled|welcomed|hailed|praised|according to|acknowledged|admitted|conceded|confirmed"
     r"|saying|adding|noting|stressing|calling for|calling on|urging|warning that|called|described|dubbed"
-    r"|promised|vowed"
+    r"|promised|vowed|pointed out|highlighted|focused on|spoke of|spoke about|offered"
     r")(?![\w-])", re.IGNORECASE)
 
 

@@ -334,6 +334,13 @@ def _speakers(article) -> list[str | None]:
         "\u201cRussia remains our strategic partner,\u201d the head of state said.",
         "\u201cWe are real partners,\u201d said the President of the European Commission, Ursula von der Leyen."],
      ["serdar-berdimuhamedov", "xi-jinping", None, "sadyr-japarov", "ursula-von-der-leyen"]),
+    ([  # Akorda's house style: "Head of State X", then "the President" and "the Head of State" are he;
+        # a second person named before "and said" is not the one who says it
+        "Head of State Kassym-Jomart Tokayev received Chinese Foreign Minister Wang Yi in Astana.",
+        "The President noted that the summit would give a new impetus to cooperation.",
+        "“We are ready to work together,” the Head of State said.",
+        "Wang Yi, in turn, conveyed greetings from President Xi Jinping and said China valued the partnership."],
+     [None, "kassym-jomart-tokayev", "kassym-jomart-tokayev", "wang-yi"]),
 ])
 def test_speakers_by_apposition_title_office_and_as_the_sentences_subject(tmp_path: Path, paragraphs, speakers):
     assert _speakers(_article(tmp_path, "visit", "2025-09-02", "en", paragraphs)) == speakers
@@ -387,6 +394,20 @@ SUMMIT_CASES = {
         "L'Union européenne a promis 12 milliards d'euros lors d'un premier sommet avec les cinq pays à Samarcande.",
         "En mai 2023, Xi Jinping avait reçu les cinq présidents dans l'ancienne capitale impériale pour un sommet inédit."],
         [None, "xian"]),
+    # in a story about another meeting: "that meeting", "alors", a venue with its summit's day
+    "c5": ("2025-11-07", "en", [
+        "The five presidents met U.S. President Donald Trump in Washington on November 6.",
+        "The meeting came five months after the five leaders met Xi Jinping at the China-Central Asia summit in Astana.",
+        "At that meeting, Xi announced that China would host the next summit in 2027."], [None, "astana", "astana"]),
+    "gabala": ("2025-10-08", "fr", [
+        "Les dirigeants turciques se sont réunis mardi à Gabala, en Azerbaïdjan, pour un sommet de l'OTS.",
+        "En juin, les cinq présidents d'Asie centrale avaient signé à Astana un traité avec Xi Jinping lors du sommet "
+        "Chine-Asie centrale.",
+        "Les six dirigeants s'étaient alors donné rendez-vous en Chine en 2027."], [None, "astana", "astana"]),
+    "forum": ("2025-07-03", "fr", [
+        "Plus de 600 entrepreneurs participaient mercredi à un forum d'affaires à Bichkek.",
+        "À Astana, le 17 juin, Xi Jinping avait promis 1,5 milliard de yuans de dons à la région.",
+        "À Astana, le 2 juillet, une foire agricole a ouvert ses portes."], [None, "astana", None]),
 }
 
 
