@@ -116,7 +116,12 @@ def _speaker(text: str, quotes, mentions: list[PersonMention], sentences: list[s
                   and not re.search(r"[.;]", text[m.end:verb.start()])]
         inverted_office = OFFICE_WORD.search(text[verb.end():verb.end() + 40])
         if inverted_office and not THAT.search(text[verb.end():verb.end() + inverted_office.start()]):
-            return _with_office(inverted_office.group(), people, number), True  # "…, a annoncé un porte-parole"
+            if re.search(r"(?<![\w-])(?:un|une|a|an)\s+(?:[\w-]+\s+)?$", text[verb.end():verb.end() + inverted_office.start()],
+                         re.IGNORECASE):
+                # "», analyse un diplomate européen": someone the article does not name, unless it names
+                # one person with that very office ("un porte-parole … le porte-parole Lin Jian")
+                return _with_office(inverted_office.group(), people, number, exact=True), True
+            return _with_office(inverted_office.group(), people, number), True  # "…, a annoncé le porte-parole"
         lead = text[max(0, verb.start() - 40):verb.start()]
         office = OFFICE_WORD.search(text[max(0, verb.start() - 60):min(len(text), verb.end() + 60)])
         if PRONOUN_BEFORE.search(lead) and not (before and before[-1].end > verb.start() - 25):
@@ -140,9 +145,14 @@ def _recent(people: list[list[PersonMention]], number: int) -> str | None:
     return None
 
 
-def _with_office(office: str, people: list[list[PersonMention]], number: int) -> str | None:
-    """The person near this sentence whom the article gave this office ("le porte-parole Lin Jian")."""
+def _with_office(office: str, people: list[list[PersonMention]], number: int, exact: bool = False) -> str | None:
+    """The person near this sentence whom the article gave this office ("le porte-parole Lin Jian");
+    `exact`: that office word itself (a "diplomate" is not "la diplomatie chinoise"'s spokesperson)."""
     office = office.lower()
+    if exact:
+        word = re.compile(rf"(?<![\w-]){re.escape(office)}s?(?![\w-])")
+        nearby = [*reversed(people[max(0, number - LOOK_BACK):number + 1]), *people[number + 1:number + 3]]
+        return next((m.slug for mentions in nearby for m in mentions if word.search(m.title.lower())), None)
     wanted = (("president", "président", "leader", "chef de l", "head of state")
               if office in HEAD_OF_STATE_WORDS or office in ("president", "président")  # Akorda: "Head of State X … The President noted"
               else ("ambassad", "minist", "envoy", "diplomat") if office in ("diplomat", "diplomate")

@@ -104,6 +104,11 @@ def sentence(reading: CorpusReading, article_id: str, starts: str):
      ["metadata"] + ["boilerplate"] * 4),
     ([["Image: Presidential press service"]], ["caption"]),
     ([["Almaty (Kazakhstan).– Quelque 300 entreprises chinoises exposaient jeudi leurs machines."]], ["body"]),
+    ([["This material may not be published, broadcast or redistributed."], ["Support our work: become a member today."],
+      ["Je m'abonne"], ["Votre abonnement vous permet de lire tous nos articles."], ["Découvrir les offres"]],
+     ["boilerplate"] * 5),
+    ([["Avec AFP"], ["Additional reporting by Reuters"], ["09:14 / 02.03.2026"]], ["metadata"] * 3),
+    ([["De Samarcande à Xi’an"]], ["heading"]),
     # what those forms must not take: a body sentence with a date, a person in a city
     ([["Le 17 juin 2025, à Astana, les six dirigeants ont signé un traité."],
       ["Xi Jinping in Astana: a treaty and six pavilions"]], ["body", "heading"]),
@@ -342,8 +347,17 @@ def _speakers(article) -> list[str | None]:
         "Wang Yi, in turn, conveyed greetings from President Xi Jinping and said China valued the partnership."],
      [None, "kassym-jomart-tokayev", "kassym-jomart-tokayev", "wang-yi"]),
 ])
+
 def test_speakers_by_apposition_title_office_and_as_the_sentences_subject(tmp_path: Path, paragraphs, speakers):
     assert _speakers(_article(tmp_path, "visit", "2025-09-02", "en", paragraphs)) == speakers
+
+
+def test_an_unnamed_diplomat_is_not_the_spokesperson_of_the_diplomacy(tmp_path: Path):
+    article = _article(tmp_path, "rfi", "2023-05-17", "fr", [
+        "Le porte-parole de la diplomatie chinoise, Wang Wenbin, a souligné que ce sommet serait un grand événement.",
+        "« Pékin veut montrer qu'il a des amis », analyse un diplomate européen en poste à Pékin.",
+        "« Le Kazakhstan n’a que des partenaires », répète Kassym-Jomart Tokaïev."])
+    assert _speakers(article) == ["wang-wenbin", None, "kassym-jomart-tokayev"]
 
 
 def test_an_analyst_with_a_modifier_an_institution_and_a_dated_summit(tmp_path: Path):
