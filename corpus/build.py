@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sqlite3
 from pathlib import Path
 
 from corpus.analysis import AnalysedArticle, Analyser
@@ -12,7 +13,8 @@ from corpus.articles import Article
 from corpus.excerpts import CorpusIndex
 from corpus.gazetteer import load_gazetteer
 from corpus.meaning import VectorCache, sentence_vectors, vectors_path
-from corpus.store import CorpusStore, Progress
+from corpus.chronology import keep_timeline
+from corpus.store import CorpusStore, Progress, StoreBusy
 from corpus.text import fold, searchable
 from corpus.themes import load_themes
 
@@ -66,9 +68,14 @@ def update_store(folder, progress: Progress | None = None) -> CorpusStore:
     store = CorpusStore(Path(folder))
     analysis = Analysis(store)
     try:
-        store.update(_analyse_in_worker, lambda text: searchable(fold(text).text), progress, mapper=analysis)
+        read = store.update(_analyse_in_worker, lambda text: searchable(fold(text).text), progress, mapper=analysis)
     finally:
         analysis.close()
+    if read or not store.read("SELECT 1 FROM meta WHERE key = 'kept:timeline'"):
+        try:  # the timeline's groups, worked out from every dated sentence: once here, not on a first visit
+            keep_timeline(load_index(store))
+        except (StoreBusy, sqlite3.OperationalError):
+            pass  # another builder is writing (it keeps them when done), or the store is read-only: worked out when asked
     return store
 
 

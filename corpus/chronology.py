@@ -11,9 +11,12 @@ change here leaves every store as it is.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from corpus.articles import Article
@@ -114,50 +117,108 @@ def timeline_entries(index: CorpusIndex, refs: list[SummitRef]) -> list[Timeline
     dateline's, no statistic's year; a summit once, with all its sentences; other events once per
     date and person or place; a date after its article's marked planned."""
     by_venue = {ref.venue: ref for ref in refs}
-    summits: dict[str, list] = {}
+    stored = stored_groups(index)
+    summits: dict[str, list] = {venue: list(said) for venue, said in stored.summits.items()}
     expected: list = []
-    next_summit: list = []  # sentences dating the summit after the last venue's ("the third summit … in 2027")
-    others: list[tuple[Stored, frozenset]] = []
     for event in [*held_summits(index), *expected_summits(index)]:
         if event.status == "expected":
             expected.append(event)
         else:
-            summits.setdefault(event.entry[len(SUMMIT):], []).append(event)
-    for sentence, position, date_text, status, basis, entry, article in index.dated_events():
-        said = Stored(sentence, position, date_text, status, basis, article)
-        if entry.startswith(SUMMIT):
-            summits.setdefault(entry[len(SUMMIT):], []).append(said)
-        elif entry == NEXT:
-            next_summit.append(said)
-        elif entry.startswith(ABOUT):
-            others.append((said, frozenset(entry[len(ABOUT):].split("|")) - {""}))
-    entries = []
-    for venue, said in summits.items():
-        said.sort(key=lambda s: not isinstance(s, Event))  # the atlas's own listing first
-        entries.append(TimelineEntry(by_venue[venue].start.isoformat(), "reference", venue, tuple(said)))
+            summits.setdefault(event.entry[len(SUMMIT):], []).insert(0, event)  # the atlas's own listing first
+    entries = [TimelineEntry(by_venue[venue].start.isoformat(), "reference", venue, tuple(said))
+               for venue, said in summits.items()]
+    others = list(stored.others)
     if expected:
-        same = [s for s in next_summit if s.date[:4] == expected[0].date[:4]]
-        next_summit = [s for s in next_summit if s not in same]
+        same = [s for s in stored.next_summit if s.date[:4] == expected[0].date[:4]]
         entries.append(TimelineEntry(expected[0].date, "expected", None, tuple(expected + same)))
-    others += [(said, frozenset()) for said in next_summit]
-    merged: list[list[Stored]] = []
-    # an event joins the first group of its date that shares one of its keys (a group's keys are its
-    # first event's): the first group of each (date, key), so that a join is a look-up
-    first_with: dict[tuple[str, str], int] = {}
-    for said, keys in others:
-        joined = [first_with[(said.date, key)] for key in keys if (said.date, key) in first_with]
-        if joined:
-            merged[min(joined)].append(said)
-            continue
-        merged.append([said])
-        for key in keys:
-            first_with.setdefault((said.date, key), len(merged) - 1)
-    for said in merged:
+        others += [[s] for s in stored.next_summit if s not in same]
+    else:
+        others += [[s] for s in stored.next_summit]
+    for said in others:
         first = said[0]
         published = index.published_of(first.article)
         status = "planned" if first.status == "stated" and first.date > published[:len(first.date)] else first.status
         entries.append(TimelineEntry(first.date, status, None, tuple(said)))
     return sorted(entries, key=lambda e: (e.date, e.status == "expected", e.summit is None))
+
+
+@dataclass(frozen=True)
+class StoredGroups:
+    """The store's dated sentences as the timeline groups them (what `timeline_entries` adds the
+    atlas's own summits to)."""
+    summits: dict[str, tuple[Stored, ...]]  # venue → the sentences dating its summit
+    next_summit: tuple[Stored, ...]  # sentences dating a summit the atlas has no venue for
+    others: tuple[tuple[Stored, ...], ...]  # each other event's sentences, by date and corpus order
+
+
+CODE = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()  # a change of the grouping: group again
+
+
+def stored_groups(index: CorpusIndex) -> StoredGroups:
+    """The groups the builder kept for the index's state of the store (`keep_timeline`), else
+    worked out now (a few seconds at 100,000 articles)."""
+    kept = index.store.kept("timeline")
+    if kept:
+        value = json.loads(kept)
+        if value["state"] == index.state and value["code"] == CODE:
+            return _decoded(value["groups"])
+    return group_stored(index.dated_events())
+
+
+def keep_timeline(index: CorpusIndex) -> bool:
+    """Work the groups out and keep them in the store, unless they are kept for this state;
+    True if they were worked out. The builder's step after an update: a restart reads them."""
+    kept = index.store.kept("timeline")
+    if kept:
+        value = json.loads(kept)
+        if value["state"] == index.state and value["code"] == CODE:
+            return False
+    groups = group_stored(index.dated_events())
+    index.store.keep("timeline", json.dumps({"state": index.state, "code": CODE, "groups": _encoded(groups)}))
+    return True
+
+
+def _encoded(groups: StoredGroups) -> dict:
+    return {"summits": {venue: [list(s) for s in said] for venue, said in groups.summits.items()},
+            "next": [list(s) for s in groups.next_summit], "others": [[list(s) for s in said] for said in groups.others]}
+
+
+def _decoded(value: dict) -> StoredGroups:
+    return StoredGroups({venue: tuple(Stored(*s) for s in said) for venue, said in value["summits"].items()},
+                        tuple(Stored(*s) for s in value["next"]),
+                        tuple(tuple(Stored(*s) for s in said) for said in value["others"]))
+
+
+def group_stored(rows) -> StoredGroups:
+    """Group the store's event rows (`CorpusIndex.dated_events`, in date and corpus order): a
+    summit's by its venue, the next summit's apart, and every other one with the first event of
+    its date that shares one of its places or people."""
+    summits: dict[str, list[Stored]] = {}
+    next_summit: list[Stored] = []
+    merged: list[list[Stored]] = []
+    # an event joins the first group of its date that shares one of its keys (a group's keys are its
+    # first event's): the first group of each (date, key), so that a join is a look-up
+    first_with: dict[tuple[str, str], int] = {}
+    for sentence, position, date_text, status, basis, entry, article in rows:
+        said = Stored(sentence, position, date_text, status, basis, article)
+        if entry.startswith(SUMMIT):
+            summits.setdefault(entry[len(SUMMIT):], []).append(said)
+            continue
+        if entry == NEXT:
+            next_summit.append(said)
+            continue
+        if not entry.startswith(ABOUT):
+            continue
+        keys = [(date_text, key) for key in entry[len(ABOUT):].split("|") if key]
+        joined = [first_with[key] for key in keys if key in first_with]
+        if joined:
+            merged[min(joined)].append(said)
+            continue
+        merged.append([said])
+        for key in keys:
+            first_with.setdefault(key, len(merged) - 1)
+    return StoredGroups({venue: tuple(said) for venue, said in summits.items()}, tuple(next_summit),
+                        tuple(tuple(said) for said in merged))
 
 
 def short_title(text: str, span: tuple[int, int] | None) -> str:

@@ -165,6 +165,18 @@ TABLES = ("files", "sentences", "selections", "ranks", "panels", "theme_ties", "
 BY_SENTENCE = ("ranks", "panels", "theme_ties", "dated", "figures", "summit_facts")  # rows deleted by their sentence ids
 
 
+FILES_LISTING = "SELECT name, article_id, skipped, published, first, count FROM files ORDER BY name"
+
+
+def store_state(version: str, last: int, files: list[tuple]) -> str:
+    """What the rows of a store say, in a word: its analysis, its last sentence, its files
+    (`FILES_LISTING`). What is worked out from the rows and kept beside them (`CorpusStore.keep`)
+    is good as long as this is the same."""
+    digest = hashlib.sha1(f"{version}\0{last}\0".encode())
+    digest.update(json.dumps(files).encode())
+    return digest.hexdigest()
+
+
 class KeptCounts:
     """The rows of a GROUP BY over the store, kept in `meta` beside the rows they count and changed
     with them in each write transaction (each file's rows counted as it is written or forgotten):
@@ -352,7 +364,7 @@ class CorpusStore:
                 if not known or known[0] != version:
                     for table in TABLES:
                         db.execute(f"DELETE FROM {table}")
-                    db.execute("DELETE FROM meta WHERE key IN ('tie_counts', 'mention_counts')")
+                    db.execute("DELETE FROM meta WHERE key IN ('tie_counts', 'mention_counts') OR key LIKE 'kept:%'")
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
                 stored = {name: (mtime, size) for name, mtime, size in db.execute("SELECT name, mtime_ns, size FROM files")}
                 present = article_stats(self.folder)
@@ -504,6 +516,24 @@ class CorpusStore:
                 "SELECT term FROM temp.vocabulary WHERE term >= ? AND term < ? LIMIT ?",
                 (prefix, prefix + "\U0010ffff", most + 1))]
         return None if len(terms) > most else terms
+
+    def state(self) -> str:
+        """`store_state` of the rows as they are now."""
+        version = self.read("SELECT value FROM meta WHERE key = 'version'")
+        last = self.read("SELECT coalesce(max(id), 0) FROM sentences")[0][0]
+        return store_state(version[0][0] if version else "", last, self.read(FILES_LISTING))
+
+    def kept(self, name: str) -> str | None:
+        """What `keep` kept under that name."""
+        rows = self.read("SELECT value FROM meta WHERE key = ?", (f"kept:{name}",))
+        return rows[0][0] if rows else None
+
+    def keep(self, name: str, value: str) -> None:
+        """Keep beside the rows something the queries work out from all of them (the timeline's
+        groups): the builder writes it, so that a restart reads it instead of working it out.
+        It says itself which `state` it was worked out from; a change of the analysis drops it."""
+        with self._lock, self._writing() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"kept:{name}", value))
 
     def read(self, sql: str, parameters=()) -> list[tuple]:
         """Rows of a query, under the store's lock (one connection serves every thread)."""

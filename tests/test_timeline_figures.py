@@ -150,3 +150,40 @@ def test_a_theme_panels_groups_add_up_to_the_one_theme_count(seed_index, until):
             holding = sum(len(group) for key, group in groups.items()
                           if iso3 in key or (REGION_GROUP in key and iso3 in CENTRAL_ASIA))
             assert holding == counts.countries.get((slug, iso3), 0), (slug, iso3)
+
+
+def test_the_builder_keeps_the_timelines_groups_and_a_restart_reads_them(tmp_path: Path, monkeypatch):
+    """100,000 articles have hundreds of thousands of dated sentences: grouping them is seconds, so
+    the builder does it once and a new index (a restart) reads what it kept, for its own state only."""
+    import shutil
+
+    from corpus.build import build_index, load_index
+    from corpus.chronology import stored_groups, timeline_entries
+    from corpus.reading import reading_of
+    from corpus.store import CorpusStore
+    from tests.conftest import SEEDS
+
+    for path in SEEDS.glob("*.md"):
+        shutil.copy(path, tmp_path / path.name)
+    built = build_index(tmp_path)
+    worked_out = timeline_entries(built, reading_of(built).summits)
+    assert CorpusStore(tmp_path).kept("timeline")
+    restarted = load_index(CorpusStore(tmp_path))
+    with monkeypatch.context() as m:  # what was kept, not the dated rows again
+        m.setattr(restarted, "dated_events", lambda: pytest.fail("grouped the dated sentences again"))
+        assert timeline_entries(restarted, reading_of(restarted).summits) == worked_out
+    # an article added: the kept groups are of another state, and the builder keeps new ones
+    (tmp_path / "added.md").write_text(article_text(
+        "Added", "Les dirigeants ont inauguré le 3 mars 2026 un nouveau poste-frontière à Khorgos.",
+        published="2026-03-04"), encoding="utf-8")
+    other = load_index(CorpusStore(tmp_path))
+    other.state = "another state of the rows"
+    grouped = []
+    real = other.dated_events
+    monkeypatch.setattr(other, "dated_events", lambda: grouped.append(1) or real())
+    assert stored_groups(other) == stored_groups(restarted) and grouped  # worked out again, not taken as kept
+    rebuilt = build_index(tmp_path)
+    with monkeypatch.context() as m:
+        m.setattr(rebuilt, "dated_events", lambda: pytest.fail("grouped the dated sentences again"))
+        dates = [e.date for e in timeline_entries(rebuilt, reading_of(rebuilt).summits)]
+    assert "2026-03-03" in dates and "2026-03-03" not in [e.date for e in worked_out]
