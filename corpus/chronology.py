@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from corpus.articles import Article
 from corpus.events import ABOUT, NEXT, SUMMIT, SummitRef
@@ -44,30 +44,22 @@ class Event:
     entry: str = ""  # how the timeline takes it (corpus.events.entry_of; "" for none)
 
 
-class Stored(NamedTuple):
-    """A dated sentence of the store as the timeline groups it: keys, not text."""
-    sentence: int  # its id
-    position: int  # the date's order in the sentence
-    date: str
-    status: str
-    basis: str
-    article: str  # the article's id
-
-
 @dataclass(frozen=True)
 class TimelineEntry:
     """One event once: its date, how the date is known, and every dated sentence that says it, the
-    first one the date's source: the atlas's own events (`Event`: a listed summit, the expected
-    one) and the store's (`Stored`), read in full by `sources`."""
+    first one the date's source: the atlas's own events first (`listed`: a summit of its list, the
+    expected one), then the store's (`keys`: (sentence id, position) of each date, read in full
+    by `sources`)."""
     date: str
     status: str  # an Event's status, or "planned" (after its article's date: announced, not done)
     summit: str | None  # the venue's slug, for a summit (held or expected: "expected" status)
-    said: tuple  # Event | Stored
+    listed: tuple = ()  # Event
+    keys: tuple = ()  # (sentence id, position) pairs (lists, as kept)
+    basis_at: int = -1  # the first of `keys` that says how its date was reached (-1: none does)
 
     @property
     def sentence_ids(self) -> set[int]:
-        return {s.sentence if isinstance(s, Stored) else s.sentence.id for s in self.said
-                if isinstance(s, Stored) or s.sentence is not None}
+        return {e.sentence.id for e in self.listed if e.sentence is not None} | {key[0] for key in self.keys}
 
     @property
     def count(self) -> int:
@@ -78,29 +70,25 @@ class TimelineEntry:
 def sources(entry: TimelineEntry, index: CorpusIndex, n: int | None = None) -> list[Event]:
     """The first `n` of the entry's sentences (all if None), as events, their sentences and
     articles read now."""
-    chosen = [s for s in entry.said if isinstance(s, Stored) or s.sentence is not None][:n]
-    return _events(chosen, index)
+    listed = [e for e in entry.listed if e.sentence is not None][:n]
+    keys = list(entry.keys)[:None if n is None else max(0, n - len(listed))]
+    return listed + _events(keys, index)
 
 
 def basis_source(entry: TimelineEntry, index: CorpusIndex) -> Event | None:
     """The first of the entry's events that says how its date was reached, if one does."""
-    said = next((s for s in entry.said if s.basis), None)
-    return None if said is None else _events([said], index)[0]
+    listed = next((e for e in entry.listed if e.basis), None)
+    if listed is not None or entry.basis_at < 0:
+        return listed
+    return _events([entry.keys[entry.basis_at]], index)[0]
 
 
-def _events(said: list, index: CorpusIndex) -> list[Event]:
-    stored = [s for s in said if isinstance(s, Stored)]
-    found = index.dated_at([s.sentence for s in stored])
-    articles = index.articles_of([s.article for s in stored])
-    events = []
-    for s in said:
-        if isinstance(s, Event):
-            events.append(s)
-            continue
-        sentence, dated = found[(s.sentence, s.position)]
-        events.append(Event(dated.date, dated.status, articles[s.article], sentence, dated.span, dated.basis,
-                            dated.values, dated.entry))
-    return events
+def _events(keys: list, index: CorpusIndex) -> list[Event]:
+    found = index.dated_at([key[0] for key in keys])
+    said = [found[(key[0], key[1])] for key in keys]
+    articles = index.articles_of([sentence.article_id for sentence, _ in said])
+    return [Event(dated.date, dated.status, articles[sentence.article_id], sentence, dated.span, dated.basis,
+                  dated.values, dated.entry) for sentence, dated in said]
 
 
 def title_of(entry: TimelineEntry, index: CorpusIndex) -> str:
@@ -118,37 +106,29 @@ def timeline_entries(index: CorpusIndex, refs: list[SummitRef]) -> list[Timeline
     date and person or place; a date after its article's marked planned."""
     by_venue = {ref.venue: ref for ref in refs}
     stored = stored_groups(index)
-    summits: dict[str, list] = {venue: list(said) for venue, said in stored.summits.items()}
-    expected: list = []
-    for event in [*held_summits(index), *expected_summits(index)]:
-        if event.status == "expected":
-            expected.append(event)
-        else:
-            summits.setdefault(event.entry[len(SUMMIT):], []).insert(0, event)  # the atlas's own listing first
-    entries = [TimelineEntry(by_venue[venue].start.isoformat(), "reference", venue, tuple(said))
-               for venue, said in summits.items()]
-    others = list(stored.others)
+    listed = [*held_summits(index), *expected_summits(index)]
+    held = {event.entry[len(SUMMIT):]: event for event in listed if event.status != "expected"}
+    entries = [TimelineEntry(by_venue[venue].start.isoformat(), "reference", venue,
+                             (held[venue],) if venue in held else (), tuple(stored.summits.get(venue, ())))
+               for venue in {**held, **stored.summits}]
+    others = [TimelineEntry(*group) for group in stored.others]
+    expected = [event for event in listed if event.status == "expected"]
     if expected:
-        same = [s for s in stored.next_summit if s.date[:4] == expected[0].date[:4]]
-        entries.append(TimelineEntry(expected[0].date, "expected", None, tuple(expected + same)))
-        others += [[s] for s in stored.next_summit if s not in same]
+        same = [g for g in stored.next_summit if g[0][:4] == expected[0].date[:4]]
+        entries.append(TimelineEntry(expected[0].date, "expected", None, tuple(expected), tuple(g[4][0] for g in same)))
+        others += [TimelineEntry(*group) for group in stored.next_summit if group not in same]
     else:
-        others += [[s] for s in stored.next_summit]
-    for said in others:
-        first = said[0]
-        published = index.published_of(first.article)
-        status = "planned" if first.status == "stated" and first.date > published[:len(first.date)] else first.status
-        entries.append(TimelineEntry(first.date, status, None, tuple(said)))
-    return sorted(entries, key=lambda e: (e.date, e.status == "expected", e.summit is None))
+        others += [TimelineEntry(*group) for group in stored.next_summit]
+    return sorted(entries + others, key=lambda e: (e.date, e.status == "expected", e.summit is None))
 
 
 @dataclass(frozen=True)
 class StoredGroups:
     """The store's dated sentences as the timeline groups them (what `timeline_entries` adds the
-    atlas's own summits to)."""
-    summits: dict[str, tuple[Stored, ...]]  # venue → the sentences dating its summit
-    next_summit: tuple[Stored, ...]  # sentences dating a summit the atlas has no venue for
-    others: tuple[tuple[Stored, ...], ...]  # each other event's sentences, by date and corpus order
+    atlas's own summits to), as lists that are kept as they are (JSON)."""
+    summits: dict  # venue → [sentence id, position] of each date of its summit
+    next_summit: list  # [date, status, None, [], [[sentence id, position]], basis_at]: a summit the atlas has no venue for
+    others: list  # [date, status, None, [], [[sentence id, position], …], basis_at]: each other event
 
 
 CODE = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()  # a change of the grouping: group again
@@ -161,8 +141,8 @@ def stored_groups(index: CorpusIndex) -> StoredGroups:
     if kept:
         value = json.loads(kept)
         if value["state"] == index.state and value["code"] == CODE:
-            return _decoded(value["groups"])
-    return group_stored(index.dated_events())
+            return StoredGroups(**value["groups"])
+    return group_stored(index.dated_events(), index.published_of)
 
 
 def keep_timeline(index: CorpusIndex) -> bool:
@@ -173,52 +153,50 @@ def keep_timeline(index: CorpusIndex) -> bool:
         value = json.loads(kept)
         if value["state"] == index.state and value["code"] == CODE:
             return False
-    groups = group_stored(index.dated_events())
-    index.store.keep("timeline", json.dumps({"state": index.state, "code": CODE, "groups": _encoded(groups)}))
+    groups = group_stored(index.dated_events(), index.published_of)
+    index.store.keep("timeline", json.dumps({"state": index.state, "code": CODE, "groups": groups.__dict__}))
     return True
 
 
-def _encoded(groups: StoredGroups) -> dict:
-    return {"summits": {venue: [list(s) for s in said] for venue, said in groups.summits.items()},
-            "next": [list(s) for s in groups.next_summit], "others": [[list(s) for s in said] for said in groups.others]}
-
-
-def _decoded(value: dict) -> StoredGroups:
-    return StoredGroups({venue: tuple(Stored(*s) for s in said) for venue, said in value["summits"].items()},
-                        tuple(Stored(*s) for s in value["next"]),
-                        tuple(tuple(Stored(*s) for s in said) for said in value["others"]))
-
-
-def group_stored(rows) -> StoredGroups:
+def group_stored(rows, published_of) -> StoredGroups:
     """Group the store's event rows (`CorpusIndex.dated_events`, in date and corpus order): a
     summit's by its venue, the next summit's apart, and every other one with the first event of
-    its date that shares one of its places or people."""
-    summits: dict[str, list[Stored]] = {}
-    next_summit: list[Stored] = []
-    merged: list[list[Stored]] = []
+    its date that shares one of its places or people; an event after its article's date (its
+    first sentence's: `published_of(article id)`) is planned."""
+    summits: dict[str, list] = {}
+    next_summit: list = []
+    merged: list = []
     # an event joins the first group of its date that shares one of its keys (a group's keys are its
     # first event's): the first group of each (date, key), so that a join is a look-up
     first_with: dict[tuple[str, str], int] = {}
+
+    def group(date_text: str, status: str, basis: str, article: str, key: list) -> list:
+        if status == "stated" and date_text > published_of(article)[:len(date_text)]:
+            status = "planned"
+        return [date_text, status, None, [], [key], 0 if basis else -1]
+
     for sentence, position, date_text, status, basis, entry, article in rows:
-        said = Stored(sentence, position, date_text, status, basis, article)
+        key = [sentence, position]
         if entry.startswith(SUMMIT):
-            summits.setdefault(entry[len(SUMMIT):], []).append(said)
+            summits.setdefault(entry[len(SUMMIT):], []).append(key)
             continue
         if entry == NEXT:
-            next_summit.append(said)
+            next_summit.append(group(date_text, status, basis, article, key))
             continue
         if not entry.startswith(ABOUT):
             continue
-        keys = [(date_text, key) for key in entry[len(ABOUT):].split("|") if key]
-        joined = [first_with[key] for key in keys if key in first_with]
+        keys = [(date_text, k) for k in entry[len(ABOUT):].split("|") if k]
+        joined = [first_with[k] for k in keys if k in first_with]
         if joined:
-            merged[min(joined)].append(said)
+            joining = merged[min(joined)]
+            if basis and joining[5] < 0:
+                joining[5] = len(joining[4])
+            joining[4].append(key)
             continue
-        merged.append([said])
-        for key in keys:
-            first_with.setdefault(key, len(merged) - 1)
-    return StoredGroups({venue: tuple(said) for venue, said in summits.items()}, tuple(next_summit),
-                        tuple(tuple(said) for said in merged))
+        merged.append(group(date_text, status, basis, article, key))
+        for k in keys:
+            first_with.setdefault(k, len(merged) - 1)
+    return StoredGroups(summits, next_summit, merged)
 
 
 def short_title(text: str, span: tuple[int, int] | None) -> str:

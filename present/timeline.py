@@ -37,6 +37,6 @@ def entry_title(entry: TimelineEntry, index: CorpusIndex, lang: str) -> str:
     if entry.summit:
         return summit_label(index.gazetteer.places[entry.summit].summit, lang)
     if entry.status == "expected":
-        values = dict(entry.said[0].values)
+        values = dict(entry.listed[0].values)
         return t(lang, "summit_expected", number=values.get("number", ""), year=entry.date[:4])
     return title_of(entry, index)

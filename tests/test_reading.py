@@ -16,7 +16,7 @@ from corpus.outcomes import summit_outcomes
 from corpus.people import PeopleFinder, load_people, person_slug
 from corpus.reading import CorpusReading, reading_of
 from corpus.roles import read_roles
-from corpus.chronology import Stored, corpus_events, sources, timeline_entries
+from corpus.chronology import corpus_events, sources, timeline_entries
 from tests.conftest import ROOT, SEEDS, article_text
 
 FIXTURES = ROOT / "tests" / "fixtures" / "summits"
@@ -278,21 +278,21 @@ def test_the_timeline_holds_events_once_and_no_caption_or_statistic(news, monkey
             m.setattr(news.index, reader, lambda *a, **k: pytest.fail("read the events' sentences"))
         entries = timeline_entries(news.index, news.summits)
     # every date the analysis took as an event is in one entry, once; no other date is
-    taken = Counter((e.sentence.id, e.date) for e in corpus_events(news.index)
-                    if e.entry and e.status not in ("reference", "expected"))
-    assert Counter((s.sentence, s.date) for e in entries for s in e.said if isinstance(s, Stored)) == taken
+    taken = Counter(e.sentence.id for e in corpus_events(news.index) if e.entry and e.status not in ("reference", "expected"))
+    assert Counter(key[0] for e in entries for key in e.keys) == taken
+    assert all(s.date == e.date for e in entries if not e.summit for s in sources(e, news.index))
     assert len(taken) < news.index.dated_count()  # there were dates it does not take
     xian = [e for e in entries if e.summit == "xian"]
     assert len(xian) == 1 and len({e.article.id for e in sources(xian[0], news.index) if e.article}) >= 3
     # each summit from the atlas's list first, with the sentence naming it
-    assert all(e.said[0].basis == "summit_list" and e.said[0].sentence is not None for e in entries if e.summit)
+    assert all(e.listed[0].basis == "summit_list" and e.listed[0].sentence is not None for e in entries if e.summit)
     dates = [e.date for e in entries]
     assert "2024-07-03" not in dates  # the Baiterek photo caption
     assert "2024" not in dates  # "94,8 milliards de dollars en 2024"
     planned = next(e for e in entries if e.date == "2026")
     assert planned.status == "planned"
     expected = [e for e in entries if e.status == "expected"]
-    assert len(expected) == 1 and len(expected[0].said) >= 2  # the rule, and "the third summit … in 2027"
+    assert len(expected) == 1 and expected[0].count >= 2  # the rule, and "the third summit … in 2027"
     first = sources(expected[0], news.index)
     assert first[0].basis == "alternation" and all(e.sentence is not None for e in first)
 
