@@ -68,14 +68,13 @@ def update_store(folder, progress: Progress | None = None) -> CorpusStore:
     store = CorpusStore(Path(folder))
     analysis = Analysis(store)
     try:
-        read = store.update(_analyse_in_worker, lambda text: searchable(fold(text).text), progress, mapper=analysis)
+        store.update(_analyse_in_worker, lambda text: searchable(fold(text).text), progress, mapper=analysis)
     finally:
         analysis.close()
-    if read or not store.read("SELECT 1 FROM meta WHERE key = 'kept:timeline'"):
-        try:  # the timeline's groups, worked out from every dated sentence: once here, not on a first visit
-            keep_timeline(load_index(store))
-        except (StoreBusy, sqlite3.OperationalError):
-            pass  # another builder is writing (it keeps them when done), or the store is read-only: worked out when asked
+    try:  # the timeline's groups, worked out from every dated sentence: once here, not on a first visit
+        keep_timeline(store, load_index)
+    except (StoreBusy, sqlite3.OperationalError):
+        pass  # another builder is writing (it keeps them when done), or the store is read-only: worked out when asked
     return store
 
 

@@ -25,6 +25,7 @@ from corpus.text import fold
 
 if TYPE_CHECKING:
     from corpus.excerpts import CorpusIndex, Sentence
+    from corpus.store import CorpusStore
 
 ALTERNATION = re.compile(r"tous les deux ans|every two years")
 TITLE_MAX = 80
@@ -137,25 +138,28 @@ CODE = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()  # a change of the 
 def stored_groups(index: CorpusIndex) -> StoredGroups:
     """The groups the builder kept for the index's state of the store (`keep_timeline`), else
     worked out now (a few seconds at 100,000 articles)."""
-    kept = index.store.kept("timeline")
-    if kept:
-        value = json.loads(kept)
-        if value["state"] == index.state and value["code"] == CODE:
-            return StoredGroups(**value["groups"])
+    if index.store.kept("timeline:stamp") == _stamp(index.state):
+        kept = json.loads(index.store.kept("timeline") or "{}")
+        if kept.get("stamp") == _stamp(index.state):
+            return StoredGroups(**kept["groups"])
     return group_stored(index.dated_events(), index.published_of)
 
 
-def keep_timeline(index: CorpusIndex) -> bool:
-    """Work the groups out and keep them in the store, unless they are kept for this state;
-    True if they were worked out. The builder's step after an update: a restart reads them."""
-    kept = index.store.kept("timeline")
-    if kept:
-        value = json.loads(kept)
-        if value["state"] == index.state and value["code"] == CODE:
-            return False
-    groups = group_stored(index.dated_events(), index.published_of)
-    index.store.keep("timeline", json.dumps({"state": index.state, "code": CODE, "groups": groups.__dict__}))
+def keep_timeline(store: CorpusStore, index_of) -> bool:
+    """The builder's step after an update: unless the store keeps the groups for its state, work
+    them out on `index_of(store)` and keep them, so that a restart reads them. True if it did."""
+    if store.kept("timeline:stamp") == _stamp(store.state()):
+        return False
+    index = index_of(store)
+    stamp = _stamp(index.state)
+    store.keep("timeline", json.dumps({"stamp": stamp,
+                                       "groups": group_stored(index.dated_events(), index.published_of).__dict__}))
+    store.keep("timeline:stamp", stamp)  # read alone: whether the groups are good, without reading them
     return True
+
+
+def _stamp(state: str) -> str:
+    return f"{state}:{CODE}"
 
 
 def group_stored(rows, published_of) -> StoredGroups:

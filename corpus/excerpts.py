@@ -23,7 +23,7 @@ from corpus.outcomes import KINDS
 from corpus.gazetteer import Gazetteer
 from corpus.query import SEARCH_LIMIT, by_meaning, matching, query_words
 from corpus.recognise import Mention
-from corpus.store import DIRECTLY, FILES_LISTING, SENTENCE_BITS, CorpusStore, search_key, store_state
+from corpus.store import DIRECTLY, FILES_LISTING, SENTENCE_BITS, CorpusStore, search_key
 from corpus.text import CJK, fold, merge_spans
 from corpus.themes import Theme
 from corpus.timeline import Dated
@@ -412,8 +412,7 @@ class CorpusIndex:
         self._hidden = [(first, first + count - 1) for name, _, skipped, _, first, count in files
                         if skipped is None and name not in owners and count]
         self._last = store.read("SELECT coalesce(max(id), 0) FROM sentences")[0][0]  # newer rows are not ours
-        version = store.read("SELECT value FROM meta WHERE key = 'version'")
-        self.state = store_state(version[0][0] if version else "", self._last, files)  # `CorpusStore.kept` by it
+        self.state = store.state()  # what is kept beside these rows is of this state (`CorpusStore.keep`)
         self._selections = {(kind, key): row for row, kind, key in store.read("SELECT id, kind, key FROM selections")}
         self.corpus = StoredCorpus(ArticleShelf(store, names), owned.skipped,
                                    {article_key(article_id): article_id for article_id in names})

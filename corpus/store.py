@@ -168,15 +168,6 @@ BY_SENTENCE = ("ranks", "panels", "theme_ties", "dated", "figures", "summit_fact
 FILES_LISTING = "SELECT name, article_id, skipped, published, first, count FROM files ORDER BY name"
 
 
-def store_state(version: str, last: int, files: list[tuple]) -> str:
-    """What the rows of a store say, in a word: its analysis, its last sentence, its files
-    (`FILES_LISTING`). What is worked out from the rows and kept beside them (`CorpusStore.keep`)
-    is good as long as this is the same."""
-    digest = hashlib.sha1(f"{version}\0{last}\0".encode())
-    digest.update(json.dumps(files).encode())
-    return digest.hexdigest()
-
-
 class KeptCounts:
     """The rows of a GROUP BY over the store, kept in `meta` beside the rows they count and changed
     with them in each write transaction (each file's rows counted as it is written or forgotten):
@@ -518,10 +509,15 @@ class CorpusStore:
         return None if len(terms) > most else terms
 
     def state(self) -> str:
-        """`store_state` of the rows as they are now."""
+        """What the rows say, in a word: the analysis, the last sentence, and sums over the files
+        (how many, their sentences, their names and ids) that change when a file is added, read
+        again or removed. What is worked out from the rows and kept beside them (`keep`) is good
+        as long as this is the same. A few aggregates: no listing of 100,000 files."""
         version = self.read("SELECT value FROM meta WHERE key = 'version'")
         last = self.read("SELECT coalesce(max(id), 0) FROM sentences")[0][0]
-        return store_state(version[0][0] if version else "", last, self.read(FILES_LISTING))
+        files = self.read("SELECT count(*), total(count), total(first), total(length(name)), total(length(article_id)), "
+                          "total(skipped IS NULL) FROM files")[0]
+        return hashlib.sha1(json.dumps([version[0][0] if version else "", last, *files]).encode()).hexdigest()
 
     def kept(self, name: str) -> str | None:
         """What `keep` kept under that name."""
