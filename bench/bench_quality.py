@@ -13,7 +13,7 @@ second writer, 2026-12-02; only with --fresh2): scored once after that tuning, t
 tuning on fresh2, then tuned on. `fresh4` (a fourth writer; only with --fresh4): scored once after
 tuning on fresh3, then trained on. `fresh5` (a fifth writer, 20 ru and zh articles among its 30;
 only with --fresh5): scored once after training on fresh4, then trained on. `fresh6` (a sixth
-writer, 244 sentences; only with --fresh6): scored once after training on fresh5; never trained on.
+writer, 244 sentences; only with --fresh6): scored once after training on fresh5, then trained on.
 
 Run: .venv/bin/python bench/bench_quality.py [--lang fr|en|ru|zh] [--heldout] [--fresh] [--fresh2] [--fresh3] [--fresh4] [--fresh5] [--fresh6] [--terms-only] [--misses]
 """

@@ -136,6 +136,37 @@ def sentence_vectors(store) -> VectorCache:
 _CACHES: dict[Path, VectorCache] = {}
 
 
+# What the theme model reads of a sentence's article besides the sentence (`with_context`): the
+# sentence before it and the mean of the article's other sentences, each scaled by this weight.
+# Out of fold on every training set (corpus/build_theme_model.py, BENCHMARKS.md) this lifted recall
+# (a sentence that speaks of "the project" or "the crossing" takes its article's subject).
+CONTEXT_WEIGHT = 0.5
+
+
+def with_context(vectors: np.ndarray, articles=None) -> np.ndarray:
+    """Each sentence vector followed by its article's context (len × 3·512): the vector of the sentence
+    before it in its article and the mean of the article's other sentences (zeros where there are
+    none; sentences without a vector, zero rows, count for neither). `articles`: an article key per
+    row, rows of one article in order; None: all rows are one article."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    keys = [0] * len(vectors) if articles is None else list(articles)
+    before = np.zeros_like(vectors)
+    others = np.zeros_like(vectors)
+    rows: dict[object, list[int]] = {}
+    for row, key in enumerate(keys):
+        rows.setdefault(key, []).append(row)
+    for members in rows.values():
+        present = [r for r in members if vectors[r].any()]
+        total = vectors[present].sum(axis=0) if present else np.zeros(vectors.shape[1], dtype=np.float32)
+        for position, row in enumerate(members):
+            if position:
+                before[row] = vectors[members[position - 1]]
+            count = len(present) - (1 if vectors[row].any() else 0)
+            if count:
+                others[row] = (total - (vectors[row] if vectors[row].any() else 0)) / count
+    return np.hstack([vectors, CONTEXT_WEIGHT * before, CONTEXT_WEIGHT * others])
+
+
 @dataclass(frozen=True)
 class ThemeByMeaning:
     slug: str
@@ -157,15 +188,18 @@ class ThemeModel:
             self.example_texts = [str(t) for t in data["example_texts"]]
             self.example_labels = data["example_labels"].astype(bool)  # examples × themes
 
-    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-(vectors @ self.weights + self.bias)))
+    def probabilities(self, vectors: np.ndarray, articles=None) -> np.ndarray:
+        """Each theme's score for each sentence vector, read with its article's context where the model
+        was trained with it (`with_context`; `articles` as there)."""
+        features = with_context(vectors, articles) if self.weights.shape[0] > vectors.shape[1] else vectors
+        return 1.0 / (1.0 + np.exp(-(features @ self.weights + self.bias)))
 
-    def themes(self, vectors: np.ndarray) -> list[list[ThemeByMeaning]]:
+    def themes(self, vectors: np.ndarray, articles=None) -> list[list[ThemeByMeaning]]:
         """For each vector (a zero row gets nothing), the themes whose score passes their threshold."""
         found: list[list[ThemeByMeaning]] = []
         if not len(vectors):
             return found
-        probabilities = self.probabilities(vectors)
+        probabilities = self.probabilities(vectors, articles)
         similarities = vectors @ self.examples.T
         for row, vector in enumerate(vectors):
             themes = []

@@ -1,7 +1,8 @@
 """Measure the recogniser against a labelled set (tests/data/labelled.yaml): precision and recall
 per category (places, countries, themes, region), counted over (sentence, key) pairs. Sentences are
-read as the app reads them, article by article (`Recogniser.in_context`): the items of one `src`,
-in file order, are one article; an item without `src` is an article of its own."""
+read as the app reads them, article by article (`Recogniser.in_context`, and the theme model's
+article context): the items of one `src`, in file order, are one article; an item without `src` is
+an article of its own."""
 
 from __future__ import annotations
 
@@ -55,9 +56,11 @@ def articles(items: list[dict]) -> list[list[int]]:
 def evaluate(recogniser: Recogniser, items: list[dict]) -> dict[str, Score]:
     scores = {category: Score() for category in CATEGORIES}
     analysed: dict[int, tuple] = {}
+    article_of = {number: n for n, numbers in enumerate(articles(items)) for number in numbers}
     for language in dict.fromkeys(item["lang"] for item in items):  # one batch through the encoder per language
         batch = [i for i, item in enumerate(items) if item["lang"] == language]
-        analysed.update(zip(batch, recogniser.analyse([items[i]["text"] for i in batch], language)))
+        analysed.update(zip(batch, recogniser.analyse([items[i]["text"] for i in batch], language,
+                                                      articles=[article_of[i] for i in batch])))
     for numbers in articles(items):
         analysed.update(zip(numbers, recogniser.in_context([analysed[n] for n in numbers])))
     for number, item in enumerate(items):

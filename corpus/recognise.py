@@ -13,8 +13,8 @@ Themes are found by word stems in the sentence's language (`corpus.themes.ThemeL
 `analyse`, by meaning too (`corpus.meaning.ThemeModel`: a sentence close to labelled examples of a
 theme); a theme found by meaning only is a mention with an empty span (nothing to highlight).
 An article is read as a whole (`article`): where it never names both sides of the cooperation,
-China and Central Asia (`names_both_sides`), the model's guesses are dropped and its theme terms
-alone stand.
+China and Central Asia (`names_both_sides`), it gets no theme (a sentence read alone keeps its
+theme terms, not the model's guesses).
 """
 
 from __future__ import annotations
@@ -184,18 +184,20 @@ class Recogniser:
         found += [Mention("theme", slug, s, e) for slug, s, e in terms]
         return tuple(sorted(found, key=lambda m: (m.start, m.end, m.kind, m.key))), ruled_out
 
-    def analyse(self, texts: list[str], language: str = "fr",
-                vectors: VectorCache | None = None) -> list[tuple[Mention, ...]]:
+    def analyse(self, texts: list[str], language: str = "fr", vectors: VectorCache | None = None,
+                articles=None) -> list[tuple[Mention, ...]]:
         """`mentions` of each text, with the themes the model finds by meaning added in the languages
         it was trained on (one batch through the encoder; `vectors` keeps each sentence's vector so
-        it is encoded once)."""
+        it is encoded once). The model reads each sentence with its article's context
+        (`corpus.meaning.with_context`): `articles` gives an article key per text, the texts of one
+        article in order; None: the texts are one article."""
         read = [self._read(text, language) for text in texts]
         found = [mentions for mentions, _ in read]
         if self.model is None or not texts:
             return found
         # bounded work per article: a 1 MB file of 50,000 lines would take minutes through the encoder;
         # the vectors are kept in every language (search by meaning), themes given only in the model's
-        by_meaning = self.model.themes((vectors or VectorCache(None)).vectors(list(texts), MEANING_PER_ARTICLE))
+        by_meaning = self.model.themes((vectors or VectorCache(None)).vectors(list(texts), MEANING_PER_ARTICLE), articles)
         if language not in MODEL_LANGUAGES:
             return found
         for i, themes in enumerate(by_meaning):
@@ -213,15 +215,21 @@ class Recogniser:
         return self.in_context(found, self.mentions(title, language) if title else ())
 
     def in_context(self, found: list[tuple[Mention, ...]], title: tuple[Mention, ...] = ()) -> list[tuple[Mention, ...]]:
-        """An article's mentions, sentence by sentence, with the themes found by meaning alone
-        dropped where the article (its `title` too) never names both China and Central Asia: local
-        news (a pottery workshop selling to Tokyo, a trail race) is no China–Central Asia
-        cooperation, though the model, reading one sentence at a time, finds "visitors" or "online"
-        in it. Theme terms stay. Measured on every labelled set (BENCHMARKS.md): a window of
-        sentences instead of the whole article cost recall; dropping the terms too took a lone
-        sentence's, and would take every theme of an article naming China only through a firm (CNPC)."""
+        """An article's mentions, sentence by sentence, without themes where the article (its `title`
+        too) never names both China and Central Asia: local news (a pottery workshop selling to Tokyo,
+        a trail race, a French group's uranium results) is no China–Central Asia cooperation, though
+        the model, reading one sentence at a time, finds "visitors" or "online" in it, and terms find
+        "uranium" (tests/fixtures/news/CONVENTION.md, §2 Context). A sentence read alone keeps its
+        theme terms (only the themes found by meaning alone go): a lone sentence carries no article to
+        judge by. Measured on every labelled set (BENCHMARKS.md): a window of sentences instead of the
+        whole article cost recall; dropping a lone sentence's terms too cost recall (seed and ru/zh
+        sentences read alone); dropping an article's terms as well as the model's themes gained
+        precision out of fold once fresh6 was trained on, for a thousandth of recall (an article naming
+        China only through a firm, CNPC or BYD, loses its themes)."""
         if self.names_both_sides([title, *found]):
             return found
+        if len(found) > 1:
+            return [tuple(m for m in mentions if m.kind != "theme") for mentions in found]
         return [tuple(m for m in mentions if m.kind != "theme" or m.end > m.start) for mentions in found]
 
     def names_both_sides(self, found) -> bool:

@@ -218,7 +218,8 @@ def test_a_theme_layer_badges_the_places_it_cites_most_and_every_country(tmp_pat
               "Namangan", "Khiva", "Urumqi", "Kashgar", "Lanzhou", "Shanghai", "Bishkek", "Dushanbe", "Ashgabat",
               "Tashkent", "Beijing", "Turkmenbashi", "Türkmenabat"]
     for number, city in enumerate(cities):  # the later a city, the more sentences cite it with trade
-        body = " ".join(f"Trade grew in {city} in year {year}." for year in range(number + 1))
+        # China and Central Asia named: an article without that context has no theme
+        body = " ".join(f"Trade between China and Central Asia grew in {city} in year {year}." for year in range(number + 1))
         (tmp_path / f"a{number}.md").write_text(article_text(city, body), encoding="utf-8")
     monkeypatch.setenv("ATLAS_SEEDS_DIR", str(tmp_path))
     at = run_app({"theme": "trade"})

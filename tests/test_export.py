@@ -29,7 +29,8 @@ from present.view import View
 
 LABELS = MapLabels("Countries", "Summit venues", "Capitals", "Cities", "Legend", {"KAZ": "Kazakhstan"})
 HOSTILE_TITLE = "<script>alert(1)</script><img src=x onerror=alert(2)>"
-HOSTILE_BODY = ('Astana trade talks: <script>alert(3)</script> [click](javascript:alert(4)) '
+# (China and Kazakhstan named: an article that never names both sides has no theme)
+HOSTILE_BODY = ('Astana trade talks with China: <script>alert(3)</script> [click](javascript:alert(4)) '
                 '<img src=x onerror="alert(5)"> **bold** $x^2$ :smile: and more words to make it long.\n\n'
                 "# Not a heading, Astana trade again, with more words so that it stands alone as one.\n\n"
                 "=HYPERLINK(\"http://evil.example\") Astana hosts trade fairs, and this sentence is long enough.")

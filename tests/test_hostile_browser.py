@@ -95,10 +95,12 @@ def hostile_server(tmp_path_factory):
 # citation after them (a date shown reversed, a source shown as another name).
 ADDRESSES = ["https://evil.example/login", "www.evil.example", "bob_smith@evil.example", "HTTP://EVIL.EXAMPLE"]
 RLO = "\u202e"
+# (Kazakhstan and China named: an article of several sentences that never names both sides has no theme,
+# and the themes page and the trade map must quote this one)
 ADDRESSES_ARTICLE = (
     f"---\ntitle: 'Summit notes {RLO}5202-60-91'\npublished: 2025-06-20\nlanguage: en\n"
     f"source: '{RLO}auhnix\u2066 www.evil.example'\n---\n\n"
-    f"Astana hosted the trade summit with Kazakhstan in 2025, worth 3 billion dollars; see {ADDRESSES[0]} "
+    f"Astana hosted the trade summit of Kazakhstan and China in 2025, worth 3 billion dollars; see {ADDRESSES[0]} "
     f"or {ADDRESSES[1]}.\n\nMail {ADDRESSES[2]} or open {ADDRESSES[3]} about trade in Astana.\n")
 ADDRESS_PROBE = """() => [...document.querySelectorAll("a[href]")].map(a => a.getAttribute("href"))
     .filter(href => /^\s*(https?:|mailto:|\/\/|www\.)[^?#]*evil/i.test(href))"""  # the app's own links may carry ?q=…

@@ -84,8 +84,14 @@ def test_an_article_naming_china_and_central_asia_keeps_its_themes_by_meaning(re
     assert "desertification" in article_themes(recogniser, [DUNES], "fr", title="La Chine aide le Kazakhstan")[0]
 
 
-def test_theme_terms_stand_in_an_article_with_no_context(recogniser):
-    assert article_themes(recogniser, ["La désertification menace les oasis.", FESTIVAL], "fr")[0] == {"desertification"}
+def test_an_article_with_no_context_keeps_no_theme_term_but_a_lone_sentence_does(recogniser):
+    """tests/fixtures/news/CONVENTION.md §2 Context: local news with no China–Central Asia context has no
+    theme, its terms' themes included; a sentence read alone has no article to judge by."""
+    threat = "La désertification menace les oasis."
+    assert article_themes(recogniser, [threat, FESTIVAL], "fr") == [set(), set()]
+    assert article_themes(recogniser, [threat], "fr") == [{"desertification"}]
+    both = "Des forestiers chinois travaillent avec leurs collègues kazakhs depuis trois ans."
+    assert "desertification" in article_themes(recogniser, [threat, FESTIVAL, both], "fr")[0]
 
 
 def test_the_app_reads_an_article_as_a_whole_for_its_themes_by_meaning():
