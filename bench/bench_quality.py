@@ -14,8 +14,10 @@ tuning on fresh2, then tuned on. `fresh4` (a fourth writer; only with --fresh4):
 tuning on fresh3, then trained on. `fresh5` (a fifth writer, 20 ru and zh articles among its 30;
 only with --fresh5): scored once after training on fresh4, then trained on. `fresh6` (a sixth
 writer, 244 sentences; only with --fresh6): scored once after training on fresh5, then trained on.
+`fresh7` (a seventh writer, 247 sentences, written from tests/fixtures/news/CONVENTION.md; only
+with --fresh7): scored once after round 7 (training on fresh6); never trained on.
 
-Run: .venv/bin/python bench/bench_quality.py [--lang fr|en|ru|zh] [--heldout] [--fresh] [--fresh2] [--fresh3] [--fresh4] [--fresh5] [--fresh6] [--terms-only] [--misses]
+Run: .venv/bin/python bench/bench_quality.py [--lang fr|en|ru|zh] [--heldout] [--fresh] … [--fresh7] [--terms-only] [--misses]
 """
 
 from __future__ import annotations
@@ -32,15 +34,12 @@ from corpus.quality import evaluate, load_labelled, table  # noqa: E402
 from corpus.recognise import Recogniser  # noqa: E402
 from corpus.themes import load_themes  # noqa: E402
 
+# the writers' sets, in the order they were written (each scored once, then tuned on, but the newest)
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
 SETS = {"seed": ROOT / "tests" / "data" / "labelled.yaml",
         "tune": ROOT / "tests" / "fixtures" / "news" / "tune.yaml",
         "heldout": ROOT / "tests" / "fixtures" / "news" / "heldout.yaml",
-        "fresh": ROOT / "tests" / "fixtures" / "news" / "fresh.yaml",
-        "fresh2": ROOT / "tests" / "fixtures" / "news" / "fresh2.yaml",
-        "fresh3": ROOT / "tests" / "fixtures" / "news" / "fresh3.yaml",
-        "fresh4": ROOT / "tests" / "fixtures" / "news" / "fresh4.yaml",
-        "fresh5": ROOT / "tests" / "fixtures" / "news" / "fresh5.yaml",
-        "fresh6": ROOT / "tests" / "fixtures" / "news" / "fresh6.yaml"}
+        **{name: ROOT / "tests" / "fixtures" / "news" / f"{name}.yaml" for name in FRESH}}
 RU_ZH = ROOT / "tests" / "data" / "labelled_ru_zh.yaml"
 LANGUAGES = {"fr+en": ("fr", "en"), "fr": ("fr",), "en": ("en",), "ru": ("ru",), "zh": ("zh",)}
 
@@ -55,18 +54,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lang", choices=("fr", "en", "ru", "zh"))
     parser.add_argument("--heldout", action="store_true", help="also score the held-out set (once, at the end)")
-    parser.add_argument("--fresh", action="store_true", help="also score the fresh set")
-    parser.add_argument("--fresh2", action="store_true", help="also score the second fresh set")
-    parser.add_argument("--fresh3", action="store_true", help="also score the third fresh set")
-    parser.add_argument("--fresh4", action="store_true", help="also score the fourth fresh set")
-    parser.add_argument("--fresh5", action="store_true", help="also score the fifth fresh set")
-    parser.add_argument("--fresh6", action="store_true", help="also score the sixth fresh set")
+    for number, name in enumerate(FRESH, start=1):
+        parser.add_argument(f"--{name}", action="store_true", help=f"also score writer {number}'s set ({name}.yaml)")
     parser.add_argument("--terms-only", action="store_true", help="themes by terms alone, without the model")
     parser.add_argument("--misses", action="store_true", help="print every false and missed key")
     args = parser.parse_args()
     recogniser = Recogniser(load_gazetteer(), load_themes(), None if args.terms_only else theme_model())
     for name in SETS:
-        if name in ("heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6") and not getattr(args, name):
+        if name in ("heldout", *FRESH) and not getattr(args, name):
             continue
         items = labelled(name)
         for language in ([args.lang] if args.lang else LANGUAGES):
