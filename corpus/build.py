@@ -71,10 +71,6 @@ def update_store(folder, progress: Progress | None = None) -> CorpusStore:
         store.update(_analyse_in_worker, lambda text: searchable(fold(text).text), progress, mapper=analysis)
     finally:
         analysis.close()
-    try:  # the timeline's groups, worked out from every dated sentence: once here, not on a first visit
-        keep_timeline(store, load_index)
-    except (StoreBusy, sqlite3.OperationalError):
-        pass  # another builder is writing (it keeps them when done), or the store is read-only: worked out when asked
     return store
 
 
@@ -90,5 +86,12 @@ def build_index(folder, progress: Progress | None = None) -> CorpusIndex:
 
 
 def load_index(store: CorpusStore) -> CorpusIndex:
-    """The index as the store holds it (brought up to date by `update_store`)."""
-    return CorpusIndex(store, load_gazetteer(), load_themes())
+    """The index as the store holds it (brought up to date by `update_store`). What is worked out
+    from all its rows is kept in the store for the next start, unless it is already (the
+    timeline's groups: seconds at 100,000 articles, once per state of the store)."""
+    index = CorpusIndex(store, load_gazetteer(), load_themes())
+    try:
+        keep_timeline(index)
+    except (StoreBusy, sqlite3.OperationalError):
+        pass  # another process is writing (it keeps them when done), or the store is read-only: worked out when asked
+    return index

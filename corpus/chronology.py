@@ -25,7 +25,6 @@ from corpus.text import fold
 
 if TYPE_CHECKING:
     from corpus.excerpts import CorpusIndex, Sentence
-    from corpus.store import CorpusStore
 
 ALTERNATION = re.compile(r"tous les deux ans|every two years")
 TITLE_MAX = 80
@@ -145,16 +144,15 @@ def stored_groups(index: CorpusIndex) -> StoredGroups:
     return group_stored(index.dated_events(), index.published_of)
 
 
-def keep_timeline(store: CorpusStore, index_of) -> bool:
-    """The builder's step after an update: unless the store keeps the groups for its state, work
-    them out on `index_of(store)` and keep them, so that a restart reads them. True if it did."""
-    if store.kept("timeline:stamp") == _stamp(store.state()):
-        return False
-    index = index_of(store)
+def keep_timeline(index: CorpusIndex) -> bool:
+    """Unless the store keeps the groups for the index's state, work them out and keep them, so
+    that the next start reads them (`corpus.build.load_index` does it). True if it did."""
     stamp = _stamp(index.state)
-    store.keep("timeline", json.dumps({"stamp": stamp,
-                                       "groups": group_stored(index.dated_events(), index.published_of).__dict__}))
-    store.keep("timeline:stamp", stamp)  # read alone: whether the groups are good, without reading them
+    if index.store.kept("timeline:stamp") == stamp:
+        return False
+    groups = group_stored(index.dated_events(), index.published_of)
+    index.store.keep("timeline", json.dumps({"stamp": stamp, "groups": groups.__dict__}))
+    index.store.keep("timeline:stamp", stamp)  # read alone: whether the groups are good, without reading them
     return True
 
 

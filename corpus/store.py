@@ -526,10 +526,16 @@ class CorpusStore:
 
     def keep(self, name: str, value: str) -> None:
         """Keep beside the rows something the queries work out from all of them (the timeline's
-        groups): the builder writes it, so that a restart reads it instead of working it out.
-        It says itself which `state` it was worked out from; a change of the analysis drops it."""
-        with self._lock, self._writing() as db:
-            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"kept:{name}", value))
+        groups), so that a restart reads it instead of working it out. It says itself which
+        `state` it was worked out from; a change of the analysis drops it. Raises StoreBusy at once
+        (no wait) when another process is writing."""
+        with self._lock:
+            self._db.execute("PRAGMA busy_timeout = 0")  # not worth waiting for: a builder elsewhere keeps it
+            try:
+                with self._writing() as db:
+                    db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"kept:{name}", value))
+            finally:
+                self._db.execute(f"PRAGMA busy_timeout = {self.WAIT * 1000}")
 
     def read(self, sql: str, parameters=()) -> list[tuple]:
         """Rows of a query, under the store's lock (one connection serves every thread)."""
