@@ -36,7 +36,7 @@ def files_not_read() -> None:
     st.warning(plural(lang, "skipped_files", len(skipped)), icon=":material/description:")
     st.markdown(t(lang, "about_skipped_intro"))
     st.markdown("\n".join(f"- **{inert(item.name)}**" + "".join(f"\n    - {inert(problem)}" for problem in item.problems)
-                          for item in skipped))
+                          for item in skipped), unsafe_allow_html=True)  # inert: entities and splits are HTML
     if any(item.needs_front_matter for item in skipped):
         st.markdown(t(lang, "about_example"))
         st.code(EXAMPLE, language="yaml")

@@ -53,7 +53,7 @@ for number, entry in enumerate(entries[:shown]):
         when.markdown(f"**{format_date(entry.date, lang)}**")
         if entry.status != "stated":
             when.caption(t(lang, f"status_{entry.status}"))
-        what.markdown(f"**{inert(entry_title(entry, index, lang))}**")
+        what.markdown(f"**{inert(entry_title(entry, index, lang))}**", unsafe_allow_html=True)
         if entry.count > 1:
             what.caption(t(lang, "event_sources", n=entry.count))
         for position, event in enumerate(sources(entry, index, SOURCES_SHOWN)):

@@ -152,3 +152,14 @@ def test_the_themes_page_the_table_view_and_the_panel_count_a_themes_sentences_a
                            html_of(run_app(page="pages/table.py")))
     panel = re.search(r"(\d+) excerpt\(s\)", texts(run_app({"theme": slug})))
     assert themes_page == int(table_view.group(1)) == int(panel.group(1)) > 0
+
+
+@pytest.mark.parametrize("page", [None, "pages/timeline.py", "pages/summits.py", "pages/themes.py"])
+def test_no_markdown_shows_the_escaping_as_text(page):
+    """`inert` escapes with HTML (entities, an empty span splitting "3:" or "a@b"): a Markdown
+    element holding it must allow HTML, or the reader sees "<span></span>" ("Summit number
+    3<span></span>: expected in 2027" on the timeline)."""
+    at = run_app({"place": "astana"} if page is None else {}, page=page)
+    shown = [m for m in at.markdown if "<span></span>" in m.value or "&#" in m.value]
+    assert shown, "no escaped text on the page: the test would prove nothing"
+    assert all(m.proto.allow_html for m in shown), [m.value[:80] for m in shown if not m.proto.allow_html]

@@ -63,7 +63,8 @@ def render_people(sheet: SummitSheet, view: View, index: CorpusIndex, shown: int
 def render_themes(sheet: SummitSheet, view: View, index: CorpusIndex) -> None:
     if sheet.themes:
         st.markdown(f"**{t(view.lang, 'summit_themes')}**")
-        st.markdown(" · ".join(f"{inert(index.themes[slug].label(view.lang))} ({n})" for slug, n in sheet.themes))
+        st.markdown(" · ".join(f"{inert(index.themes[slug].label(view.lang))} ({n})" for slug, n in sheet.themes),
+                    unsafe_allow_html=True)
 
 
 def render_sheet(sheet: SummitSheet, view: View, index: CorpusIndex, sources_shown: int = 2) -> None:
