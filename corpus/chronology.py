@@ -111,15 +111,16 @@ def timeline_entries(index: CorpusIndex, refs: list[SummitRef]) -> list[Timeline
     entries = [TimelineEntry(by_venue[venue].start.isoformat(), "reference", venue,
                              (held[venue],) if venue in held else (), tuple(stored.summits.get(venue, ())))
                for venue in {**held, **stored.summits}]
-    others = [TimelineEntry(*group) for group in stored.others]
+    next_summit = stored.next_summit
     expected = [event for event in listed if event.status == "expected"]
-    if expected:
-        same = [g for g in stored.next_summit if g[0][:4] == expected[0].date[:4]]
-        entries.append(TimelineEntry(expected[0].date, "expected", None, tuple(expected), tuple(g[4][0] for g in same)))
-        others += [TimelineEntry(*group) for group in stored.next_summit if group not in same]
-    else:
-        others += [TimelineEntry(*group) for group in stored.next_summit]
-    return sorted(entries + others, key=lambda e: (e.date, e.status == "expected", e.summit is None))
+    if expected:  # the sentences dating the expected summit's year are its sources
+        same = [g for g in next_summit if g[0][:4] == expected[0].date[:4]]
+        entries.append(TimelineEntry(expected[0].date, "expected", None, tuple(expected),
+                                     tuple(key for _, _, keys, _ in same for key in keys)))
+        next_summit = [g for g in next_summit if g not in same]
+    entries += [TimelineEntry(date_text, status, None, (), tuple(keys), basis_at)
+                for date_text, status, keys, basis_at in [*stored.others, *next_summit]]
+    return sorted(entries, key=lambda e: (e.date, e.status == "expected", e.summit is None))
 
 
 @dataclass(frozen=True)
@@ -127,8 +128,8 @@ class StoredGroups:
     """The store's dated sentences as the timeline groups them (what `timeline_entries` adds the
     atlas's own summits to), as lists that are kept as they are (JSON)."""
     summits: dict  # venue → [sentence id, position] of each date of its summit
-    next_summit: list  # [date, status, None, [], [[sentence id, position]], basis_at]: a summit the atlas has no venue for
-    others: list  # [date, status, None, [], [[sentence id, position], …], basis_at]: each other event
+    next_summit: list  # [date, status, [[sentence id, position]], basis_at]: a summit the atlas has no venue for
+    others: list  # [date, status, [[sentence id, position], …], basis_at]: each other event
 
 
 CODE = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()  # a change of the grouping: group again
@@ -175,7 +176,7 @@ def group_stored(rows, published_of) -> StoredGroups:
     def group(date_text: str, status: str, basis: str, article: str, key: list) -> list:
         if status == "stated" and date_text > published_of(article)[:len(date_text)]:
             status = "planned"
-        return [date_text, status, None, [], [key], 0 if basis else -1]
+        return [date_text, status, [key], 0 if basis else -1]
 
     for sentence, position, date_text, status, basis, entry, article in rows:
         key = [sentence, position]
@@ -190,10 +191,10 @@ def group_stored(rows, published_of) -> StoredGroups:
         keys = [(date_text, k) for k in entry[len(ABOUT):].split("|") if k]
         joined = [first_with[k] for k in keys if k in first_with]
         if joined:
-            joining = merged[min(joined)]
-            if basis and joining[5] < 0:
-                joining[5] = len(joining[4])
-            joining[4].append(key)
+            _, _, keys_of, basis_at = joining = merged[min(joined)]
+            if basis and basis_at < 0:
+                joining[3] = len(keys_of)
+            keys_of.append(key)
             continue
         merged.append(group(date_text, status, basis, article, key))
         for k in keys:

@@ -23,7 +23,7 @@ from corpus.outcomes import KINDS
 from corpus.gazetteer import Gazetteer
 from corpus.query import SEARCH_LIMIT, by_meaning, matching, query_words
 from corpus.recognise import Mention
-from corpus.store import DIRECTLY, FILES_LISTING, SENTENCE_BITS, CorpusStore, search_key
+from corpus.store import DIRECTLY, SENTENCE_BITS, CorpusStore, search_key
 from corpus.text import CJK, fold, merge_spans
 from corpus.themes import Theme
 from corpus.timeline import Dated
@@ -399,7 +399,7 @@ class CorpusIndex:
         self.gazetteer = gazetteer
         self.themes = themes
         self.key = uuid.uuid4().hex  # for caches of what is worked out from it (never reused, unlike id())
-        files = store.read(FILES_LISTING)
+        files = store.read("SELECT name, article_id, skipped, published, first, count FROM files ORDER BY name")
         read = [SkippedFile(name, skipped) if skipped is not None else _StoredArticle(article_id, name)
                 for name, article_id, skipped, *_ in files]
         owned = corpus_of(read)  # type: ignore[arg-type]  # the duplicate-id rule, on ids and names only

@@ -149,15 +149,14 @@ def _with_office(office: str, people: list[list[PersonMention]], number: int, ex
     """The person near this sentence whom the article gave this office ("le porte-parole Lin Jian");
     `exact`: that office word itself (a "diplomate" is not "la diplomatie chinoise"'s spokesperson)."""
     office = office.lower()
+    nearby = [*reversed(people[max(0, number - LOOK_BACK):number + 1]), *people[number + 1:number + 3]]
     if exact:
         word = re.compile(rf"(?<![\w-]){re.escape(office)}s?(?![\w-])")
-        nearby = [*reversed(people[max(0, number - LOOK_BACK):number + 1]), *people[number + 1:number + 3]]
         return next((m.slug for mentions in nearby for m in mentions if word.search(m.title.lower())), None)
     wanted = (("president", "président", "leader", "chef de l", "head of state")
               if office in HEAD_OF_STATE_WORDS or office in ("president", "président")  # Akorda: "Head of State X … The President noted"
               else ("ambassad", "minist", "envoy", "diplomat") if office in ("diplomat", "diplomate")
               else (office[:8],))  # "analyst" finds "an analyst at …", "politologue" "la politologue ouzbèke"
-    nearby = [*reversed(people[max(0, number - LOOK_BACK):number + 1]), *people[number + 1:number + 3]]
     for mentions in nearby:
         for mention in mentions:
             if any(word in mention.title.lower() for word in wanted):

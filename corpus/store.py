@@ -165,9 +165,6 @@ TABLES = ("files", "sentences", "selections", "ranks", "panels", "theme_ties", "
 BY_SENTENCE = ("ranks", "panels", "theme_ties", "dated", "figures", "summit_facts")  # rows deleted by their sentence ids
 
 
-FILES_LISTING = "SELECT name, article_id, skipped, published, first, count FROM files ORDER BY name"
-
-
 class KeptCounts:
     """The rows of a GROUP BY over the store, kept in `meta` beside the rows they count and changed
     with them in each write transaction (each file's rows counted as it is written or forgotten):
